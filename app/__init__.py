@@ -1,0 +1,1 @@
+"""The Streamlit side of the explainer: entry script, page registry and shared UI helpers."""

@@ -1,0 +1,88 @@
+"""Plotly pictures shared by the pages: arrays drawn as coloured cells with their values.
+
+One cell is one unit square; row ``i`` of a grid sits below row ``i - 1``, as NumPy prints.
+Cells are filled scatter polygons rather than layout shapes, so that a grid drawn later
+covers an earlier one, values included (needed for 3-D blocks stacked like cards).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from app import theme
+from core.text import format_number
+
+DEPTH_SHIFT = 1.0  # each 3-D block sits one cell up and right of the one before: its edge cells show
+
+
+def grid_figure(height: int = 320) -> go.Figure:
+    """An empty figure for cell pictures: square cells, no axes, no zoom."""
+    fig = go.Figure()
+    fig.update_xaxes(visible=False, fixedrange=True)
+    fig.update_yaxes(visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
+    fig.update_layout(dragmode=False)
+    return theme.style(fig, height=height)
+
+
+def add_grid(fig: go.Figure, values: np.ndarray, *, x0: float = 0.0, y0: float = 0.0,
+             fill: str | np.ndarray = theme.PALETTE["a_fill"], line: str = theme.PALETTE["a"],
+             ghost: np.ndarray | None = None, label: str | None = None,
+             hover: np.ndarray | None = None) -> go.Figure:
+    """Draw a 0-D, 1-D or 2-D array as cells with their values, top-left corner at ``(x0, y0)``.
+
+    ``fill`` is one colour or an array of colours of the grid's shape; ``ghost`` marks cells
+    drawn faded and dotted (copies made by broadcasting); ``label`` is written above the grid;
+    ``hover`` holds one hover text per cell.
+    """
+    grid = np.atleast_2d(np.asarray(values, dtype=float))
+    rows, cols = grid.shape
+    fills = np.broadcast_to(np.asarray(fill, dtype=object), grid.shape)
+    ghosts = np.zeros(grid.shape, bool) if ghost is None else np.broadcast_to(ghost, grid.shape)
+    s = theme.sizes()
+    groups: dict[tuple[str, bool], tuple[list, list]] = {}
+    for i in range(rows):
+        for j in range(cols):
+            xs, ys = groups.setdefault((fills[i, j], bool(ghosts[i, j])), ([], []))
+            left, top = x0 + j, y0 - i
+            xs += [left, left + 1, left + 1, left, left, None]
+            ys += [top, top, top - 1, top - 1, top, None]
+    for (colour, faded), (xs, ys) in groups.items():
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, fill="toself", fillcolor=colour, mode="lines", opacity=0.5 if faded else 1.0,
+            line={"color": line, "width": s["line"] * (0.7 if faded else 1),
+                  "dash": "dot" if faded else "solid"},
+            hoverinfo="skip", showlegend=False,
+        ))
+    centres_x = x0 + np.tile(np.arange(cols), rows) + 0.5
+    centres_y = y0 - np.repeat(np.arange(rows), cols) - 0.5
+    fig.add_trace(go.Scatter(
+        x=centres_x, y=centres_y, text=[format_number(v) for v in grid.ravel()], mode="text",
+        textfont={"size": s["cell_text"], "color": "#1F2430"}, showlegend=False,
+        hovertext=None if hover is None else np.ravel(hover).tolist(),
+        hoverinfo="text" if hover is not None else "skip",
+    ))
+    if label:
+        fig.add_annotation(x=x0 + cols / 2, y=y0 + 0.08, text=label, showarrow=False,
+                           yanchor="bottom", font={"size": s["font"], "color": line})
+    return fig
+
+
+def array_cells(array: np.ndarray, *, fill: str = theme.PALETTE["a_fill"],
+                line: str = theme.PALETTE["a"], name: str = "a", height: int = 320) -> go.Figure:
+    """An array of 0 to 3 axes as cells: a row, a grid, or 2-D blocks stacked like cards.
+
+    For 3-D, block ``a[k]`` is drawn behind ``a[k - 1]``, shifted up and to the right,
+    so the first axis reads as depth, as on the slide.
+    """
+    array = np.asarray(array)
+    fig = grid_figure(height)
+    if array.ndim <= 2:
+        return add_grid(fig, array, fill=fill, line=line)
+    for k in reversed(range(array.shape[0])):
+        offset = k * DEPTH_SHIFT
+        add_grid(fig, array[k], x0=offset, y0=offset, fill=fill, line=line)
+        fig.add_annotation(x=offset - 0.1, y=offset - 0.5, text=f"{name}[{k}]",
+                           showarrow=False, xanchor="right",
+                           font={"size": theme.sizes()["font"], "color": line})
+    return fig

@@ -1,0 +1,28 @@
+"""Entry script: ``python -m streamlit run app/main.py`` from the repository root.
+
+Registers every page with ``st.navigation``, then draws what all pages share: the
+projector-mode toggle and the slot where URL warnings appear.
+"""
+
+import streamlit as st
+
+from app import theme, url_state
+from app.registry import PAGES
+
+st.set_page_config(page_title="Arrays, models and losses: a visual explainer",
+                   page_icon=":material/functions:", layout="wide")
+
+sections: dict[str, list] = {}
+for spec in PAGES:
+    sections.setdefault(spec.section, []).append(
+        st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.url_path or None,
+                default=not spec.url_path))
+page = st.navigation(sections)
+
+with st.sidebar:
+    url_state.toggle("Projector mode", theme.PROJECTOR_KEY,
+                     help="Large type, thick lines and high contrast for a classroom wall. "
+                          "Also `projector=1` in the URL.")
+theme.apply_projector_css()
+st.session_state[url_state.NOTICES_KEY] = st.container()
+page.run()

@@ -1,0 +1,41 @@
+"""Every page of the app, in the order of the lesson (the slides' order).
+
+The entry script builds the navigation from this list, and the tests iterate it, so a
+page added here is covered by the shared tests without anyone remembering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: its file under ``pages/``, its URL path (from ``shared/CONTRACT.md``) and title."""
+
+    file: str
+    url_path: str
+    title: str
+    icon: str
+    section: str
+    slider_key: str | None = None  # the main slider, moved by the browser tests and the benchmark
+
+    @property
+    def path(self) -> Path:
+        return ROOT / "pages" / self.file
+
+
+HOME = PageSpec("home.py", "", "Home: data, model, loss", ":material/home:", "Start")
+
+PAGES: list[PageSpec] = [
+    HOME,
+    PageSpec("arrays.py", "arrays", "Arrays and shapes", ":material/grid_on:", "NumPy", "axis_0"),
+]
+
+
+def lesson_pages() -> list[PageSpec]:
+    """The pages after Home, in teaching order."""
+    return [p for p in PAGES if p is not HOME]

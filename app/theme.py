@@ -1,0 +1,86 @@
+"""One colour palette and one figure style for every page, and the projector mode.
+
+The slides give each role a colour: A green, B orange, the result purple. The hues
+come from the Okabe-Ito palette (safe for the common colour-vision deficiencies),
+darkened where text sits on them so that labels keep a 4.5:1 contrast. No role
+relies on colour alone: every picture also writes the role's name.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+# Role -> colour. Fill colours are light enough for dark text; "strong" ones carry lines and text.
+PALETTE = {
+    "a": "#009E73",          # A, the first operand, w, data: bluish green
+    "a_fill": "#B8E6D6",
+    "b": "#D55E00",          # B, the second operand, x: vermillion-orange (darker than #E69F00 for contrast)
+    "b_fill": "#F9D9A8",
+    "result": "#7B3F9E",     # the result, C, predictions: purple
+    "result_fill": "#E2CCF0",
+    "highlight": "#F0E442",  # the current cell or point: yellow
+    "neutral": "#5F6B7A",    # axes, ghosts, not-yet-computed
+    "neutral_fill": "#FFFFFF",
+    "ghost_fill": "#EEF1F4",
+    "error": "#C0392B",
+    "class0": "#0072B2",     # class 0 / negative: blue
+    "class1": "#D55E00",     # class 1 / positive: vermillion
+    "class2": "#009E73",     # third class (Iris): green
+}
+CLASS_COLORS = [PALETTE["class0"], PALETTE["class1"], PALETTE["class2"]]
+# A sequential scale from white to the result purple, for heatmaps of one sign.
+RESULT_SCALE = [[0.0, "#FFFFFF"], [1.0, PALETTE["result"]]]
+# A diverging scale (blue - white - vermillion) for heatmaps with both signs.
+DIVERGING_SCALE = [[0.0, PALETTE["class0"]], [0.5, "#FFFFFF"], [1.0, PALETTE["class1"]]]
+
+PROJECTOR_KEY = "projector"
+FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+
+
+def projector_on() -> bool:
+    """Whether the page is in projector mode (the sidebar toggle, or ``projector=1`` in the URL)."""
+    return bool(st.session_state.get(PROJECTOR_KEY, False))
+
+
+def sizes() -> dict[str, float]:
+    """Type and line sizes for figures; larger on a classroom wall."""
+    if projector_on():
+        return {"font": 22, "title": 26, "line": 5, "marker": 16, "cell_text": 24}
+    return {"font": 14, "title": 16, "line": 2.5, "marker": 9, "cell_text": 15}
+
+
+def style(fig: go.Figure, *, height: int | None = None, title: str | None = None) -> go.Figure:
+    """Apply the shared look to ``fig`` in place and return it."""
+    s = sizes()
+    fig.update_layout(
+        template="plotly_white",
+        font={"family": FONT, "size": s["font"], "color": "#1F2430"},
+        title={"text": title, "font": {"size": s["title"]}} if title else None,
+        margin={"l": 10, "r": 10, "t": 50 if title else 10, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        hoverlabel={"font_size": s["font"]},
+    )
+    if height:
+        fig.update_layout(height=int(height * (1.25 if projector_on() else 1)))
+    return fig
+
+
+PROJECTOR_CSS = """
+<style>
+html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; line-height: 1.5; }
+[data-testid="stMetricValue"] { font-size: 3rem; font-weight: 700; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }
+[data-testid="stAppViewContainer"] { background: #FFFFFF; color: #000000; }
+[data-testid="stHeader"] { display: none; }
+.block-container { padding-top: 1rem; max-width: 100%; }
+</style>
+"""
+
+
+def apply_projector_css() -> None:
+    """Large type and high contrast for the whole page (static CSS, no user text)."""
+    if projector_on():
+        st.html(PROJECTOR_CSS)

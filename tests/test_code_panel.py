@@ -1,0 +1,40 @@
+"""The "NumPy code" panel of every page runs on its own and prints the figures the page shows."""
+
+import subprocess
+import sys
+
+import pytest
+
+from app.registry import PAGES
+from tests.conftest import metrics, open_page
+
+LESSONS = [s for s in PAGES if s.url_path]
+
+
+def page_code(at) -> str:
+    blocks = [c.value for c in at.code if c.language == "python" and "import numpy as np" in c.value]
+    assert len(blocks) == 1, "one NumPy code panel per page"
+    return blocks[0]
+
+
+def run_code(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize("spec", LESSONS, ids=[s.url_path for s in LESSONS])
+def test_generated_code_prints_the_shown_figures(spec):
+    at = open_page(spec.url_path)
+    shown = metrics(at)
+    assert shown, "a lesson page shows at least one figure"
+    printed = run_code(page_code(at)).splitlines()
+    for label, value in shown.items():
+        expected = f"{label} = {value.rstrip('°')}"
+        assert expected in printed, f"{expected!r} not printed by the page's code:\n" + "\n".join(printed)
+
+
+def test_code_follows_the_current_state():
+    at = open_page("arrays", {"shape": "2, 5"})
+    printed = run_code(page_code(at)).splitlines()
+    assert "shape = (2, 5)" in printed and "size = 10" in printed

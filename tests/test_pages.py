@@ -1,0 +1,50 @@
+"""Every registered page under AppTest: it runs, keeps its URL, and its main slider changes the picture.
+
+Pages are taken from ``app.registry.PAGES``, so a new page is covered as soon as it is registered.
+"""
+
+import pytest
+
+from app.registry import PAGES
+from tests.conftest import metrics, open_page
+
+IDS = [spec.url_path or "home" for spec in PAGES]
+
+
+def chart_specs(at):
+    return [chart.proto.spec for chart in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=IDS)
+def test_page_runs_without_exception(spec):
+    at = open_page(spec.url_path)
+    assert not at.exception, at.exception
+    assert at.title, "every page has a title"
+    assert not at.warning, [w.value for w in at.warning]
+
+
+@pytest.mark.parametrize("spec", [s for s in PAGES if s.slider_key], ids=[s.url_path for s in PAGES if s.slider_key])
+def test_main_slider_changes_what_is_shown(spec):
+    at = open_page(spec.url_path)
+    slider = at.slider(key=spec.slider_key)
+    before = (metrics(at), chart_specs(at))
+    target = slider.max if slider.value != slider.max else slider.min
+    slider.set_value(target).run()
+    assert not at.exception, at.exception
+    assert (metrics(at), chart_specs(at)) != before
+    # The new state is in the URL, and opening that URL reproduces the figures.
+    reopened = open_page(spec.url_path, dict(at.query_params))
+    assert metrics(reopened) == metrics(at)
+    assert not reopened.warning
+
+
+@pytest.mark.parametrize("spec", [s for s in PAGES if s.url_path], ids=[s.url_path for s in PAGES if s.url_path])
+def test_every_page_writes_its_state_to_the_url(spec):
+    at = open_page(spec.url_path)
+    assert set(at.query_params) - {"projector"}, "the page writes its parameters into the URL"
+
+
+def test_projector_mode_from_url_turns_on_the_toggle():
+    at = open_page("arrays", {"projector": "1"})
+    assert at.toggle(key="projector").value is True
+    assert not at.warning
