@@ -79,9 +79,17 @@ def array_cells(array: np.ndarray, *, fill: str = theme.PALETTE["a_fill"],
     fig = grid_figure(height)
     if array.ndim <= 2:
         return add_grid(fig, array, fill=fill, line=line)
-    for k in reversed(range(array.shape[0])):
+    depth, rows, cols = array.shape
+    for k in reversed(range(depth)):
         offset = k * DEPTH_SHIFT
-        add_grid(fig, array[k], x0=offset, y0=offset, fill=fill, line=line)
+        # Blocks further back are darker, and each block has a bold frame, so each reads as one card.
+        add_grid(fig, array[k], x0=offset, y0=offset, fill=theme.blend(fill, line, 0.5 * k / depth),
+                 line=line)
+        left, top = offset, offset
+        fig.add_trace(go.Scatter(  # a trace, not a shape, so that the blocks in front cover it
+            x=[left, left + cols, left + cols, left, left], y=[top, top, top - rows, top - rows, top],
+            mode="lines", line={"color": line, "width": theme.sizes()["line"] * 2},
+            hoverinfo="skip", showlegend=False))
         fig.add_annotation(x=offset - 0.1, y=offset - 0.5, text=f"{name}[{k}]",
                            showarrow=False, xanchor="right",
                            font={"size": theme.sizes()["font"], "color": line})

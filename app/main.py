@@ -6,7 +6,7 @@ projector-mode toggle and the slot where URL warnings appear.
 
 import streamlit as st
 
-from app import theme, url_state
+from app import theme, ui, url_state
 from app.registry import PAGES
 
 st.set_page_config(page_title="Arrays, models and losses: a visual explainer",
@@ -26,3 +26,4 @@ with st.sidebar:
 theme.apply_projector_css()
 st.session_state[url_state.NOTICES_KEY] = st.container()
 page.run()
+ui.lesson_links(page.url_path)

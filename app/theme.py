@@ -34,6 +34,13 @@ RESULT_SCALE = [[0.0, "#FFFFFF"], [1.0, PALETTE["result"]]]
 # A diverging scale (blue - white - vermillion) for heatmaps with both signs.
 DIVERGING_SCALE = [[0.0, PALETTE["class0"]], [0.5, "#FFFFFF"], [1.0, PALETTE["class1"]]]
 
+def blend(colour: str, other: str, t: float) -> str:
+    """The colour ``t`` of the way from ``colour`` to ``other`` (hex ``#RRGGBB``)."""
+    a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(a, b))
+
+
 PROJECTOR_KEY = "projector"
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 
@@ -70,7 +77,7 @@ PROJECTOR_CSS = """
 <style>
 html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; line-height: 1.5; }
-[data-testid="stMetricValue"] { font-size: 3rem; font-weight: 700; }
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2.8rem; font-weight: 700; line-height: 1.15; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
 h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }
 [data-testid="stAppViewContainer"] { background: #FFFFFF; color: #000000; }

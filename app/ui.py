@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from app.registry import PAGES
 from core.text import format_figure, format_shape
 
 # Plotly's mode bar only gets in the way of a projected lesson; keep zoom reset and PNG export.
@@ -16,6 +17,11 @@ def page_header(title: str, intro: str) -> None:
     """The page's title and one or two sentences on what it shows."""
     st.title(title)
     st.markdown(intro)
+
+
+def figure_row():
+    """A row for figures that wraps on a narrow screen instead of stacking one per line."""
+    return st.container(horizontal=True, gap="large")
 
 
 def figure(label: str, value, *, unit: str = "", help: str | None = None,
@@ -33,3 +39,19 @@ def figure(label: str, value, *, unit: str = "", help: str | None = None,
 def chart(fig: go.Figure, key: str, *, container=None) -> None:
     """A plotly chart, full width, with the shared toolbar settings and the slide colours kept."""
     (container or st).plotly_chart(fig, key=key, width="stretch", theme=None, config=CHART_CONFIG)
+
+
+def lesson_links(current_url_path: str) -> None:
+    """Previous / next links at the foot of a page, following the lesson order of the registry."""
+    paths = [spec.url_path for spec in PAGES]
+    if current_url_path not in paths:
+        return
+    here = paths.index(current_url_path)
+    st.divider()
+    back, _, forward = st.columns([2, 1, 2])
+    if here > 0:
+        spec = PAGES[here - 1]
+        back.page_link(spec.path.as_posix(), label=f"Previous: {spec.title}", icon=":material/arrow_back:")
+    if here + 1 < len(PAGES):
+        spec = PAGES[here + 1]
+        forward.page_link(spec.path.as_posix(), label=f"Next: {spec.title}", icon=":material/arrow_forward:")

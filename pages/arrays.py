@@ -24,7 +24,7 @@ if "ndim" not in st.session_state:
     for key, length in zip(AXIS_KEYS, shape_from_url):
         st.session_state[key] = length
 
-figure_row = st.container()  # the figures go first on the page, once the sliders are read
+figure_row = ui.figure_row()  # the figures go first on the page, once the sliders are read
 controls, picture = st.columns([1, 2.4], gap="large")
 with controls:
     ndim = st.slider("Number of axes (ndim)", 1, 3, key="ndim")
@@ -34,10 +34,9 @@ with controls:
 url_state.write_param("shape", ", ".join(map(str, shape)))
 
 array = arange_array(shape)
-c1, c2, c3 = figure_row.columns(3)
-ui.figure("ndim", ndim, container=c1)
-ui.figure("size", array_size(shape), container=c2)
-ui.figure("shape", shape, container=c3)
+ui.figure("ndim", ndim, container=figure_row)
+ui.figure("size", array_size(shape), container=figure_row)
+ui.figure("shape", shape, container=figure_row)
 
 with picture:
     fig = figures.array_cells(array, height=360 if ndim == 3 else 260)
