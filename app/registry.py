@@ -33,6 +33,8 @@ HOME = PageSpec("home.py", "", "Home: data, model, loss", ":material/home:", "St
 PAGES: list[PageSpec] = [
     HOME,
     PageSpec("arrays.py", "arrays", "Arrays and shapes", ":material/grid_on:", "NumPy", "axis_0"),
+    PageSpec("linear_regression.py", "linear-regression", "Linear regression: MSE and training",
+             ":material/trending_down:", "Machine learning", "w"),
 ]
 
 
