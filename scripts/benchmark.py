@@ -1,0 +1,155 @@
+"""Measure how live the app feels: prints a table per page (run with the test venv).
+
+    .venv/bin/python scripts/benchmark.py [--moves 30] [--runs 3] [--pages arrays,iris]
+
+For each registered page with a main slider:
+- cold load: a fresh browser context opens the page until its figures and charts are drawn;
+- key -> redraw: the page's main slider is moved by keyboard ``--moves`` times, timing each press
+  until the figures or charts on screen changed and the rerun finished (median and p95);
+- script run: the page's script under AppTest, rerun 20 times (median and p95);
+and for the server: resident memory with 1 and with 20 open sessions.
+
+Timings are medians over ``--runs`` repetitions of everything (machines are noisy); nothing is
+asserted. The app is started on a free port and stopped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.registry import PAGES  # noqa: E402
+from tests.conftest import (CHROMIUM, CHROMIUM_ARGS, ENTRY, SCREEN_STATE_JS, free_port, goto,  # noqa: E402
+                            open_page, slider_thumb, wait_idle)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def start_server() -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ENTRY), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("the app did not start")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def key_to_redraw(tab, key: str, moves: int) -> list[float]:
+    """Seconds from each key press to the changed picture and the finished rerun."""
+    thumb = slider_thumb(tab, key)
+    thumb.focus()
+    direction = "ArrowRight"
+    times = []
+    for _ in range(moves):
+        value, low, high = thumb.input_value(), thumb.get_attribute("min"), thumb.get_attribute("max")
+        if float(value) >= float(high):
+            direction = "ArrowLeft"
+        elif float(value) <= float(low):
+            direction = "ArrowRight"
+        before = tab.evaluate(SCREEN_STATE_JS)
+        start = time.perf_counter()
+        tab.keyboard.press(direction)
+        tab.wait_for_function(f"(before) => ({SCREEN_STATE_JS})() !== before", arg=before, timeout=15_000)
+        wait_idle(tab)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def script_runs(url_path: str, runs: int = 20) -> list[float]:
+    at = open_page(url_path)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--moves", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pages", default="", help="comma-separated URL paths (default: all with a slider)")
+    args = parser.parse_args()
+    chosen = set(filter(None, args.pages.split(",")))
+    specs = [s for s in PAGES if s.slider_key and (not chosen or s.url_path in chosen)]
+
+    from playwright.sync_api import sync_playwright
+
+    proc, url = start_server()
+    rows = {s.url_path: {"cold": [], "key": [], "script": []} for s in specs}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for _ in range(args.runs):
+                for spec in specs:
+                    context = browser.new_context(viewport={"width": 1280, "height": 720})
+                    tab = context.new_page()
+                    start = time.perf_counter()
+                    goto(tab, f"{url}/{spec.url_path}")
+                    rows[spec.url_path]["cold"].append(time.perf_counter() - start)
+                    rows[spec.url_path]["key"] += key_to_redraw(tab, spec.slider_key, args.moves)
+                    context.close()
+                    rows[spec.url_path]["script"] += script_runs(spec.url_path)
+            # Memory: one session, then twenty, each on the first lesson page.
+            contexts = []
+            for count in (1, 20):
+                while len(contexts) < count:
+                    context = browser.new_context()
+                    tab = context.new_page()
+                    goto(tab, f"{url}/{specs[0].url_path}")
+                    contexts.append(context)
+                time.sleep(2)
+                rows.setdefault("_memory", {})[count] = rss_mb(proc.pid)
+            for context in contexts:
+                context.close()
+            browser.close()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+
+    ms = lambda v: f"{1000 * v:.0f}"  # noqa: E731
+    print(f"{args.runs} runs, {args.moves} key presses per page and run, {os.cpu_count()} cores\n")
+    print("| page | cold load (median) | key -> redraw median | key -> redraw p95 | script run median | script run p95 |")
+    print("|---|---|---|---|---|---|")
+    for spec in specs:
+        r = rows[spec.url_path]
+        print(f"| {spec.url_path} | {ms(statistics.median(r['cold']))} ms | {ms(statistics.median(r['key']))} ms"
+              f" | {ms(percentile(r['key'], 0.95))} ms | {1000 * statistics.median(r['script']):.1f} ms"
+              f" | {1000 * percentile(r['script'], 0.95):.1f} ms |")
+    memory = rows["_memory"]
+    print(f"\nserver memory: {memory[1]:.0f} MB with 1 session, {memory[20]:.0f} MB with 20 sessions "
+          f"({(memory[20] - memory[1]) / 19:.1f} MB per extra session)")
+
+
+if __name__ == "__main__":
+    main()
