@@ -4,11 +4,14 @@ Registers every page with ``st.navigation``, then draws what all pages share: th
 projector-mode toggle and the slot where URL warnings appear.
 """
 
+import time
+
 import streamlit as st
 
 from app import theme, ui, url_state
 from app.registry import PAGES
 
+run_started = time.perf_counter()
 st.set_page_config(page_title="Arrays, models and losses: a visual explainer",
                    page_icon=":material/functions:", layout="wide")
 
@@ -27,3 +30,5 @@ theme.apply_projector_css()
 st.session_state[url_state.NOTICES_KEY] = st.container()
 page.run()
 ui.lesson_links(page.url_path)
+# The script's own run time, read by scripts/benchmark.py (AppTest's wall time includes its polling).
+st.session_state["_script_seconds"] = time.perf_counter() - run_started

@@ -8,6 +8,8 @@ relies on colour alone: every picture also writes the role's name.
 
 from __future__ import annotations
 
+import os
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -55,6 +57,17 @@ def sizes() -> dict[str, float]:
     if projector_on():
         return {"font": 22, "title": 26, "line": 5, "marker": 16, "cell_text": 24}
     return {"font": 14, "title": 16, "line": 2.5, "marker": 9, "cell_text": 15}
+
+
+def new_figure(*, height: int | None = None, title: str | None = None) -> go.Figure:
+    """An empty figure in the shared style; add traces to it as plain dicts.
+
+    Plotly checks every property it is given, which costs more than the rest of a rerun
+    (an empty checked figure alone takes ~5 ms). The app skips the checks; the tests switch
+    them on with ``EXPLAINER_VALIDATE_FIGURES=1`` (``tests/conftest.py``), so a typo still fails.
+    """
+    checked = os.environ.get("EXPLAINER_VALIDATE_FIGURES") == "1"
+    return style(go.Figure(_validate=checked), height=height, title=title)
 
 
 def style(fig: go.Figure, *, height: int | None = None, title: str | None = None) -> go.Figure:

@@ -160,6 +160,8 @@ def wait_screen_change(tab, before: str, timeout: float = 15_000) -> str:
 
 
 def pytest_configure(config):
+    # Plotly checks figure properties only when asked (app/theme.py): in tests, always.
+    os.environ["EXPLAINER_VALIDATE_FIGURES"] = "1"
     # AppTest runs scripts outside a server; Streamlit says so on every call. Not news.
     import logging
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
