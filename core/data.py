@@ -47,9 +47,11 @@ def split_mask(n: int, test_fraction: float, seed: int) -> np.ndarray:
     """A boolean mask of shape (n,), true for the held-out test points.
 
     ``round(test_fraction · n)`` points (at least one, and at least two left for
-    training when n allows), chosen by ``np.random.default_rng(seed).permutation(n)``.
+    training), chosen by ``np.random.default_rng(seed).permutation(n)``; n must be at least 3.
     """
-    n_test = min(max(1, round(test_fraction * n)), max(n - 2, 0))
+    if n < 3:
+        raise ValueError(f"a split needs at least 3 points, not {n}")
+    n_test = min(max(1, round(test_fraction * n)), n - 2)
     mask = np.zeros(n, dtype=bool)
     mask[np.random.default_rng(seed).permutation(n)[:n_test]] = True
     return mask

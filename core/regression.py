@@ -139,14 +139,15 @@ def degree_curve(x: np.ndarray, y: np.ndarray, test: np.ndarray,
                  degrees: range = range(1, 10)) -> tuple[np.ndarray, np.ndarray]:
     """For each degree, the training MSE and the test MSE of the polynomial fitted on the training points.
 
-    ``test`` is a boolean mask of the held-out points. Returns two arrays of shape ``(len(degrees),)``.
+    ``test`` is a boolean mask of the held-out points (all false: every point trains, and the
+    test MSE is nan). Returns two arrays of shape ``(len(degrees),)``.
     """
     train = ~np.asarray(test, dtype=bool)
     train_mse, test_mse = [], []
     for degree in degrees:
         p = fit_polynomial(x[train], y[train], degree)
         train_mse.append(mse(y[train], p(x[train])))
-        test_mse.append(mse(y[~train], p(x[~train])))
+        test_mse.append(mse(y[~train], p(x[~train])) if (~train).any() else np.nan)
     return np.array(train_mse), np.array(test_mse)
 
 

@@ -206,11 +206,14 @@ with controls:
     b = url_state.slider("Intercept b", "b", b_lo, b_hi, b_default, b_step, disabled=degree > 1)
     squares = url_state.toggle("Draw the squared residuals", "squares", False,
                                help="Each residual as a square: the MSE is the mean area of these squares.")
-    split = url_state.toggle("Hold out test points (70 / 30 split)", "split", False,
+    split = url_state.toggle("Train / test split (70 / 30)", "split", False,
                              help="Fit on the training points only and measure on points the model never saw.")
 
 # ---------------------------------------------------------------- the model and its figures
 count = len(x)
+if split and count < 3:
+    st.error(f"A train / test split needs at least 3 points; there are {count}. All points train the model.")
+    split = False
 test = pts.split_mask(count, TEST_FRACTION, seed) if split else np.zeros(count, dtype=bool)
 train = ~test
 if degree == 1:
@@ -279,8 +282,10 @@ with picture:
                                  marker={"color": "#FFFFFF", "size": s["marker"] + 2, "symbol": "diamond",
                                          "line": {"color": P["class0"], "width": 2}},
                                  hovertemplate="test: x = %{x:.4g}<br>y = %{y:.4g}<extra></extra>"))
-    pad = 0.15 * float(np.ptp(y))
-    fig.update_yaxes(range=[float(y.min()) - pad, float(y.max()) + pad],
+    spread = float(np.ptp(y)) or 1.0
+    seen = np.clip(np.concatenate([y, curve]), y.min() - spread, y.max() + spread)
+    pad = 0.08 * float(np.ptp(seen))
+    fig.update_yaxes(range=[float(seen.min()) - pad, float(seen.max()) + pad],
                      title="price y (100 000 €)" if not user else "y")
     fig.update_xaxes(title="area x (100 m²)" if not user else "x")
     if squares:
@@ -329,7 +334,7 @@ with t_controls:
     done = len(path.losses) - 1
     t = min(iteration, done)
     w_t, b_t = path.params[t]
-    b2.button("Use w, b of step t", width="stretch",
+    b2.button("Apply to w, b", width="stretch",
               on_click=use_trained, args=(snap(w_t, w_lo, w_hi, w_step), snap(b_t, b_lo, b_hi, b_step)),
               help="Move the w and b sliders to where training got (rounded to the sliders' step).")
     ui.figure("loss at step t", f4(path.losses[t]),
@@ -434,8 +439,7 @@ st.latex(r"\frac{\partial L}{\partial w} = \frac{2}{n}\sum_i (\hat y_i - y_i)\,x
 # ---------------------------------------------------------------- polynomial model and overfitting
 st.header("Polynomial model: more parameters, and overfitting")
 deg_col, deg_text = st.columns([1.3, 1], gap="large")
-curve_mask = test if split else pts.split_mask(count, TEST_FRACTION, seed)
-train_curve, test_curve = degrees(x, y, curve_mask)
+train_curve, test_curve = degrees(x, y, test)
 with deg_col:
     deg_fig = go.Figure()
     deg_range = np.arange(1, 10)
@@ -446,20 +450,20 @@ with deg_col:
                                      line={"color": P["class0"], "width": s["line"], "dash": "dash"},
                                      marker={"size": s["marker"], "symbol": "diamond"}))
     deg_fig.add_vline(x=degree, line={"color": P["result"], "width": 2},
-                      annotation_text=f"degree {degree}", annotation_position="top")
+                      annotation_text=f"degree {degree}", annotation_position="top right")
     deg_fig.update_xaxes(title="polynomial degree", dtick=1)
     deg_fig.update_yaxes(title="MSE (log scale)", type="log")
     ui.chart(theme.style(deg_fig, height=300), key="regression_degrees")
 with deg_text:
     st.latex(r"\hat y = c_0 + c_1 x + c_2 x^2 + \dots + c_d x^d")
-    worst = int(np.argmin(test_curve)) + 1
+    best_degree = int(np.argmin(test_curve)) + 1
     st.markdown(
         "A degree-d polynomial is still *linear in its parameters*: the features are x, x², …, x^d. "
         "More parameters always lower the **training** MSE, as the green curve shows. "
-        + (f"The **test** MSE, on points the fit never saw, is lowest at degree {worst} and "
+        + (f"The **test** MSE, on points the fit never saw, is lowest at degree {best_degree} and "
            f"{'rises' if test_curve[-1] > test_curve.min() else 'does not fall much'} beyond: the curve "
            "bends to follow the noise of the training points. That is **overfitting**."
-           if split else "Turn on *Hold out test points* to see what happens on points the model never saw.")
+           if split else "Turn on the *train / test split* to see what happens on points the model never saw.")
     )
     st.caption("Fits by least squares with numpy.polynomial (x mapped to [−1, 1] first, the same "
                "feature scaling, which keeps degree 9 well conditioned).")
