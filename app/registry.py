@@ -35,6 +35,8 @@ PAGES: list[PageSpec] = [
     PageSpec("arrays.py", "arrays", "Arrays and shapes", ":material/grid_on:", "NumPy", "axis_0"),
     PageSpec("linear_regression.py", "linear-regression", "Linear regression: MSE and training",
              ":material/trending_down:", "Machine learning", "w"),
+    PageSpec("logistic_regression.py", "logistic-regression", "Logistic regression: sigmoid and loss",
+             ":material/show_chart:", "Machine learning", "w"),
 ]
 
 
