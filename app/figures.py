@@ -18,11 +18,10 @@ DEPTH_SHIFT = 1.0  # each 3-D block sits one cell up and right of the one before
 
 def grid_figure(height: int = 320) -> go.Figure:
     """An empty figure for cell pictures: square cells, no axes, no zoom."""
-    fig = go.Figure()
-    fig.update_xaxes(visible=False, fixedrange=True)
-    fig.update_yaxes(visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
-    fig.update_layout(dragmode=False)
-    return theme.style(fig, height=height)
+    fig = theme.new_figure(height=height)
+    fig.update_layout(dragmode=False, xaxis={"visible": False, "fixedrange": True},
+                      yaxis={"visible": False, "fixedrange": True, "scaleanchor": "x", "scaleratio": 1})
+    return fig
 
 
 def add_grid(fig: go.Figure, values: np.ndarray, *, x0: float = 0.0, y0: float = 0.0,
@@ -48,20 +47,21 @@ def add_grid(fig: go.Figure, values: np.ndarray, *, x0: float = 0.0, y0: float =
             xs += [left, left + 1, left + 1, left, left, None]
             ys += [top, top, top - 1, top - 1, top, None]
     for (colour, faded), (xs, ys) in groups.items():
-        fig.add_trace(go.Scatter(
-            x=xs, y=ys, fill="toself", fillcolor=colour, mode="lines", opacity=0.5 if faded else 1.0,
-            line={"color": line, "width": s["line"] * (0.7 if faded else 1),
-                  "dash": "dot" if faded else "solid"},
-            hoverinfo="skip", showlegend=False,
-        ))
+        fig.add_trace({
+            "type": "scatter", "x": xs, "y": ys, "fill": "toself", "fillcolor": colour, "mode": "lines",
+            "opacity": 0.5 if faded else 1.0, "hoverinfo": "skip", "showlegend": False,
+            "line": {"color": line, "width": s["line"] * (0.7 if faded else 1),
+                     "dash": "dot" if faded else "solid"},
+        })
     centres_x = x0 + np.tile(np.arange(cols), rows) + 0.5
     centres_y = y0 - np.repeat(np.arange(rows), cols) - 0.5
-    fig.add_trace(go.Scatter(
-        x=centres_x, y=centres_y, text=[format_number(v) for v in grid.ravel()], mode="text",
-        textfont={"size": s["cell_text"], "color": "#1F2430"}, showlegend=False,
-        hovertext=None if hover is None else np.ravel(hover).tolist(),
-        hoverinfo="text" if hover is not None else "skip",
-    ))
+    fig.add_trace({
+        "type": "scatter", "x": centres_x, "y": centres_y, "mode": "text", "showlegend": False,
+        "text": [format_number(v) for v in grid.ravel()],
+        "textfont": {"size": s["cell_text"], "color": "#1F2430"},
+        "hovertext": None if hover is None else np.ravel(hover).tolist(),
+        "hoverinfo": "text" if hover is not None else "skip",
+    })
     if label:
         fig.add_annotation(x=x0 + cols / 2, y=y0 + 0.08, text=label, showarrow=False,
                            yanchor="bottom", font={"size": s["font"], "color": line})
@@ -86,11 +86,49 @@ def array_cells(array: np.ndarray, *, fill: str = theme.PALETTE["a_fill"],
         add_grid(fig, array[k], x0=offset, y0=offset, fill=theme.blend(fill, line, 0.5 * k / depth),
                  line=line)
         left, top = offset, offset
-        fig.add_trace(go.Scatter(  # a trace, not a shape, so that the blocks in front cover it
-            x=[left, left + cols, left + cols, left, left], y=[top, top, top - rows, top - rows, top],
-            mode="lines", line={"color": line, "width": theme.sizes()["line"] * 2},
-            hoverinfo="skip", showlegend=False))
+        fig.add_trace({  # a trace, not a shape, so that the blocks in front cover it
+            "type": "scatter", "mode": "lines", "hoverinfo": "skip", "showlegend": False,
+            "x": [left, left + cols, left + cols, left, left], "y": [top, top, top - rows, top - rows, top],
+            "line": {"color": line, "width": theme.sizes()["line"] * 2}})
         fig.add_annotation(x=offset - 0.1, y=offset - 0.5, text=f"{name}[{k}]",
                            showarrow=False, xanchor="right",
                            font={"size": theme.sizes()["font"], "color": line})
     return fig
+
+
+def add_array(fig: go.Figure, array: np.ndarray, *, x0: float = 0.0, y0: float = 0.0,
+              fill: str = theme.PALETTE["a_fill"], line: str = theme.PALETTE["a"],
+              ghost: np.ndarray | None = None, highlight: tuple[int, ...] | None = None,
+              hover: np.ndarray | None = None, label: str | None = None) -> tuple[float, float]:
+    """Draw an array of 0 to 3 axes at ``(x0, y0)`` (top-left of its front block); return (width, height).
+
+    Like :func:`add_grid` (``ghost`` marks broadcast copies, ``hover`` one text per cell), for
+    3-D arrays too (blocks stacked like cards, ``a[0]`` in front), with one ``highlight``ed cell
+    filled yellow. The extent counts the blocks behind, so pictures can be laid out side by side.
+    """
+    array = np.asarray(array, dtype=float)
+    cube = array.reshape((1,) * (3 - max(array.ndim, 1)) + (array.shape or (1,)))
+    ghosts = np.zeros(cube.shape, bool) if ghost is None else np.asarray(ghost).reshape(cube.shape)
+    hovers = None if hover is None else np.asarray(hover, dtype=object).reshape(cube.shape)
+    fills = np.full(cube.shape, fill, dtype=object)
+    if highlight is not None:
+        fills[((0,) * (3 - len(highlight)) + tuple(highlight))[-3:]] = theme.PALETTE["highlight"]
+    depth, rows, cols = cube.shape
+    for k in reversed(range(depth)):
+        left, top = x0 + k * DEPTH_SHIFT, y0 + k * DEPTH_SHIFT
+        shade = np.where(fills[k] == fill, theme.blend(fill, line, 0.5 * k / depth), fills[k])
+        if depth > 1:  # an opaque card under the block, so faded copies do not show the block behind
+            fig.add_trace(go.Scatter(
+                x=[left, left + cols, left + cols, left, left], y=[top, top, top - rows, top - rows, top],
+                fill="toself", fillcolor="#FFFFFF", mode="none", hoverinfo="skip", showlegend=False))
+        add_grid(fig, cube[k], x0=left, y0=top, fill=shade, line=line,
+                 ghost=ghosts[k], hover=None if hovers is None else hovers[k])
+        if depth > 1:  # a bold frame per block, so each reads as one card of the stack
+            fig.add_trace(go.Scatter(
+                x=[left, left + cols, left + cols, left, left], y=[top, top, top - rows, top - rows, top],
+                mode="lines", line={"color": line, "width": theme.sizes()["line"] * 2},
+                hoverinfo="skip", showlegend=False))
+    if label:
+        fig.add_annotation(x=x0 + cols / 2, y=y0 + (depth - 1) * DEPTH_SHIFT + 0.1, text=label,
+                           showarrow=False, yanchor="bottom", font={"size": theme.sizes()["font"], "color": line})
+    return cols + (depth - 1) * DEPTH_SHIFT, rows + (depth - 1) * DEPTH_SHIFT
