@@ -37,6 +37,9 @@ def house_prices(n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarra
     -------
     x, y : arrays of shape (n,)
     """
+    noise = float(noise) + 0.0  # -0.0 (a valid reading of "-0") becomes 0.0, which NumPy accepts
+    if noise < 0:
+        raise ValueError(f"noise is a standard deviation and cannot be negative, not {noise}")
     rng = np.random.default_rng(seed)
     x = rng.uniform(*HOUSE_AREA_RANGE, size=n)
     y = HOUSE_SLOPE * x + HOUSE_INTERCEPT + rng.normal(0.0, noise, size=n)

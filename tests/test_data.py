@@ -90,8 +90,10 @@ def test_house_prices_are_reproducible_and_follow_the_documented_recipe():
     np.testing.assert_array_equal(x, x_ref)
     np.testing.assert_array_equal(y, y_ref)
     assert x.min() >= 0.4 and x.max() <= 2.0
-    x0, y0 = house_prices(30, 0.0, 7)
+    x0, y0 = house_prices(30, -0.0, 7)  # "-0" in a URL reads as -0.0
     np.testing.assert_allclose(y0, 3.0 * x0 + 0.5)
+    with pytest.raises(ValueError, match="negative"):
+        house_prices(30, -0.1, 7)
 
 
 @given(st.integers(3, 500), st.floats(0.05, 0.9), st.integers(0, 9999))
