@@ -1,0 +1,175 @@
+""""Predict, then check" questions: each is generated from a seed, answered, and explained.
+
+A question is plain data (:class:`Question`): the prompt, the answer options, the index
+of the right one, and an explanation built from the same numbers. The page asks; NumPy
+answers; nothing here knows about widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.text import format_number, format_shape
+
+BROADCAST_ERROR = "error: the shapes do not broadcast"
+MATMUL_ERROR = "error: the inner sizes differ"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question: ``options[answer]`` is right; ``explanation`` says why, with the numbers."""
+
+    prompt: str
+    options: tuple[str, ...]
+    answer: int
+    explanation: str
+    code: str  # the NumPy line that settles it
+
+    def is_right(self, choice: str) -> bool:
+        return choice == self.options[self.answer]
+
+
+def broadcast_result(shape_a: tuple[int, ...], shape_b: tuple[int, ...]) -> tuple[int, ...] | None:
+    """The broadcast shape by the rule, or ``None``: align from the right; each pair of lengths
+    must be equal or contain a 1, and the result takes the larger."""
+    ndim = max(len(shape_a), len(shape_b))
+    a = (1,) * (ndim - len(shape_a)) + tuple(shape_a)
+    b = (1,) * (ndim - len(shape_b)) + tuple(shape_b)
+    if any(x != y and 1 not in (x, y) for x, y in zip(a, b)):
+        return None
+    return tuple(max(x, y) for x, y in zip(a, b))
+
+
+def broadcast_question(seed: int) -> Question:
+    """Which shape does ``a + b`` have? Shapes of 1 to 3 axes; about one in three fails."""
+    rng = np.random.default_rng(seed)
+    shape_a = tuple(int(n) for n in rng.integers(1, 5, size=rng.integers(1, 4)))
+    shape_b = list(shape_a[-rng.integers(1, len(shape_a) + 1):])
+    for axis in range(len(shape_b)):  # stretchable axes, and sometimes a clash
+        roll = rng.random()
+        if roll < 0.35:
+            shape_b[axis] = 1
+        elif roll < 0.5:
+            shape_b[axis] = int(shape_b[axis] % 4 + 2)
+    shape_b = tuple(shape_b)
+    result = broadcast_result(shape_a, shape_b)
+    right = format_shape(result) if result else BROADCAST_ERROR
+    distractors = {format_shape(shape_a), format_shape(shape_b), BROADCAST_ERROR,
+                   format_shape(tuple(max(x, y) for x, y in zip(shape_a[::-1], shape_b[::-1]))[::-1]),
+                   format_shape(shape_a + shape_b),  # the common slip: stacking the shapes
+                   format_shape((2,) + shape_a)}
+    options = _options(right, distractors, rng)
+    pairs = _aligned(shape_a, shape_b)
+    steps = "; ".join(f"{x} and {y}: " + ("equal" if x == y else "1 stretches" if 1 in (x, y) else "clash")
+                      for x, y in pairs)
+    explanation = (f"Align the shapes from the right: {steps}. "
+                   + (f"So a + b has shape {right}." if result else
+                      "A clash means NumPy raises: operands could not be broadcast together."))
+    return Question(f"a has shape {format_shape(shape_a)} and b has shape {format_shape(shape_b)}. "
+                    "What is the shape of a + b?", options, options.index(right), explanation,
+                    f"np.broadcast_shapes({format_shape(shape_a)}, {format_shape(shape_b)})")
+
+
+def matmul_question(seed: int) -> Question:
+    """Which shape does ``A @ B`` have? About one in four has inner sizes that differ."""
+    rng = np.random.default_rng(seed)
+    m, k, p = (int(n) for n in rng.integers(1, 7, size=3))
+    k_b = k if rng.random() > 0.25 else int(k % 6 + 1)
+    right = format_shape((m, p)) if k == k_b else MATMUL_ERROR
+    distractors = {format_shape((m, k)), format_shape((k_b, p)), format_shape((p, m)), MATMUL_ERROR,
+                   format_shape((m, k, p))}
+    options = _options(right, distractors, rng)
+    explanation = (f"(m, k) @ (k, p) gives (m, p): the inner sizes {k} and {k_b} "
+                   + (f"match, so the result is {right}: one dot product per row of A and column of B."
+                      if k == k_b else "differ, so a row of A and a column of B have different lengths."))
+    return Question(f"A has shape {format_shape((m, k))} and B has shape {format_shape((k_b, p))}. "
+                    "What is the shape of A @ B?", options, options.index(right), explanation,
+                    f"(np.ones({format_shape((m, k))}) @ np.ones({format_shape((k_b, p))})).shape")
+
+
+def dot_sign_question(seed: int) -> Question:
+    """Is ``a · b`` positive, zero or negative? Small integer vectors in 2-D."""
+    rng = np.random.default_rng(seed)
+    a = rng.integers(-3, 4, size=2)
+    while not a.any():
+        a = rng.integers(-3, 4, size=2)
+    kind = rng.integers(3)
+    b = np.array([-a[1], a[0]]) * int(rng.integers(1, 3)) if kind == 0 else rng.integers(-3, 4, size=2)
+    while kind != 0 and (not b.any()):
+        b = rng.integers(-3, 4, size=2)
+    dot = int(a @ b)
+    right = "positive" if dot > 0 else "zero" if dot == 0 else "negative"
+    terms = " + ".join(f"({x})·({y})" for x, y in zip(a, b))
+    meaning = {"positive": "less than 90°: they point the same way",
+               "zero": "exactly 90°: they are perpendicular",
+               "negative": "more than 90°: they point apart"}[right]
+    return Question(f"a = {_vec(a)} and b = {_vec(b)}. Is a · b positive, zero or negative?",
+                    ("positive", "zero", "negative"), ("positive", "zero", "negative").index(right),
+                    f"a · b = {terms} = {dot}, so the angle between them is {meaning}.",
+                    f"np.dot({_vec(a)}, {_vec(b)})")
+
+
+def angle_question(seed: int) -> Question:
+    """Which angle lies between two 2-D vectors? One of 0, 45, 90, 135, 180 degrees."""
+    rng = np.random.default_rng(seed)
+    choices = (0, 45, 90, 135, 180)
+    angle = int(rng.choice(choices))
+    start = int(rng.integers(0, 8)) * 45
+    a = _unit_grid_vector(start) * int(rng.integers(1, 3))
+    b = _unit_grid_vector(start + angle) * int(rng.integers(1, 3))
+    cos = float(a @ b) / float(np.linalg.norm(a) * np.linalg.norm(b))
+    options = tuple(f"{c}°" for c in choices)
+    return Question(f"a = {_vec(a)} and b = {_vec(b)}. What is the angle between them?", options,
+                    choices.index(angle),
+                    f"cos θ = a·b / (‖a‖‖b‖) = {format_number(a @ b)} / "
+                    f"({format_number(np.linalg.norm(a))} · {format_number(np.linalg.norm(b))}) = "
+                    f"{cos:.4f}, and arccos({cos:.4f}) = {angle}°.",
+                    f"np.degrees(np.arccos(np.dot(a, b) / (np.linalg.norm(a) * np.linalg.norm(b))))")
+
+
+def fit_by_eye_score(mse: float, best_mse: float) -> float:
+    """How close a hand-picked line is to the best one, from 0 to 100: ``100 · best MSE / MSE``.
+
+    100 is the least-squares line itself; 50 means twice its mean squared error.
+    """
+    if mse <= 0:
+        return 100.0
+    return float(100.0 * min(1.0, best_mse / mse))
+
+
+QUESTIONS = {
+    "broadcast": broadcast_question,
+    "matmul": matmul_question,
+    "dot_sign": dot_sign_question,
+    "angle": angle_question,
+}
+
+
+# The eight integer directions 45° apart, counter-clockwise from (1, 0).
+DIRECTIONS_45 = np.array([(1, 0), (1, 1), (0, 1), (-1, 1), (-1, 0), (-1, -1), (0, -1), (1, -1)])
+
+
+def _unit_grid_vector(degrees: int) -> np.ndarray:
+    """The integer vector pointing at ``degrees`` (a multiple of 45): (1, 0), (1, 1), (0, 1), ..."""
+    return DIRECTIONS_45[(degrees // 45) % 8]
+
+
+def _vec(v) -> str:
+    return "[" + ", ".join(format_number(x) for x in v) + "]"
+
+
+def _aligned(shape_a, shape_b):
+    ndim = max(len(shape_a), len(shape_b))
+    a = (1,) * (ndim - len(shape_a)) + tuple(shape_a)
+    b = (1,) * (ndim - len(shape_b)) + tuple(shape_b)
+    return list(zip(a, b))
+
+
+def _options(right: str, distractors: set[str], rng: np.random.Generator, count: int = 4) -> tuple[str, ...]:
+    others = sorted(distractors - {right})
+    rng.shuffle(others)
+    options = [right] + others[:count - 1]
+    rng.shuffle(options)
+    return tuple(options)

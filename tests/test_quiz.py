@@ -1,0 +1,81 @@
+"""core.quiz: every generated question is answered right by NumPy itself."""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from core.quiz import (BROADCAST_ERROR, MATMUL_ERROR, angle_question, broadcast_question, broadcast_result,
+                       dot_sign_question, fit_by_eye_score, matmul_question)
+from core.text import format_shape
+
+SEEDS = st.integers(0, 2**32 - 1)
+
+
+def numbers_in(text: str) -> list[list[int]]:
+    """The bracketed or parenthesised groups of integers in a prompt, in order."""
+    import re
+    return [[int(n) for n in re.findall(r"-?\d+", group)] for group in re.findall(r"[\[(]([^\])]*)[\])]", text)]
+
+
+@given(hnp.array_shapes(min_dims=0, max_dims=4, min_side=1, max_side=5),
+       hnp.array_shapes(min_dims=0, max_dims=4, min_side=1, max_side=5))
+def test_broadcast_rule_matches_numpy(shape_a, shape_b):
+    try:
+        expected = np.broadcast_shapes(shape_a, shape_b)
+    except ValueError:
+        expected = None
+    assert broadcast_result(shape_a, shape_b) == expected
+
+
+@given(SEEDS)
+def test_broadcast_question_answer_is_numpys(seed):
+    q = broadcast_question(seed)
+    shape_a, shape_b = (tuple(g) for g in numbers_in(q.prompt)[:2])
+    try:
+        truth = format_shape(np.broadcast_shapes(shape_a, shape_b))
+    except ValueError:
+        truth = BROADCAST_ERROR
+    assert q.options[q.answer] == truth
+    assert len(set(q.options)) == len(q.options) >= 3
+    assert q.is_right(truth) and not q.is_right(next(o for o in q.options if o != truth))
+
+
+@given(SEEDS)
+def test_matmul_question_answer_is_numpys(seed):
+    q = matmul_question(seed)
+    shape_a, shape_b = (tuple(g) for g in numbers_in(q.prompt)[:2])
+    try:
+        truth = format_shape(np.matmul(np.ones(shape_a), np.ones(shape_b)).shape)
+    except ValueError:
+        truth = MATMUL_ERROR
+    assert q.options[q.answer] == truth
+
+
+@given(SEEDS)
+def test_dot_sign_question_answer_is_numpys(seed):
+    q = dot_sign_question(seed)
+    a, b = (np.array(g) for g in numbers_in(q.prompt)[:2])
+    dot = np.dot(a, b)
+    assert q.options[q.answer] == ("positive" if dot > 0 else "zero" if dot == 0 else "negative")
+
+
+@given(SEEDS)
+def test_angle_question_answer_is_numpys(seed):
+    q = angle_question(seed)
+    a, b = (np.array(g, float) for g in numbers_in(q.prompt)[:2])
+    angle = np.degrees(np.arccos(np.clip(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)), -1, 1)))
+    assert q.options[q.answer] == f"{round(angle)}°"
+    assert abs(angle - round(angle)) < 1e-4  # arccos is ill-conditioned near 0° and 180°
+
+
+def test_questions_vary_with_the_seed():
+    assert len({broadcast_question(s).prompt for s in range(30)}) > 10
+    assert {dot_sign_question(s).options[dot_sign_question(s).answer] for s in range(60)} == {"positive", "zero", "negative"}
+    assert {matmul_question(s).options[matmul_question(s).answer] == MATMUL_ERROR for s in range(60)} == {True, False}
+
+
+@pytest.mark.parametrize("mse, best, score", [(2.0, 2.0, 100.0), (4.0, 2.0, 50.0), (0.0, 0.0, 100.0), (1.0, 2.0, 100.0)])
+def test_fit_by_eye_score(mse, best, score):
+    assert fit_by_eye_score(mse, best) == score
