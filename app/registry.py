@@ -44,6 +44,8 @@ PAGES: list[PageSpec] = [
              ":material/trending_down:", "Machine learning", "w"),
     PageSpec("logistic_regression.py", "logistic-regression", "Logistic regression: sigmoid and loss",
              ":material/show_chart:", "Machine learning", "w"),
+    PageSpec("iris.py", "iris", "Iris: the hello world of ML", ":material/local_florist:",
+             "Machine learning", "C_exponent"),
 ]
 
 

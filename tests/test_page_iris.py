@@ -1,0 +1,142 @@
+"""The iris page through its URL contract (`C`, `features`, `max_iter`), checked against scikit-learn."""
+
+import json
+
+import numpy as np
+import pytest
+from sklearn.datasets import load_iris
+from sklearn.linear_model import LogisticRegression
+
+from tests.conftest import metrics, open_page
+
+PAGE = "iris"
+X, Y = load_iris(return_X_y=True)
+
+
+def reference_accuracy(C=1.0, features=(0, 1, 2, 3), max_iter=500):
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        clf = LogisticRegression(random_state=0, C=C, max_iter=max_iter).fit(X[:, list(features)], Y)
+    return f"{clf.score(X[:, list(features)], Y):.4f}", clf
+
+
+def chart(at, key):
+    for element in at.get("plotly_chart"):
+        if element.proto.id and key in element.proto.id:
+            return json.loads(element.proto.spec)
+    raise KeyError(key)
+
+
+def test_defaults_reproduce_the_slide():
+    at = open_page(PAGE)
+    assert not at.exception and not at.warning and not at.info
+    assert metrics(at)["accuracy"] == "0.9733"
+    code = [c.value for c in at.code if "LogisticRegression(random_state=0, max_iter=500).fit(X, y)" in c.value]
+    assert len(code) == 1
+
+
+@pytest.mark.parametrize("query, C, features, max_iter", [
+    ({"C": "0.01"}, 0.01, (0, 1, 2, 3), 500),
+    ({"C": "100", "features": "petal_length,petal_width"}, 100.0, (2, 3), 500),
+    ({"features": "0, 1"}, 1.0, (0, 1), 500),
+    ({"features": "sepal width (cm), 2", "max_iter": "50"}, 1.0, (1, 2), 50),
+    ({"C": "0.5", "features": "3"}, 0.5, (3,), 500),
+])
+def test_figures_match_scikit_learn(query, C, features, max_iter):
+    at = open_page(PAGE, query)
+    assert not at.exception and not at.warning
+    expected, clf = reference_accuracy(C, features, max_iter)
+    shown = metrics(at)
+    assert shown["accuracy"] == expected
+    assert shown["iterations"] == str(int(clf.n_iter_.max()))
+    assert shown["misclassified"] == str(int(np.sum(clf.predict(X[:, list(features)]) != Y)))
+
+
+def test_flower_probabilities_are_predict_proba():
+    query = {"sepal_length": "5.1", "sepal_width": "3.5", "petal_length": "1.4", "petal_width": "0.2"}
+    at = open_page(PAGE, query | {"features": "2,3"})
+    _, clf = reference_accuracy(features=(2, 3))
+    bars = chart(at, "iris_proba")["data"][0]
+    np.testing.assert_allclose(bars["x"] if isinstance(bars["x"], list) else _decode(bars["x"]),
+                               clf.predict_proba([[1.4, 0.2]])[0], rtol=1e-9)
+
+
+def test_confusion_matrix_is_scikit_learns():
+    from sklearn.metrics import confusion_matrix
+    at = open_page(PAGE)
+    z = chart(at, "iris_confusion")["data"][0]["z"]
+    z = z if isinstance(z, list) else _decode(z)
+    _, clf = reference_accuracy()
+    np.testing.assert_array_equal(np.array(z), confusion_matrix(Y, clf.predict(X)))
+
+
+def test_too_few_iterations_are_explained_with_info_not_a_warning():
+    at = open_page(PAGE, {"max_iter": "3"})
+    assert not at.exception and not at.warning
+    assert any("ConvergenceWarning" in i.value and "max_iter = 3" in i.value for i in at.info)
+    assert metrics(at)["iterations"] == "3"
+    assert metrics(at)["accuracy"] == reference_accuracy(max_iter=3)[0]
+
+
+@pytest.mark.parametrize("query, name", [
+    ({"C": "-1"}, "C"), ({"C": "abc"}, "C"), ({"C": "1e9"}, "C"),
+    ({"features": "petals"}, "features"), ({"features": "7"}, "features"), ({"max_iter": "0"}, "max_iter"),
+])
+def test_bad_url_values_warn_and_the_page_works(query, name):
+    at = open_page(PAGE, query)
+    assert not at.exception
+    assert any(f"`{name}`" in w.value for w in at.warning)
+    assert metrics(at)["accuracy"]
+
+
+def test_c_slider_is_logarithmic_and_the_url_holds_c():
+    at = open_page(PAGE)
+    at.slider(key="C_exponent").set_value(1.0).run()
+    assert at.query_params["C"] == "10"
+    assert metrics(at)["accuracy"] == reference_accuracy(C=10.0)[0]
+    at.slider(key="C_exponent").set_value(-0.5).run()
+    assert at.query_params["C"] == "0.316"
+    reopened = open_page(PAGE, dict(at.query_params))
+    assert metrics(reopened) == metrics(at) and reopened.slider(key="C_exponent").value == -0.5
+
+
+def test_exact_c_from_the_url_is_kept():
+    at = open_page(PAGE, {"C": "0.5"})
+    assert at.query_params["C"] == "0.5"
+    assert metrics(at)["accuracy"] == reference_accuracy(C=0.5)[0]
+
+
+def test_features_widget_writes_the_url_and_refuses_none():
+    at = open_page(PAGE)
+    at.multiselect(key="features").set_value(["petal length", "petal width"]).run()
+    assert at.query_params["features"] == "petal_length,petal_width"
+    assert metrics(at)["accuracy"] == reference_accuracy(features=(2, 3))[0]
+    at.multiselect(key="features").set_value([]).run()
+    assert not at.exception and any("at least one" in e.value for e in at.error)
+    assert metrics(at)["accuracy"] == "0.9733"
+
+
+def test_same_feature_on_both_axes_is_an_error():
+    at = open_page(PAGE, {"plot_x": "sepal_width", "plot_y": "sepal_width"})
+    assert not at.exception and any("two different features" in e.value for e in at.error)
+
+
+def test_rerun_does_not_refit():
+    """Fits are cached: a second run with the same C, features and max_iter costs no fit."""
+    from unittest import mock
+    from core import iris
+    at = open_page(PAGE, {"C": "3.7"})
+    with mock.patch.object(iris, "fit", side_effect=AssertionError("refitted")):
+        at.slider(key="sepal_length").set_value(6.0).run()
+    assert not at.exception, at.exception
+
+
+def _decode(typed):
+    """Plotly 6 sends NumPy arrays as typed arrays: {'dtype': ..., 'bdata': base64, 'shape': ...}."""
+    import base64
+    array = np.frombuffer(base64.b64decode(typed["bdata"]), dtype=np.dtype(typed["dtype"]))
+    shape = typed.get("shape")
+    if shape:
+        array = array.reshape([int(n) for n in str(shape).split(",")])
+    return array
