@@ -69,30 +69,21 @@ def add_grid(fig: go.Figure, values: np.ndarray, *, x0: float = 0.0, y0: float =
 
 
 def array_cells(array: np.ndarray, *, fill: str = theme.PALETTE["a_fill"],
-                line: str = theme.PALETTE["a"], name: str = "a", height: int = 320) -> go.Figure:
+                line: str = theme.PALETTE["a"], name: str = "a", hover: np.ndarray | None = None,
+                height: int = 320) -> go.Figure:
     """An array of 0 to 3 axes as cells: a row, a grid, or 2-D blocks stacked like cards.
 
     For 3-D, block ``a[k]`` is drawn behind ``a[k - 1]``, shifted up and to the right,
-    so the first axis reads as depth, as on the slide.
+    so the first axis reads as depth, as on the slide; each block is labelled ``a[k]``.
     """
     array = np.asarray(array)
     fig = grid_figure(height)
-    if array.ndim <= 2:
-        return add_grid(fig, array, fill=fill, line=line)
-    depth, rows, cols = array.shape
-    for k in reversed(range(depth)):
-        offset = k * DEPTH_SHIFT
-        # Blocks further back are darker, and each block has a bold frame, so each reads as one card.
-        add_grid(fig, array[k], x0=offset, y0=offset, fill=theme.blend(fill, line, 0.5 * k / depth),
-                 line=line)
-        left, top = offset, offset
-        fig.add_trace({  # a trace, not a shape, so that the blocks in front cover it
-            "type": "scatter", "mode": "lines", "hoverinfo": "skip", "showlegend": False,
-            "x": [left, left + cols, left + cols, left, left], "y": [top, top, top - rows, top - rows, top],
-            "line": {"color": line, "width": theme.sizes()["line"] * 2}})
-        fig.add_annotation(x=offset - 0.1, y=offset - 0.5, text=f"{name}[{k}]",
-                           showarrow=False, xanchor="right",
-                           font={"size": theme.sizes()["font"], "color": line})
+    add_array(fig, array, fill=fill, line=line, hover=hover)
+    if array.ndim == 3:
+        for k in range(array.shape[0]):
+            fig.add_annotation(x=k * DEPTH_SHIFT - 0.1, y=k * DEPTH_SHIFT - 0.5, text=f"{name}[{k}]",
+                               showarrow=False, xanchor="right",
+                               font={"size": theme.sizes()["font"], "color": line})
     return fig
 
 
@@ -118,16 +109,16 @@ def add_array(fig: go.Figure, array: np.ndarray, *, x0: float = 0.0, y0: float =
         left, top = x0 + k * DEPTH_SHIFT, y0 + k * DEPTH_SHIFT
         shade = np.where(fills[k] == fill, theme.blend(fill, line, 0.5 * k / depth), fills[k])
         if depth > 1:  # an opaque card under the block, so faded copies do not show the block behind
-            fig.add_trace(go.Scatter(
-                x=[left, left + cols, left + cols, left, left], y=[top, top, top - rows, top - rows, top],
-                fill="toself", fillcolor="#FFFFFF", mode="none", hoverinfo="skip", showlegend=False))
+            fig.add_trace({"type": "scatter", "x": [left, left + cols, left + cols, left, left],
+                           "y": [top, top, top - rows, top - rows, top], "fill": "toself",
+                           "fillcolor": "#FFFFFF", "mode": "none", "hoverinfo": "skip", "showlegend": False})
         add_grid(fig, cube[k], x0=left, y0=top, fill=shade, line=line,
                  ghost=ghosts[k], hover=None if hovers is None else hovers[k])
         if depth > 1:  # a bold frame per block, so each reads as one card of the stack
-            fig.add_trace(go.Scatter(
-                x=[left, left + cols, left + cols, left, left], y=[top, top, top - rows, top - rows, top],
-                mode="lines", line={"color": line, "width": theme.sizes()["line"] * 2},
-                hoverinfo="skip", showlegend=False))
+            fig.add_trace({"type": "scatter", "x": [left, left + cols, left + cols, left, left],
+                           "y": [top, top, top - rows, top - rows, top], "mode": "lines",
+                           "line": {"color": line, "width": theme.sizes()["line"] * 2},
+                           "hoverinfo": "skip", "showlegend": False})
     if label:
         fig.add_annotation(x=x0 + cols / 2, y=y0 + (depth - 1) * DEPTH_SHIFT + 0.1, text=label,
                            showarrow=False, yanchor="bottom", font={"size": theme.sizes()["font"], "color": line})

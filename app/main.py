@@ -8,7 +8,7 @@ import time
 
 import streamlit as st
 
-from app import theme, ui, url_state
+from app import presentation, theme, ui, url_state
 from app.registry import PAGES
 
 run_started = time.perf_counter()
@@ -26,7 +26,11 @@ with st.sidebar:
     url_state.toggle("Projector mode", theme.PROJECTOR_KEY,
                      help="Large type, thick lines and high contrast for a classroom wall. "
                           "Also `projector=1` in the URL.")
+    url_state.toggle("Presentation view", presentation.PRESENT_KEY,
+                     help="Hides this sidebar and shows one idea of the page at a time: PageDown / "
+                          "PageUp (a presenter's clicker) move on and back, Esc leaves. Also `present=1`.")
 theme.apply_projector_css()
+presentation.apply_presentation_css()
 st.session_state[url_state.NOTICES_KEY] = st.container()
 page.run()
 ui.lesson_links(page.url_path)

@@ -10,8 +10,15 @@ from __future__ import annotations
 
 import os
 
+# Plotly finds pandas through sys.modules without waiting for an import in progress, so on a
+# fresh server a session could meet a half-imported pandas while another session's page imports
+# it (AttributeError: partially initialized module 'pandas'). Importing it fully here, before
+# any figure exists, closes that race (tested in tests/test_deployment.py).
+import pandas  # noqa: F401
 import plotly.graph_objects as go
 import streamlit as st
+
+from app.presentation import presenting
 
 # Role -> colour. Fill colours are light enough for dark text; "strong" ones carry lines and text.
 PALETTE = {
@@ -48,8 +55,11 @@ FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 
 
 def projector_on() -> bool:
-    """Whether the page is in projector mode (the sidebar toggle, or ``projector=1`` in the URL)."""
-    return bool(st.session_state.get(PROJECTOR_KEY, False))
+    """Whether the page is in projector mode (the sidebar toggle, or ``projector=1`` in the URL).
+
+    The presentation view (``present=1``) is for a wall too, so it implies projector mode.
+    """
+    return bool(st.session_state.get(PROJECTOR_KEY, False) or presenting())
 
 
 def sizes() -> dict[str, float]:
