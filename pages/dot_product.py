@@ -152,8 +152,10 @@ def figure_2d() -> go.Figure:
         pts = arc_points(a, b, 0.3 * min(norm_a, norm_b))
         fig.add_trace(go.Scatter(x=pts[:, 0], y=pts[:, 1], mode="lines", name=f"θ = {angle:.2f}°",
                                  line={"color": P["neutral"], "width": s["line"]}, hoverinfo="name"))
-        mid = pts[len(pts) // 2] * 1.5 if angle > 0.5 else pts[-1] * 1.5
-        fig.add_annotation(x=mid[0], y=mid[1], text=f"θ = {angle:.2f}°", showarrow=False,
+        mid = pts[len(pts) // 2]
+        far = mid / np.linalg.norm(mid) * max(0.6 * min(norm_a, norm_b), 1.5 * np.linalg.norm(mid))
+        fig.add_annotation(x=far[0], y=far[1], text=f"θ = {angle:.2f}°", showarrow=False,
+                           yshift=0 if angle > 20 else 16, bgcolor="rgba(255,255,255,0.8)",
                            font={"color": P["neutral"], "size": s["font"]})
     for name, v, colour in (("a", a, P["a"]), ("b", b, P["b"])):
         fig.add_trace(go.Scatter(x=[0, v[0]], y=[0, v[1]], mode="lines", name=name,
@@ -161,10 +163,16 @@ def figure_2d() -> go.Figure:
                                  hovertext=f"{name} = ({vector_text(v)})", hoverinfo="text"))
         if norm(v) > 0:
             fig.add_annotation(x=v[0], y=v[1], ax=0, ay=0, xref="x", yref="y", axref="x", ayref="y",
-                               showarrow=True, arrowhead=2, arrowsize=1.3, arrowwidth=s["line"] * 1.4,
+                               showarrow=True, arrowhead=2, arrowsize=1.0, arrowwidth=s["line"] * 1.4,
                                arrowcolor=colour, text="")
+            # The name sits beyond the tip, pushed sideways away from the other vector.
+            other = b if name == "a" else a
+            side = np.array([-v[1], v[0]]) / norm(v)
+            if side @ other > 0 or (abs(side @ other) < 1e-12 and name == "a"):
+                side = -side
+            tip = v / norm(v)
             fig.add_annotation(x=v[0], y=v[1], text=f"<b>{name}</b>", showarrow=False,
-                               xshift=14 if v[0] >= 0 else -14, yshift=12 if v[1] >= 0 else -12,
+                               xshift=float(14 * tip[0] + 14 * side[0]), yshift=float(14 * tip[1] + 14 * side[1]),
                                font={"color": colour, "size": s["title"]})
     fig.update_xaxes(range=[-reach, reach], zeroline=True, zerolinecolor="#B0B7C3")
     fig.update_yaxes(range=[-reach, reach], scaleanchor="x", scaleratio=1, zeroline=True,

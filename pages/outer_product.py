@@ -82,7 +82,7 @@ for i, value in enumerate(w):
 for j, value in enumerate(x):
     fig.add_annotation(x=j, y=-0.75, text=f"<b>{format_number(value)}</b>", showarrow=False,
                        font={"color": P["b"], "size": s["cell_text"]}, yanchor="bottom")
-fig.add_annotation(x=-0.75, y=-0.75, text="w ╲ x", showarrow=False, xanchor="right", yanchor="bottom",
+fig.add_annotation(x=-0.75, y=-0.75, text="<b>w</b> ╲ <b>x</b>", showarrow=False, xanchor="right", yanchor="bottom",
                    font={"color": P["neutral"], "size": s["font"]})
 fig.add_trace(go.Scatter(  # the highlighted row: a yellow frame (a trace, so it is part of the data)
     x=[-0.5, p - 0.5, p - 0.5, -0.5, -0.5], y=[row - 0.5, row - 0.5, row + 0.5, row + 0.5, row - 0.5],
@@ -93,7 +93,7 @@ fig.add_trace(go.Scatter(x=[-0.5, p - 0.5, p - 0.5, -0.5, -0.5], y=[row - 0.5] *
 fig.update_xaxes(visible=False, range=[-1.6, p - 0.4], fixedrange=True)
 fig.update_yaxes(visible=False, range=[n - 0.4, -1.4], scaleanchor="x", scaleratio=1, fixedrange=True)
 fig.update_layout(dragmode=False)
-theme.style(fig, height=int(min(120 + 55 * n, 560)))
+theme.style(fig, height=int(min(150 + 70 * n, 640)))
 
 with picture:
     ui.chart(fig, key="outer_heatmap")

@@ -1,0 +1,120 @@
+"""The broadcasting page under AppTest (through its URL parameters) and in Chromium."""
+
+import json
+
+import numpy as np
+import pytest
+
+from core.text import format_shape, parse_array
+from tests.conftest import goto, metrics, open_page, press_slider, screen_state, wait_screen_change
+
+URL = "broadcasting"
+GRID = "0, 0, 0; 10, 10, 10; 20, 20, 20; 30, 30, 30"
+CUBE = "[[[1, 2], [3, 4], [5, 6]], [[7, 8], [9, 10], [11, 12]], [[13, 14], [15, 16], [17, 18]], [[19, 20], [21, 22], [23, 24]]]"
+OPS = {"add": np.add, "subtract": np.subtract, "multiply": np.multiply, "divide": np.divide}
+
+
+def cell_texts(at):
+    """Every number written in a cell of the picture."""
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return [t for trace in spec["data"] if trace.get("mode") == "text" for t in trace["text"]]
+
+
+def test_default_is_the_slides_times_two():
+    at = open_page(URL)
+    assert not at.exception and not at.error and not at.warning
+    a, b = np.array([1, 2, 3]), 2
+    assert metrics(at) == {"shape of a": format_shape(np.shape(a)), "shape of b": format_shape(np.shape(b)),
+                           "result shape": format_shape((a * b).shape)}
+    texts = cell_texts(at)
+    for value in a * b:  # the result's cells are drawn with their values
+        assert str(value) in texts
+    assert texts.count("2") >= 3  # b, and b stretched to three cells (two of them copies)
+
+
+@pytest.mark.parametrize("a, b, op", [
+    ("1, 2, 3", "2", "multiply"), (GRID, "1, 2, 3", "add"), ("0; 10; 20; 30", "[[1, 2, 3]]", "add"),
+    (CUBE, "100; 200; 300", "subtract"), ("1 2; 3 4", "[[2]]", "divide"), ("5", "7", "add"),
+])
+def test_url_operands_give_numpys_shapes_and_values(a, b, op):
+    at = open_page(URL, {"a": a, "b": b, "op": op})
+    assert not at.exception and not at.error and not at.warning
+    x, y = parse_array(a), parse_array(b)
+    expected = OPS[op](x, y)
+    assert metrics(at) == {"shape of a": format_shape(x.shape), "shape of b": format_shape(y.shape),
+                           "result shape": format_shape(np.broadcast_shapes(x.shape, y.shape))}
+    texts = cell_texts(at)
+    for value in np.unique(expected):
+        assert f"{value:g}" in texts
+
+
+def test_mismatch_shows_numpys_words_the_axis_and_a_fix_that_works():
+    at = open_page(URL, {"a": GRID, "b": "1, 2, 3, 4", "op": "add"})
+    assert not at.exception and not at.warning
+    errors = " ".join(e.value for e in at.error)
+    with pytest.raises(ValueError) as numpy_error:
+        parse_array(GRID) + parse_array("1, 2, 3, 4")
+    assert "operands could not be broadcast together with shapes" in errors
+    assert str(numpy_error.value).strip() in errors
+    assert "(4, 3)" in errors and "(4,)" in errors and "axis -1" in errors
+    assert metrics(at)["result shape"] == "—"
+    fix = at.button(key="fix_b_b[:, np.newaxis]")
+    fix.click().run()
+    assert not at.exception and not at.error
+    assert metrics(at)["result shape"] == "(4, 3)"
+    assert parse_array(at.query_params["b"]).shape == (4, 1)
+
+
+def test_preset_button_writes_the_url():
+    at = open_page(URL)
+    at.button(key="preset_2").click().run()
+    assert metrics(at) == {"shape of a": "(4, 1)", "shape of b": "(1, 3)", "result shape": "(4, 3)"}
+    assert parse_array(at.query_params["a"]).shape == (4, 1) and at.query_params["op"] == "add"
+
+
+def test_cell_slider_follows_one_result_cell():
+    at = open_page(URL, {"a": "0; 10; 20; 30", "b": "[[1, 2, 3]]", "op": "add", "cell": "7"})
+    i, j = np.unravel_index(7, (4, 3))
+    text = " ".join(m.value for m in at.markdown)
+    assert f"result[{i}, {j}] = a[{i}, 0] + b[0, {j}] = {10 * i} + {j + 1} = {10 * i + j + 1}" in text
+
+
+@pytest.mark.parametrize("typed", ["1, 2; 3", "abc", "nan", "", "1e9", "[[1, 2], [3]]", "1 " * 70])
+def test_bad_typed_array_is_a_clear_error_and_the_picture_stays(typed):
+    at = open_page(URL)
+    before = metrics(at)
+    at.text_input(key="a").input(typed).run()
+    assert not at.exception
+    assert any("could not read" in e.value for e in at.error)
+    assert metrics(at) == before
+
+
+@pytest.mark.parametrize("param, value", [("a", "1;;2"), ("b", "[[[[1]]]]"), ("op", "power"), ("cell", "x")])
+def test_bad_url_parameter_warns_by_name_and_uses_the_default(param, value):
+    at = open_page(URL, {param: value})
+    assert not at.exception
+    assert any(f"`{param}`" in w.value for w in at.warning)
+    assert metrics(at)["result shape"] == "(3,)"
+
+
+def test_division_by_zero_is_explained():
+    at = open_page(URL, {"a": "1, 2, 3", "b": "0, 1, 2", "op": "divide"})
+    assert not at.exception
+    assert any("Division by zero" in e.value for e in at.error)
+
+
+@pytest.mark.browser
+def test_browser_fix_button_repairs_the_failing_example(page, app_url):
+    goto(page, f"{app_url}/{URL}?a=0,0,0;10,10,10;20,20,20;30,30,30&b=1,2,3,4&op=add")
+    alert = page.locator('[data-testid="stAlert"]').first
+    assert "operands could not be broadcast together with shapes" in alert.inner_text()
+    before = screen_state(page)
+    page.locator(".st-key-fix_b_b-----np-newaxis- button, [class*='st-key-fix_b'] button").first.click()
+    wait_screen_change(page, before)
+    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert values == ["(4, 3)", "(4, 1)", "(4, 3)"]
+    assert page.locator('[data-testid="stException"]').count() == 0
+    before = screen_state(page)
+    press_slider(page, "cell")
+    wait_screen_change(page, before)
+    page.wait_for_function("() => window.location.href.includes('cell=1')", timeout=10_000)
