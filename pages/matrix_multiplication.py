@@ -7,7 +7,10 @@ and `current value` read ``none yet``. Also ``seed`` (for new random integers), 
 (of the in-figure animation) and ``term`` (outer products summed in the second view).
 """
 
+import os
+
 import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 from app import theme, ui, url_state
@@ -50,24 +53,21 @@ def _move_step(delta: int | None, last: int) -> None:
 
 def _rect(x0: float, y0: float, rows: int = 1, cols: int = 1) -> list[list]:
     """Closed outline of a block of cells, top-left at (x0, y0), followed by a gap (``None``)."""
-    xs = [x0, x0 + cols, x0 + cols, x0, x0, None]
-    ys = [y0, y0, y0 - rows, y0 - rows, y0, None]
-    return [xs, ys]
+    if rows <= 0 or cols <= 0:
+        return _hidden()
+    return [[x0, x0 + cols, x0 + cols, x0, x0, None], [y0, y0, y0 - rows, y0 - rows, y0, None]]
 
 
 def _hidden() -> list[list]:
+    """A polygon of no size, waiting outside the picture until a frame moves it in."""
     return [[OFF] * 5 + [None], [OFF] * 5 + [None]]
 
 
-def _cells(x0: float, shape: tuple[int, int], mask: np.ndarray | None = None) -> list[list]:
-    """Outlines of every cell (or of the masked ones; the others hidden), one polygon each."""
-    xs, ys = [], []
-    for i in range(shape[0]):
-        for j in range(shape[1]):
-            x, y = _rect(x0 + j, -i) if mask is None or mask[i, j] else _hidden()
-            xs += x
-            ys += y
-    return [xs, ys]
+def _grid_path(x0: float, rows: int, cols: int) -> str:
+    """An SVG path of all cell borders of a ``rows`` x ``cols`` grid with its top-left at (x0, 0)."""
+    across = " ".join(f"M{x0},{-i} L{x0 + cols},{-i}" for i in range(rows + 1))
+    down = " ".join(f"M{x0 + j},0 L{x0 + j},{-rows}" for j in range(cols + 1))
+    return f"{across} {down}"
 
 
 def _centres(x0: float, shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
@@ -81,136 +81,161 @@ def _poly(xy, fill: str, line: str, width: float) -> dict:
             "showlegend": False}
 
 
-def _texts(x0, shape, values, hover, colour="#1F2430") -> dict:
-    cx, cy = _centres(x0, shape)
-    return {"type": "scatter", "x": cx, "y": cy, "mode": "text", "text": values,
-            "textfont": {"size": theme.sizes()["cell_text"], "color": colour}, "showlegend": False,
-            "hovertext": hover, "hoverinfo": "text"}
+def _moving(m: int, k: int, p: int, step: int, geo: dict) -> list[list[list]]:
+    """Positions of what changes with the step, as (x, y) pairs of lists.
 
-
-def _frame_data(a, b, c, steps, step: int, x_b: float, x_c: float, expr_y: float) -> list[dict]:
-    """The traces that change with the step: highlights, C's values and the written-out sum."""
-    m, k = a.shape
-    p = b.shape[1]
-    s = theme.sizes()
+    The current row of A, the current column of B, the computed cells of C (the rows above
+    and the current row up to the current cell), the current cell, C's values (those not
+    computed yet wait outside the picture) and the written-out sum of the step. Text that
+    changes is drawn unreliably by an animation without redraw, while points that move are
+    not: so every text is always there, and frames only move it in or out.
+    """
+    x_b, x_c = geo["x_b"], geo["x_c"]
     cell = cell_of_step(step, p)
-    done = (np.arange(m * p) < step).reshape(m, p)
-    row = _rect(0, -cell[0], 1, k) if cell else _hidden()
-    col = _rect(x_b + cell[1], 0, k, 1) if cell else _hidden()
-    cur = _rect(x_c + cell[1], -cell[0]) if cell else _hidden()
-    before = done.copy()
-    if cell:
-        before[cell] = False
-    # Text that changes is drawn unreliably by an animation without redraw; points that move are
-    # not. So every text is always there, and the ones not shown yet wait outside the picture.
-    cx, cy = _centres(x_c, (m, p))
-    c_x, c_y = np.where(done.ravel(), cx, OFF), np.where(done.ravel(), cy, OFF)
-    expressions = ["Step 0: no cell of C computed yet. Press Next or ▶ Play."] + [
-        dot_expression(st_, a[st_.i, :], b[:, st_.j], times="·") for st_ in steps]
-    e_x = np.full(len(expressions), OFF)
+    i, j = cell if cell else (0, -1)
+    done_rows = _rect(x_c, 0, i, p)
+    done_row = _rect(x_c, -i, 1, j + 1)
+    cx, cy = geo["c_centres"]
+    done = np.arange(m * p) < step
+    e_x = [OFF] * (m * p + 1)
     e_x[step] = 0.0
     return [
-        _poly(row, P["a_fill"], P["a"], s["line"] * 1.6),
-        _poly(col, P["b_fill"], P["b"], s["line"] * 1.6),
-        _poly(_cells(x_c, (m, p), before), P["result_fill"], P["result"], s["line"]),
-        _poly(cur, P["result_fill"], P["result"], s["line"] * 2.4),
-        {"type": "scatter", "x": c_x, "y": c_y, "text": [format_number(v) for v in c.ravel()],
-         "mode": "text", "showlegend": False, "hoverinfo": "skip",
-         "textfont": {"size": s["cell_text"], "color": "#1F2430"}},
-        {"type": "scatter", "x": e_x, "y": np.full(len(expressions), expr_y), "mode": "text",
-         "text": expressions,
-         "textposition": "middle right", "showlegend": False, "hoverinfo": "skip",
-         "textfont": {"size": s["font"], "color": P["result"]}},
+        _rect(0, -i, 1, k) if cell else _hidden(),
+        _rect(x_b + j, 0, k, 1) if cell else _hidden(),
+        [done_rows[0] + done_row[0], done_rows[1] + done_row[1]],
+        _rect(x_c + j, -i) if cell else _hidden(),
+        [np.where(done, cx, OFF).tolist(), cy.tolist()],
+        [e_x, [geo["expr_y"]] * (m * p + 1)],
     ]
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def step_figure(a: np.ndarray, b: np.ndarray, step: int, speed_ms: int, projector: bool) -> dict:
-    """A, B and C side by side at ``step``, with one animation frame per step (played in the browser)."""
-    del projector  # part of the cache key: sizes depend on it
+class PreparedFigure(go.Figure):
+    """A figure whose bulky parts (animation frames, many annotations) are plain dicts.
+
+    Plotly builds and checks an object for every frame, trace and annotation, and copies them
+    all again when the figure is sent: ~0.5 s for 65 frames. Here those parts are added as they
+    are to what is sent; with ``EXPLAINER_VALIDATE_FIGURES=1`` (the tests) plotly checks the
+    whole figure anyway, so a misspelt property still fails.
+    """
+
+    def __init__(self, *, height: int):
+        super().__init__(_validate=os.environ.get("EXPLAINER_VALIDATE_FIGURES") == "1")
+        theme.style(self, height=height)  # the look of app/figures.py's grid_figure
+        self.update_layout(dragmode=False, xaxis={"visible": False, "fixedrange": True},
+                           yaxis={"visible": False, "fixedrange": True, "scaleanchor": "x", "scaleratio": 1})
+        self._layout_dicts: dict = {}
+        self._frames_dicts: list[dict] = []
+
+    def prepared(self, *, layout_dicts: dict, frames_dicts: list[dict]) -> "PreparedFigure":
+        """Add ``layout_dicts`` to the layout and ``frames_dicts`` as the frames, unchecked."""
+        self._layout_dicts, self._frames_dicts = layout_dicts, frames_dicts
+        return self
+
+    def to_dict(self):
+        out = super().to_dict()
+        out["layout"] = {**out["layout"], **self._layout_dicts}
+        out["frames"] = self._frames_dicts
+        if os.environ.get("EXPLAINER_VALIDATE_FIGURES") == "1":
+            go.Figure(out)
+        return out
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _animation(a: np.ndarray, b: np.ndarray, projector: bool) -> dict:
+    """What the step picture shares across steps and sessions (read only): geometry, frames."""
+    del projector  # part of the cache key only
     m, k = a.shape
     p = b.shape[1]
-    c = a @ b
-    steps = matmul_steps(a, b)
-    s = theme.sizes()
     x_b, x_c = k + GAP, k + GAP + p + GAP
     rows = max(m, k)
-    shape_y, rule_y, expr_y = -rows - 0.55, -rows - 1.35, -rows - 2.2
-    fig = grid_figure(height=int(60 + 48 * (rows + 3)))
-    ink = "#1F2430"
-    static = [
-        _poly(_cells(0, (m, k)), "#FFFFFF", P["a"], s["line"]),
-        _poly(_cells(x_b, (k, p)), "#FFFFFF", P["b"], s["line"]),
-        _poly(_cells(x_c, (m, p)), P["neutral_fill"], P["result"], s["line"]),
-    ]
-    idx = np.indices
-    a_hover = [f"A[{i}, {t}] = {format_number(a[i, t])}" for i, t in zip(*[x.ravel() for x in idx((m, k))])]
-    b_hover = [f"B[{t}, {j}] = {format_number(b[t, j])}" for t, j in zip(*[x.ravel() for x in idx((k, p))])]
-    texts = [_texts(0, (m, k), [format_number(v) for v in a.ravel()], a_hover),
-             _texts(x_b, (k, p), [format_number(v) for v in b.ravel()], b_hover)]
-    moving = _frame_data(a, b, c, steps, step, x_b, x_c, expr_y)
-    for trace in static + moving[:4] + texts + moving[4:]:
-        fig.add_trace(trace)
-    # Every frame also re-sends A's and B's values: an animated polygon is redrawn on top of
-    # the traces that did not move, so the numbers must be redrawn after it.
-    moving_ids = list(range(len(static), len(fig.data)))
-    # The operators, names and the shape rule (m, k) · (k, p) -> (m, p) written on the shapes.
-    for x, text in ((k + GAP / 2, "·"), (x_b + p + GAP / 2, "=")):
-        fig.add_annotation(x=x, y=-min(m, k) / 2, text=text, showarrow=False,
-                           font={"size": s["title"] * 1.6, "color": ink})
-    names = (("A", 0, k, a.shape, P["a"]), ("B", x_b, p, b.shape, P["b"]), ("C", x_c, p, c.shape, P["result"]))
-    for name, x0, cols, shape, colour in names:
-        fig.add_annotation(x=x0 + cols / 2, y=0.1, text=f"<b>{name}</b>", showarrow=False, yanchor="bottom",
-                           font={"size": s["title"], "color": colour})
-    inner = f"<b><span style='color:{P['result']}'>{k}</span></b>"
-    fig.add_annotation(x=k / 2, y=shape_y, showarrow=False, font={"color": P["a"]},
-                       text=f"({m}, {inner})")
-    fig.add_annotation(x=x_b + p / 2, y=shape_y, showarrow=False, font={"color": P["b"]},
-                       text=f"({inner}, {p})")
-    fig.add_annotation(x=x_c + p / 2, y=shape_y, showarrow=False, font={"color": P["result"]},
-                       text=f"({m}, {p})")
-    fig.add_annotation(x=(k + x_b + p) / 2, y=rule_y, showarrow=False, font={"color": ink},
-                       text=f"inner sizes match: {k} = {k};  the outer sizes give C's shape ({m}, {p})")
-    width = x_c + p
-    fig.update_xaxes(range=[-0.3, width + 0.5])
-    fig.update_yaxes(range=[expr_y - 0.6, 1.0])
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    # One frame per step; the in-figure slider and play button move through them without a rerun.
+    geo = {"x_b": x_b, "x_c": x_c, "rows": rows, "shape_y": -rows - 0.55, "rule_y": -rows - 1.35,
+           "expr_y": -rows - 2.2, "c_centres": _centres(x_c, (m, p)),
+           "c_text": [format_number(v) for v in (a @ b).ravel()],
+           "expressions": ["Step 0: no cell of C computed yet. Press Next or ▶ Play."] + [
+               dot_expression(one, a[one.i, :], b[:, one.j], times="·") for one in matmul_steps(a, b)]}
     frames = []
     for t in range(m * p + 1):
-        data = _frame_data(a, b, c, steps, t, x_b, x_c, expr_y)
-        data = data[:4] + texts + data[4:]
-        # A frame only moves points: texts stay as drawn, so send their positions alone.
-        lean = [{"type": "scatter", "x": d["x"], "y": d["y"]} if d["mode"] == "text" else d for d in data]
-        frames.append({"name": str(t), "traces": moving_ids, "data": lean})
+        polygons, texts = _moving(m, k, p, t, geo)[:4], _moving(m, k, p, t, geo)[4:]
+        frames.append({"name": str(t), "traces": list(range(6)),
+                       "data": [{"type": "scatter", "x": x, "y": y} for x, y in polygons]
+                       + [{"type": "scatter", "x": x} for x, _ in texts]})  # texts move along x only
+    return {"geo": geo, "frames": frames}
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def step_figure(a: np.ndarray, b: np.ndarray, step: int, speed_ms: int, projector: bool) -> go.Figure:
+    """A, B and C side by side at ``step``, with one animation frame per step (played in the browser).
+
+    Traces are only what moves (highlights, C's values, the written-out sum); borders are layout
+    shapes and A's and B's values annotations, both drawn above the traces and never re-sent.
+    """
+    m, k = a.shape
+    p = b.shape[1]
+    anim = _animation(a, b, projector)
+    geo = anim["geo"]
+    x_b, x_c = geo["x_b"], geo["x_c"]
+    s = theme.sizes()
+    ink = "#1F2430"
+    row, col, done, cur, c_xy, e_xy = _moving(m, k, p, step, geo)
+    fig = PreparedFigure(height=int(60 + 48 * (geo["rows"] + 3)) + 90)
+    fig.add_traces([
+        _poly(row, P["a_fill"], P["a"], s["line"] * 1.6),
+        _poly(col, P["b_fill"], P["b"], s["line"] * 1.6),
+        _poly(done, P["result_fill"], P["result"], 0.1),
+        _poly(cur, P["result_fill"], P["result"], s["line"] * 2.4),
+        {"type": "scatter", "x": c_xy[0], "y": c_xy[1], "text": geo["c_text"], "mode": "text",
+         "showlegend": False, "hoverinfo": "skip", "textfont": {"size": s["cell_text"], "color": ink}},
+        {"type": "scatter", "x": e_xy[0], "y": e_xy[1], "text": geo["expressions"], "mode": "text",
+         "textposition": "middle right", "showlegend": False, "hoverinfo": "skip",
+         "textfont": {"size": s["font"], "color": P["result"]}},
+    ])
+    shapes = [{"type": "path", "path": _grid_path(x0, r, c), "layer": "above",
+               "line": {"color": colour, "width": s["line"]}}
+              for x0, r, c, colour in ((0, m, k, P["a"]), (x_b, k, p, P["b"]), (x_c, m, p, P["result"]))]
+    values = [{"x": x0 + t + 0.5, "y": -r - 0.5, "text": format_number(matrix[r, t]),
+               "hovertext": f"{name}[{r}, {t}] = {format_number(matrix[r, t])}",
+               "font": {"size": s["cell_text"], "color": ink}}
+              for name, x0, matrix in (("A", 0, a), ("B", x_b, b)) for r, t in np.ndindex(*matrix.shape)]
+    inner = f"<b><span style='color:{P['result']}'>{k}</span></b>"
+    notes = [  # the operators, the names, and the shape rule (m, k) · (k, p) -> (m, p) on the shapes
+        {"x": k + GAP / 2, "y": -min(m, k) / 2, "text": "·", "font": {"size": s["title"] * 1.6, "color": ink}},
+        {"x": x_b + p + GAP / 2, "y": -min(m, k) / 2, "text": "=",
+         "font": {"size": s["title"] * 1.6, "color": ink}},
+        {"x": k / 2, "y": geo["shape_y"], "text": f"({m}, {inner})", "font": {"color": P["a"]}},
+        {"x": x_b + p / 2, "y": geo["shape_y"], "text": f"({inner}, {p})", "font": {"color": P["b"]}},
+        {"x": x_c + p / 2, "y": geo["shape_y"], "text": f"({m}, {p})", "font": {"color": P["result"]}},
+        {"x": (k + x_b + p) / 2, "y": geo["rule_y"], "font": {"color": ink},
+         "text": f"inner sizes match: {k} = {k};  the outer sizes give C's shape ({m}, {p})"},
+    ] + [{"x": x0 + cols / 2, "y": 0.1, "text": f"<b>{name}</b>", "yanchor": "bottom",
+          "font": {"size": s["title"], "color": colour}}
+         for name, x0, cols, colour in (("A", 0, k, P["a"]), ("B", x_b, p, P["b"]), ("C", x_c, p, P["result"]))]
     frame_args = {"mode": "immediate", "transition": {"duration": 0},
                   "frame": {"duration": speed_ms, "redraw": False}, "fromcurrent": True}
+    jump = {"mode": "immediate", "transition": {"duration": 0}, "frame": {"duration": 0, "redraw": False}}
     fig.update_layout(
-        updatemenus=[{
+        xaxis_range=[-0.3, x_c + p + 0.5], yaxis_range=[geo["expr_y"] - 0.6, 1.0],
+        margin={"l": 10, "r": 10, "t": 10, "b": 90},
+    )
+    return fig.prepared(frames_dicts=anim["frames"], layout_dicts={
+        "shapes": shapes, "annotations": [dict(note, showarrow=False) for note in values + notes],
+        "updatemenus": [{
             "type": "buttons", "direction": "left", "x": 0, "y": 0, "xanchor": "left", "yanchor": "top",
             "pad": {"t": 8, "r": 8}, "showactive": False,
-            "buttons": [
-                {"label": "▶ Play", "method": "animate", "args": [None, frame_args]},
-                {"label": "❚❚ Pause", "method": "animate",
-                 "args": [[None], {"mode": "immediate", "frame": {"duration": 0, "redraw": False}}]},
-            ],
+            "buttons": [{"label": "▶ Play", "method": "animate", "args": [None, frame_args]},
+                        {"label": "❚❚ Pause", "method": "animate", "args": [[None], jump]}],
         }],
-        sliders=[{
+        "sliders": [{
             "active": step, "x": 0.3, "len": 0.7, "y": 0, "yanchor": "top", "pad": {"t": 8},
             "currentvalue": {"prefix": "step ", "xanchor": "right", "font": {"size": s["font"]}},
-            "steps": [{"label": str(t), "method": "animate",
-                       "args": [[str(t)], {"mode": "immediate", "transition": {"duration": 0},
-                                           "frame": {"duration": 0, "redraw": False}}]}
+            "steps": [{"label": str(t), "method": "animate", "args": [[str(t)], jump]}
                       for t in range(m * p + 1)],
         }],
-    )
-    fig.update_layout(height=fig.layout.height + 90, margin={"b": 90})
-    out = fig.to_dict()
-    out["frames"] = frames
-    return out
+    })
+    return fig
 
 
-def mismatch_figure(a: np.ndarray, b: np.ndarray) -> dict:
+@st.cache_resource(max_entries=64, show_spinner=False)
+def mismatch_figure(a: np.ndarray, b: np.ndarray, projector: bool) -> go.Figure:
     """A and B side by side with their shapes; the inner sizes that differ marked in red."""
     s = theme.sizes()
     (m, ka), (kb, p) = a.shape, b.shape
@@ -231,7 +256,8 @@ def mismatch_figure(a: np.ndarray, b: np.ndarray) -> dict:
     return fig
 
 
-def outer_figure(a: np.ndarray, b: np.ndarray, terms: np.ndarray, shown: int) -> dict:
+@st.cache_resource(max_entries=256, show_spinner=False)
+def outer_figure(a: np.ndarray, b: np.ndarray, terms: np.ndarray, shown: int, projector: bool) -> go.Figure:
     """Column ``t`` of A times row ``t`` of B, the outer product, and the sum of the first ``shown`` terms."""
     m, k = a.shape
     p = b.shape[1]
@@ -259,7 +285,7 @@ def show_mismatch(a, b, problem) -> None:
     with picture:
         st.error(f"**A B is undefined.** {problem}. Move the k slider to draw matching matrices, "
                  "or type a B with as many rows as A has columns.", icon="🚫")
-        ui.chart(mismatch_figure(a, b), key="matmul_mismatch")
+        ui.chart(mismatch_figure(a, b, theme.projector_on()), key="matmul_mismatch")
     for col, (label, value) in zip(figure_row.columns(4), (("result shape", "undefined"), ("step", "none"),
                                                           ("current cell", "none"),
                                                           ("current value", "none"))):
@@ -356,7 +382,7 @@ def show_product(a, b, shape_c) -> None:
                          icon=":material/open_in_new:",
                          query_params={"w": format_array(a[:, t]), "x": format_array(b[t, :])})
     with right:
-        ui.chart(outer_figure(a, b, terms, shown), key="matmul_outer")
+        ui.chart(outer_figure(a, b, terms, shown, theme.projector_on()), key="matmul_outer")
         done = np.allclose(terms.sum(axis=0), c)
         st.caption(f"All {k} terms added: the sum equals A @ B ({'yes' if done else 'no'}). "
                    "Each cell C[i, j] collects one product A[i, t] · B[t, j] from each term.")
