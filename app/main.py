@@ -13,7 +13,7 @@ from app.registry import PAGES
 
 run_started = time.perf_counter()
 st.set_page_config(page_title="Arrays, models and losses: a visual explainer",
-                   page_icon=":material/functions:", layout="wide")
+                   page_icon="🧮", layout="wide")
 
 sections: dict[str, list] = {}
 for spec in PAGES:

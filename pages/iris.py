@@ -194,7 +194,7 @@ st.subheader("Where the model errs")
 heat, table = st.columns([1.2, 1], gap="large")
 with heat:
     fig_c = go.Figure(go.Heatmap(
-        z=matrix, x=[f"predicted {s_}" for s_ in iris.SPECIES], y=[f"true {s_}" for s_ in iris.SPECIES],
+        z=matrix, x=[f"predicted<br>{s_}" for s_ in iris.SPECIES], y=[f"true<br>{s_}" for s_ in iris.SPECIES],
         colorscale=theme.RESULT_SCALE, showscale=False, text=matrix, texttemplate="%{text}",
         textfont={"size": theme.sizes()["cell_text"] + 4},
         hovertemplate="%{y}, %{x}: %{z} flowers<extra></extra>"))

@@ -290,6 +290,7 @@ with picture:
     fig.update_xaxes(title="area x (100 m²)" if not user else "x")
     if squares:
         fig.update_yaxes(scaleanchor="x", scaleratio=1)
+        fig.update_xaxes(constrain="domain")
     ui.chart(theme.style(fig, height=430), key="regression_points")
     st.caption(
         "Orange segments: the residuals y − ŷ, what the model misses at each point. "
@@ -302,8 +303,10 @@ with picture:
            "The slider ranges were chosen from your points so that they hold 0 and the optimum.")
     )
 
-st.latex(r"\hat y_i = w\,x_i + b \qquad \text{MSE}(w, b) = \frac{1}{n}\sum_{i=1}^{n} (y_i - \hat y_i)^2"
-         r"\qquad R^2 = 1 - \frac{\sum_i (y_i - \hat y_i)^2}{\sum_i (y_i - \bar y)^2}")
+formula_cols = st.columns(3)  # side by side on a wide screen, stacked on a phone
+formula_cols[0].latex(r"\hat y_i = w\,x_i + b")
+formula_cols[1].latex(r"\text{MSE}(w, b) = \frac{1}{n}\sum_{i=1}^{n} (y_i - \hat y_i)^2")
+formula_cols[2].latex(r"R^2 = 1 - \frac{\sum_i (y_i - \hat y_i)^2}{\sum_i (y_i - \bar y)^2}")
 
 with st.expander("The points as a table"):
     table = {"x": x[:1000], "y": y[:1000], "ŷ": y_hat[:1000], "residual y − ŷ": (y - y_hat)[:1000]}
@@ -432,9 +435,10 @@ with why_col:
         "deviation) makes mean x = 0 and mean x² = 1: the bowl turns round (λ_max = λ_min = 2) and "
         "gradient descent walks straight to the bottom."
     )
-st.latex(r"\frac{\partial L}{\partial w} = \frac{2}{n}\sum_i (\hat y_i - y_i)\,x_i \qquad "
-         r"\frac{\partial L}{\partial b} = \frac{2}{n}\sum_i (\hat y_i - y_i) \qquad "
-         r"(w, b) \leftarrow (w, b) - \eta\,\nabla L")
+formula_cols = st.columns(3)
+formula_cols[0].latex(r"\frac{\partial L}{\partial w} = \frac{2}{n}\sum_i (\hat y_i - y_i)\,x_i")
+formula_cols[1].latex(r"\frac{\partial L}{\partial b} = \frac{2}{n}\sum_i (\hat y_i - y_i)")
+formula_cols[2].latex(r"(w, b) \leftarrow (w, b) - \eta\,\nabla L")
 
 # ---------------------------------------------------------------- polynomial model and overfitting
 st.header("Polynomial model: more parameters, and overfitting")

@@ -115,8 +115,10 @@ with picture:
     fig.add_hline(y=0.5, line={"color": theme.PALETTE["neutral"], "dash": "dash", "width": 1.5},
                   annotation_text="p = 0.5", annotation_position="top left")
     if w != 0 and lo - pad <= -b / w <= hi + pad:
-        fig.add_vline(x=-b / w, line={"color": theme.PALETTE["result"], "dash": "dot", "width": 1.5},
-                      annotation_text=f"boundary x = {-b / w:.2f}", annotation_position="bottom right")
+        fig.add_vline(x=-b / w, line={"color": theme.PALETTE["result"], "dash": "dot", "width": 1.5})
+        fig.add_annotation(x=-b / w, y=0.22, text=f"boundary x = {-b / w:.2f}", showarrow=False,
+                           xanchor="left", xshift=4, font={"color": theme.PALETTE["result"]},
+                           bgcolor="rgba(255,255,255,0.8)")
     # Each point joined to its predicted probability: the longer the line, the larger its loss.
     gap_x = np.repeat(x, 3)
     gap_y = np.column_stack([y, p, np.full_like(p, np.nan)]).ravel()
@@ -124,13 +126,13 @@ with picture:
                              line={"color": theme.PALETTE["neutral"], "width": 1, "dash": "dot"}))
     h_grid = logistic.log_odds(grid, w, b)
     fig.add_trace(go.Scatter(x=grid, y=np.clip(h_grid, -H_RANGE * 1.5, H_RANGE * 1.5), yaxis="y2",
-                             mode="lines", name="log-odds h = w·x + b (right axis)",
+                             mode="lines", name="log-odds h (right axis)",
                              line={"color": theme.PALETTE["a"], "width": s["line"] * 0.8, "dash": "dash"}))
     if best:
         fig.add_trace(go.Scatter(x=grid, y=logistic.sigmoid(logistic.log_odds(grid, *best)), mode="lines",
                                  name="best fit", line={"color": theme.PALETTE["neutral"],
                                                         "width": s["line"], "dash": "dot"}, opacity=0.7))
-    fig.add_trace(go.Scatter(x=grid, y=logistic.sigmoid(h_grid), mode="lines", name="p = σ(w·x + b)",
+    fig.add_trace(go.Scatter(x=grid, y=logistic.sigmoid(h_grid), mode="lines", name="p = σ(h)",
                              line={"color": theme.PALETTE["result"], "width": s["line"] * 1.3}))
     for cls, colour, symbol in ((0, C0, "circle"), (1, C1, "diamond")):
         mask = y == cls
@@ -146,7 +148,8 @@ with picture:
         yaxis={"title": "p = P(y = 1)", "range": [-0.08, 1.08]},
         # h = 0 sits level with p = 0.5: both axes span the same share around their centres.
         yaxis2={"title": "h = w·x + b", "overlaying": "y", "side": "right", "showgrid": False,
-                "zeroline": False, "range": [-H_RANGE * 1.16, H_RANGE * 1.16]},
+                "zeroline": False, "range": [-H_RANGE * 1.16, H_RANGE * 1.16],
+                "tickvals": [-8, -4, 0, 4, 8]},
     )
     ui.chart(theme.style(fig, height=420), key="logistic_sigmoid")
     st.caption(f"Data: {source}. Dots sit at y = 0 (blue circles) or y = 1 (vermillion diamonds); "
@@ -164,7 +167,8 @@ with bars:
         hovertemplate=f"{x_name} = %{{customdata[0]}}, y = %{{customdata[1]}}<br>p = %{{customdata[2]:.4f}}"
                       "<br>loss = %{y:.4f}<extra></extra>"))
     fig.add_hline(y=loss, line={"color": theme.PALETTE["result"], "width": 2, "dash": "dash"},
-                  annotation_text=f"mean = {loss:.4f}", annotation_position="top left")
+                  annotation_text=f"mean = {loss:.4f}", annotation_position="top right",
+                  annotation_bgcolor="rgba(255,255,255,0.8)")
     fig.update_layout(xaxis={"title": f"point (sorted by {x_name})"}, yaxis={"title": "loss"},
                       bargap=0.15, showlegend=False)
     ui.chart(theme.style(fig, height=320), key="logistic_bars")
@@ -240,7 +244,7 @@ if train:
         ws, bs, surface = loss_surface(*key, (centre[0] - w_span, centre[0] + w_span),
                                        (centre[1] - b_span, centre[1] + b_span))
         fig = go.Figure(go.Contour(x=ws, y=bs, z=np.log10(surface), colorscale=theme.RESULT_SCALE,
-                                   reversescale=False, ncontours=25, showscale=False,
+                                   reversescale=True, ncontours=25, showscale=False,
                                    contours={"coloring": "heatmap"}, line={"width": 0.5},
                                    hovertemplate="w = %{x:.3f}<br>b = %{y:.2f}<extra></extra>"))
         fig.add_trace(go.Scatter(x=params[:, 0], y=params[:, 1], mode="lines", name="descent path",

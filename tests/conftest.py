@@ -111,9 +111,14 @@ def page(browser):
 
 
 def wait_idle(tab, timeout: float = 30_000) -> None:
-    """Wait until the app is connected and no script is running."""
+    """Wait until the app is connected, no script is running and every element is drawn.
+
+    Streamlit loads each kind of element's code on first use and shows a skeleton until then
+    (``stSkeleton``), so a finished run can still be on screen as grey boxes for a while.
+    """
     tab.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
                           '[data-test-script-state="notRunning"]', timeout=timeout)
+    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
 
 
 def goto(tab, url: str) -> None:
@@ -121,7 +126,6 @@ def goto(tab, url: str) -> None:
     tab.goto(url)
     tab.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=30_000)
     wait_idle(tab)
-    tab.wait_for_load_state("networkidle")  # Streamlit loads each element's code on first use
     tab.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
                                    .every(chart => chart.querySelector('.js-plotly-plot .main-svg'))""",
                           timeout=30_000)
