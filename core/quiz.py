@@ -139,11 +139,82 @@ def fit_by_eye_score(mse: float, best_mse: float) -> float:
     return float(100.0 * min(1.0, best_mse / mse))
 
 
+# ---------------------------------------------------------------- classification: loss and softmax
+def logistic_loss_question(seed: int) -> Question:
+    """Which of four labelled points pays the largest logistic loss under ``p = σ(w·x + b)``?
+
+    Integer w, b and x keep ``h = w·x + b`` an integer a student can work out; the point
+    whose h lies furthest on the wrong side of 0 for its class is unique, and at most 2 on
+    the right side, so its loss stands out.
+    """
+    rng = np.random.default_rng(seed)
+    w = int(rng.choice([-2, -1, 1, 2]))
+    b = -w * int(rng.integers(2, 7))  # the boundary h = 0 sits at x = 2 .. 6
+    all_right = rng.random() < 0.35  # then no point is misclassified: the answer is the least sure one
+    while True:
+        x = np.sort(rng.choice(9, size=4, replace=False))
+        h = w * x + b
+        y = (h > 0).astype(int) if all_right else rng.integers(0, 2, size=4)
+        wrong_side = np.where(y == 1, -h, h)  # the loss ln(1 + e^wrong_side) grows with it
+        ordered = np.sort(wrong_side)
+        if ordered[-1] > ordered[-2] and ordered[-1] >= -2 and 0 < y.sum() < 4:
+            break
+    losses = np.logaddexp(0, wrong_side)
+    worst = int(np.argmax(losses))
+    options = tuple(f"x = {a}, y = {c}" for a, c in zip(x, y))
+    p = 1 / (1 + np.exp(-h[worst]))
+    why = ("the model is sure of the wrong class: a confident mistake" if wrong_side[worst] >= 2 else
+           "it lies on the wrong side of the boundary" if wrong_side[worst] > 0 else
+           "the model cannot tell the classes apart there" if wrong_side[worst] == 0 else
+           "every point is on its own side of the boundary, and this one is the closest to it")
+    explanation = (f"h = w·x + b gives h = {_vec(h)}. A point of class 1 pays ln(1 + e^(−h)) and one of "
+                   "class 0 pays ln(1 + e^h): the further h lies on the wrong side of 0 for its class, the "
+                   f"more it pays. The losses are {', '.join(f'{v:.4f}' for v in losses)}. "
+                   f"{options[worst]} has p = σ({h[worst]}) = {p:.4f}; {why}.")
+    sign = "+" if b >= 0 else "-"
+    return Question(f"The model p = σ(w·x + b) has w = {w} and b = {b}. Which of these points pays the "
+                    "largest logistic loss?", options, worst, explanation,
+                    f"x, y = np.array({_vec(x)}), np.array({_vec(y)}); h = {w} * x {sign} {abs(b)}; "
+                    "np.argmax(y * np.logaddexp(0, -h) + (1 - y) * np.logaddexp(0, h))")
+
+
+def softmax_question(seed: int) -> Question:
+    """Which Iris species do three class scores predict, and with what softmax probability?"""
+    from core.iris import SPECIES
+
+    rng = np.random.default_rng(seed)
+    z = rng.integers(0, 4, size=3)
+    while np.sum(z == z.max()) > 1:
+        z = rng.integers(0, 4, size=3)
+    e = np.exp(z - z.max())
+    p = e / e.sum()
+    top, second = (int(k) for k in np.argsort(z)[::-1][:2])
+    slips = [(top, 1.0),                          # the largest score taken as certainty
+             (top, 1 / (1 + np.exp(-z[top]))),    # σ of one score alone, as if there were two classes
+             (top, z[top] / z.sum()),             # the scores shared out without e
+             (second, p[second])]
+    # A slip that lands within 0.05 of the answer would make two options right to the eye.
+    distractors = {f"{SPECIES[k]}, p = {q:.2f}" for k, q in slips if k != top or abs(q - p[top]) >= 0.05}
+    right = f"{SPECIES[top]}, p = {p[top]:.2f}"
+    options = _options(right, distractors, rng)
+    explanation = (f"Softmax turns scores into probabilities, p_k = e^(z_k) / Σ_j e^(z_j). Only the "
+                   f"differences count, so subtract the largest score: e^(z − {z.max()}) = "
+                   f"{_vec(np.round(e, 4))}, which sum to {e.sum():.4f}, so p = {_vec(np.round(p, 4))}. "
+                   f"The largest score wins (argmax: {SPECIES[top]}), and how sure the model is "
+                   "depends on the gaps between the scores.")
+    return Question(f"A logistic regression gives one flower the scores z = {_vec(z)} for setosa, "
+                    "versicolor and virginica. Which species does it predict, and with what "
+                    "probability? (e ≈ 2.72, e² ≈ 7.39, e³ ≈ 20.1)", options, options.index(right),
+                    explanation, f"z = np.array({_vec(z)}); np.exp(z) / np.exp(z).sum()")
+
+
 QUESTIONS = {
     "broadcast": broadcast_question,
     "matmul": matmul_question,
     "dot_sign": dot_sign_question,
     "angle": angle_question,
+    "logistic_loss": logistic_loss_question,
+    "softmax": softmax_question,
 }
 
 

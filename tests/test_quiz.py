@@ -1,13 +1,19 @@
 """core.quiz: every generated question is answered right by NumPy itself."""
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
+from scipy.special import softmax
+from sklearn.metrics import log_loss
 
+from core.iris import SPECIES
 from core.quiz import (BROADCAST_ERROR, MATMUL_ERROR, angle_question, broadcast_question, broadcast_result,
                        dot_sign_question, fit_by_eye_score, matmul_question)
+from core.quiz import logistic_loss_question, softmax_question
 from core.text import format_shape
 
 SEEDS = st.integers(0, 2**32 - 1)
@@ -79,3 +85,35 @@ def test_questions_vary_with_the_seed():
 @pytest.mark.parametrize("mse, best, score", [(2.0, 2.0, 100.0), (4.0, 2.0, 50.0), (0.0, 0.0, 100.0), (1.0, 2.0, 100.0)])
 def test_fit_by_eye_score(mse, best, score):
     assert fit_by_eye_score(mse, best) == score
+
+
+# ---------------------------------------------------------------- classification questions
+@given(SEEDS)
+def test_logistic_loss_question_answer_is_scikit_learns(seed):
+    q = logistic_loss_question(seed)
+    w, b = (int(v) for v in re.search(r"w = (-?\d+) and b = (-?\d+)", q.prompt).groups())
+    points = [tuple(int(v) for v in re.findall(r"-?\d+", option)) for option in q.options]
+    losses = [log_loss([y], [1 / (1 + np.exp(-(w * x + b)))], labels=[0, 1]) for x, y in points]
+    assert q.answer == int(np.argmax(losses))
+    assert sorted(losses)[-1] - sorted(losses)[-2] > 0.07  # one clear answer
+    assert len(set(q.options)) == 4
+
+
+@given(SEEDS)
+def test_softmax_question_answer_is_scipys(seed):
+    q = softmax_question(seed)
+    z = np.array(numbers_in(q.prompt)[0], dtype=float)
+    p = softmax(z)
+    top = int(np.argmax(p))
+    assert q.options[q.answer] == f"{SPECIES[top]}, p = {p[top]:.2f}"
+    assert len(set(q.options)) == len(q.options) >= 3
+    for option in q.options:  # every wrong option is clearly wrong: another species or 0.05 away
+        species, value = re.fullmatch(r"(\w+), p = ([\d.]+)", option).groups()
+        assert option == q.options[q.answer] or species != SPECIES[top] or abs(float(value) - p[top]) >= 0.045
+
+
+def test_classification_questions_vary_with_the_seed():
+    assert len({logistic_loss_question(s).prompt for s in range(40)}) > 10
+    assert {logistic_loss_question(s).answer for s in range(40)} == {0, 1, 2, 3}
+    assert {softmax_question(s).options[softmax_question(s).answer].split(",")[0] for s in range(40)} == \
+        {"setosa", "versicolor", "virginica"}
