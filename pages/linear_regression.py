@@ -14,9 +14,11 @@ import streamlit as st
 
 from app import theme, ui, url_state
 from app.code_panel import literal, show_numpy_code
+from app.presentation import Ideas
 from core import data as pts
 from core import regression as reg
 from core.optimize import gradient_descent
+from core.quiz import fit_by_eye_score
 from core.text import InputError, format_number, parse_number
 
 P = theme.PALETTE
@@ -131,6 +133,10 @@ def use_trained(w: float, b: float) -> None:
     st.session_state["b"] = b
 
 
+def forget_check() -> None:
+    st.session_state.pop("_fit_checked", None)
+
+
 def snap(value: float, lo: float, hi: float, step: float) -> float:
     return float(f"{min(max(round(value / step) * step, lo), hi):.10g}")
 
@@ -144,6 +150,9 @@ ui.page_header(
     "*predict, compute the loss, adjust w and b* until the loss stops falling.",
 )
 
+ideas = Ideas(["Data, model and loss", "The formulas, and what to notice", "The loss surface and training",
+               "Polynomial model and overfitting", "Loss and metrics", "The NumPy code"])
+
 # The points: `data` from the URL or the text box, else generated ones.
 if "data" not in st.session_state:
     from_url = url_state.read_param("data", None, parse_data_param)
@@ -151,8 +160,10 @@ if "data" not in st.session_state:
     st.session_state["_points"] = from_url
     st.session_state["_points_text"] = st.session_state["data"]
 
-figure_row = st.container()
-controls, picture = st.columns([1, 2.2], gap="large")
+with ideas.idea(0):
+    figure_row = ui.figure_row()  # wraps on a phone or in the large type of the presentation view
+    model_note = st.empty()
+    controls, picture = st.columns([1, 2.2], gap="large")
 
 with controls:
     st.subheader("Data")
@@ -204,6 +215,36 @@ with controls:
                                    "(the slide's polynomial model), fitted by least squares.")
     w = url_state.slider("Slope w", "w", w_lo, w_hi, w_default, w_step, disabled=degree > 1)
     b = url_state.slider("Intercept b", "b", b_lo, b_hi, b_default, b_step, disabled=degree > 1)
+    # The challenge stays out of the URL: a shared link must not carry the answer.
+    challenge = st.toggle("Fit by eye: a challenge", key="fit_by_eye", on_change=forget_check,
+                          disabled=degree > 1,
+                          help="Hides the least-squares line and the best MSE. Set w and b by eye, "
+                               "then check how close you came. Needs degree 1.") and degree == 1
+    if challenge:
+        if st.button("Check my fit", key="fit_check", icon=":material/check:"):
+            st.session_state["_fit_checked"] = (w, b)
+        checked = st.session_state.get("_fit_checked") == (w, b)  # moving a slider starts a new try
+        if checked:
+            my_mse = reg.mse(y, reg.predict_line(x, w, b))
+            score = fit_by_eye_score(my_mse, facts["mse"])
+            optimum = f"w = {facts['w']:.4f}, b = {facts['b']:.4f}"
+            if score >= 95:
+                st.success(f"**Score {score:.0f} / 100.** Your MSE {my_mse:.4f} against the optimum's "
+                           f"{facts['mse']:.4f}: "
+                           + ("as good as least squares" if score >= 99.5 else
+                              f"only {my_mse / facts['mse'] - 1:.1%} above it")
+                           + f" ({optimum}, now drawn dashed).")
+            else:
+                st.info(f"**Score {score:.0f} / 100.** Your MSE {my_mse:.4f} is {my_mse / facts['mse']:.2f} "
+                        f"times the optimum's {facts['mse']:.4f}. The best line, now drawn dashed, is "
+                        f"{optimum}: your w is {w - facts['w']:+.2f} off and your b {b - facts['b']:+.2f}. "
+                        "Move w or b to try again.")
+        else:
+            st.caption("Least-squares line and best MSE hidden: move w and b until the MSE is as "
+                       "low as you can get it, then check.")
+    else:
+        checked = False
+    reveal = not challenge or checked
     squares = url_state.toggle("Draw the squared residuals", "squares", False,
                                help="Each residual as a square: the MSE is the mean area of these squares.")
     split = url_state.toggle("Train / test split (70 / 30)", "split", False,
@@ -227,7 +268,9 @@ else:
     model_text = f"least-squares polynomial of degree {degree}" + (" (fitted on the training points)" if split else "")
 
 shown = {"MSE": reg.mse(y, y_hat), "RMSE": reg.rmse(y, y_hat), "MAE": reg.mae(y, y_hat),
-         "R²": reg.r2(y, y_hat), "best MSE": best_mse}
+         "R²": reg.r2(y, y_hat)}
+if reveal:
+    shown["best MSE"] = best_mse
 if split:
     shown["train MSE"] = reg.mse(y[train], y_hat[train])
     shown["test MSE"] = reg.mse(y[test], y_hat[test])
@@ -237,9 +280,9 @@ helps = {"MSE": "Mean squared error of the model on the points shown: the loss t
          "R²": "1 − SSE/SST: the share of the spread of y the model explains (1 perfect, 0 = predicting the mean).",
          "best MSE": "The lowest MSE any model of this degree reaches on these points (least squares, scikit-learn).",
          "train MSE": "MSE on the training points only.", "test MSE": "MSE on the held-out test points."}
-for column, (label, value) in zip(figure_row.columns(len(shown)), shown.items()):
-    ui.figure(label, f4(value), help=helps[label], container=column)
-figure_row.caption(
+for label, value in shown.items():
+    ui.figure(label, f4(value), help=helps[label], container=figure_row)
+model_note.caption(
     f"Model: {model_text}. Figures on all {count:,} points shown"
     + (f" ({int(train.sum())} training, {int(test.sum())} test)." if split else ".")
     + (" With degree > 1 the w and b sliders do not enter the figures; they steer the loss surface "
@@ -266,9 +309,10 @@ with picture:
         fig.add_trace(go.Scatter(x=rx, y=ry, mode="lines", name="residuals y − ŷ",
                                  line={"color": P["b"], "width": s["line"] * 0.8}, hoverinfo="skip"))
     grid_x = np.linspace(x.min(), x.max(), 200)
-    fig.add_trace(go.Scatter(x=grid_x, y=reg.predict_line(grid_x, facts["w"], facts["b"]), mode="lines",
-                             name="least squares (scikit-learn)",
-                             line={"color": P["neutral"], "width": s["line"], "dash": "dash"}, opacity=0.7))
+    if reveal:
+        fig.add_trace(go.Scatter(x=grid_x, y=reg.predict_line(grid_x, facts["w"], facts["b"]), mode="lines",
+                                 name="least squares (scikit-learn)",
+                                 line={"color": P["neutral"], "width": s["line"], "dash": "dash"}, opacity=0.7))
     curve = reg.predict_line(grid_x, w, b) if degree == 1 else fitted(grid_x)
     fig.add_trace(go.Scatter(x=grid_x, y=curve, mode="lines", name="model ŷ",
                              line={"color": P["result"], "width": s["line"] * 1.4}))
@@ -302,189 +346,233 @@ with picture:
            "stay small numbers and the sliders hold the optimum." if not user else
            "The slider ranges were chosen from your points so that they hold 0 and the optimum.")
     )
+    with st.expander("The points as a table"):
+        table = {"x": x[:1000], "y": y[:1000], "ŷ": y_hat[:1000], "residual y − ŷ": (y - y_hat)[:1000]}
+        if split:
+            table["set"] = np.where(test, "test", "train")[:1000]
+        st.dataframe(table, hide_index=True, height=240)
+        if count > 1000:
+            st.caption(f"The first 1,000 of {count:,} points.")
 
-formula_cols = st.columns(3)  # side by side on a wide screen, stacked on a phone
-formula_cols[0].latex(r"\hat y_i = w\,x_i + b")
-formula_cols[1].latex(r"\text{MSE}(w, b) = \frac{1}{n}\sum_{i=1}^{n} (y_i - \hat y_i)^2")
-formula_cols[2].latex(r"R^2 = 1 - \frac{\sum_i (y_i - \hat y_i)^2}{\sum_i (y_i - \bar y)^2}")
-
-with st.expander("The points as a table"):
-    table = {"x": x[:1000], "y": y[:1000], "ŷ": y_hat[:1000], "residual y − ŷ": (y - y_hat)[:1000]}
-    if split:
-        table["set"] = np.where(test, "test", "train")[:1000]
-    st.dataframe(table, hide_index=True, height=240)
-    if count > 1000:
-        st.caption(f"The first 1,000 of {count:,} points.")
+with ideas.idea(1):
+    formula_cols = st.columns(3)  # side by side on a wide screen, stacked on a phone
+    formula_cols[0].latex(r"\hat y_i = w\,x_i + b")
+    formula_cols[1].latex(r"\text{MSE}(w, b) = \frac{1}{n}\sum_{i=1}^{n} (y_i - \hat y_i)^2")
+    formula_cols[2].latex(r"R^2 = 1 - \frac{\sum_i (y_i - \hat y_i)^2}{\sum_i (y_i - \bar y)^2}")
+    st.subheader("What to notice")
+    residual = y - y_hat
+    worst = int(np.argmax(np.abs(residual)))
+    sse = float(np.sum(residual ** 2))
+    if not reveal:
+        against_best = "The best line stays hidden until you check your fit. "
+    elif degree == 1:
+        against_best = (f"The least-squares line (w = {facts['w']:.4f}, b = {facts['b']:.4f}) reaches "
+                        f"MSE {facts['mse']:.4f}"
+                        + (f"; yours is {shown['MSE'] / facts['mse']:.2f} times that. " if facts["mse"] > 1e-12
+                           else ". "))
+    else:
+        against_best = (f"A polynomial of degree {degree} reaches MSE {best_mse:.4f} on these points, against "
+                        f"{facts['mse']:.4f} for the best line: more parameters, a lower training loss. ")
+    st.markdown(
+        (f"The largest miss is {residual[worst]:+.4g} at x = {x[worst]:.4g}: its square alone makes "
+         f"{residual[worst] ** 2 / sse:.0%} of the MSE {shown['MSE']:.4f}, because squaring lets big "
+         "misses dominate. " if sse > 0 else "The model passes through every point: the MSE is 0. ")
+        + against_best
+        + (f"R² = {shown['R²']:.4f}: the model explains {shown['R²']:.0%} of the spread of y around its "
+           f"mean {y.mean():.4g}. " if shown["R²"] >= 0 else
+           f"R² = {shown['R²']:.4f} is negative: always predicting the mean {y.mean():.4g} would do better. ")
+        + "Changing w turns the line around x = 0"
+        + (", outside the points" if x.min() > 0 or x.max() < 0 else "")
+        + ", so a better w usually needs a new b too: the long diagonal valley of the loss surface."
+    )
 
 # ---------------------------------------------------------------- the loss surface and training
-st.header("The loss surface, and training as a loop")
-ws, bs, grid = loss_grid(x, y, facts["w_range"], facts["b_range"])
-lam_max, lam_min = facts["lam_max"], facts["lam_min"]
-lr_limit = 2.0 / lam_max
-if "lr" not in st.session_state and not st.query_params.get_all("lr"):
-    st.session_state["lr"] = max([o for o in LR_OPTIONS if o <= 0.6 * lr_limit] or LR_OPTIONS[:1])
-t_controls, t_picture = st.columns([1, 2.2], gap="large")
-with t_controls:
-    lr = url_state.bound(st.select_slider, "lr", 0.1, parse_lr, label="Learning rate η",
-                         options=LR_OPTIONS, format_func=format_number,
-                         help=f"Steps converge only below 2 / λ_max = {lr_limit:.4g} for these points.")
-    steps = url_state.slider("Number of steps", "steps", 1, 300, 50)
-    iteration = url_state.slider("Show step t", "iteration", 0, steps, steps)
-    b1, b2 = st.columns(2)
-    b1.button("Step ▸", on_click=one_step, disabled=iteration >= steps, width="stretch",
-              help="One more pass of the loop: predict, compute the loss, adjust.")
-    path = descent(x, y, w, b, lr, steps)
-    done = len(path.losses) - 1
-    t = min(iteration, done)
-    w_t, b_t = path.params[t]
-    b2.button("Apply to w, b", width="stretch",
-              on_click=use_trained, args=(snap(w_t, w_lo, w_hi, w_step), snap(b_t, b_lo, b_hi, b_step)),
-              help="Move the w and b sliders to where training got (rounded to the sliders' step).")
-    ui.figure("loss at step t", f4(path.losses[t]),
-              help="The MSE of the line after t steps of gradient descent from the sliders' (w, b).")
-    st.markdown(f"Start: the sliders' (w, b) = ({format_number(w)}, {format_number(b)}). "
-                f"After {t} step{'s' if t != 1 else ''}: w = {w_t:.4f}, b = {b_t:.4f}. "
-                f"Optimum: w = {facts['w']:.4f}, b = {facts['b']:.4f}.")
+with ideas.idea(2):
+    st.header("The loss surface, and training as a loop")
+    ws, bs, grid = loss_grid(x, y, facts["w_range"], facts["b_range"])
+    lam_max, lam_min = facts["lam_max"], facts["lam_min"]
+    lr_limit = 2.0 / lam_max
+    if "lr" not in st.session_state and not st.query_params.get_all("lr"):
+        st.session_state["lr"] = max([o for o in LR_OPTIONS if o <= 0.6 * lr_limit] or LR_OPTIONS[:1])
+    t_controls, t_picture = st.columns([1, 2.2], gap="large")
+    with t_controls:
+        lr = url_state.bound(st.select_slider, "lr", 0.1, parse_lr, label="Learning rate η",
+                             options=LR_OPTIONS, format_func=format_number,
+                             help=f"Steps converge only below 2 / λ_max = {lr_limit:.4g} for these points.")
+        steps = url_state.slider("Number of steps", "steps", 1, 300, 50)
+        iteration = url_state.slider("Show step t", "iteration", 0, steps, steps)
+        b1, b2 = st.columns(2)
+        b1.button("Step ▸", on_click=one_step, disabled=iteration >= steps, width="stretch",
+                  help="One more pass of the loop: predict, compute the loss, adjust.")
+        path = descent(x, y, w, b, lr, steps)
+        done = len(path.losses) - 1
+        t = min(iteration, done)
+        w_t, b_t = path.params[t]
+        b2.button("Apply to w, b", width="stretch",
+                  on_click=use_trained, args=(snap(w_t, w_lo, w_hi, w_step), snap(b_t, b_lo, b_hi, b_step)),
+                  help="Move the w and b sliders to where training got (rounded to the sliders' step).")
+        ui.figure("loss at step t", f4(path.losses[t]),
+                  help="The MSE of the line after t steps of gradient descent from the sliders' (w, b).")
+        st.markdown(f"Start: the sliders' (w, b) = ({format_number(w)}, {format_number(b)}). "
+                    f"After {t} step{'s' if t != 1 else ''}: w = {w_t:.4f}, b = {b_t:.4f}. "
+                    + (f"Optimum: w = {facts['w']:.4f}, b = {facts['b']:.4f}." if reveal else
+                       "Training walks towards the answer of the fit-by-eye challenge: check your fit first."))
 
-with t_picture:
-    surface = go.Figure()
-    surface.add_trace(go.Contour(
-        x=ws, y=bs, z=np.log10(np.maximum(grid, 1e-12)), colorscale=[[0, "#FFFFFF"], [1, P["result"]]],
-        ncontours=24, contours={"coloring": "heatmap", "showlines": True},
-        line={"color": "rgba(60,60,60,0.25)", "width": 0.6}, text=np.vectorize(f4)(grid),
-        hovertemplate="w = %{x:.3f}<br>b = %{y:.3f}<br>MSE = %{text}<extra></extra>",
-        colorbar={"title": {"text": "log₁₀ MSE", "side": "right"}, "thickness": 12}, name="MSE"))
-    inside = ((path.params[:, 0] >= w_lo) & (path.params[:, 0] <= w_hi)
-              & (path.params[:, 1] >= b_lo) & (path.params[:, 1] <= b_hi))
-    surface.add_trace(go.Scatter(x=path.params[:, 0], y=path.params[:, 1], mode="lines",
-                                 line={"color": P["neutral"], "width": 1, "dash": "dot"},
-                                 name="all steps", hoverinfo="skip"))
-    surface.add_trace(go.Scatter(x=path.params[:t + 1, 0], y=path.params[:t + 1, 1], mode="lines+markers",
-                                 line={"color": P["b"], "width": s["line"]}, marker={"size": 4},
-                                 name="gradient descent path", hoverinfo="skip"))
-    surface.add_trace(go.Scatter(x=[w_t], y=[b_t], mode="markers", name="step t",
-                                 marker={"color": P["b"], "size": s["marker"] + 3, "symbol": "circle",
-                                         "line": {"color": "#1F2430", "width": 1.5}},
-                                 hovertemplate="step t: w = %{x:.4f}, b = %{y:.4f}<extra></extra>"))
-    surface.add_trace(go.Scatter(x=[w], y=[b], mode="markers", name="current (w, b)",
-                                 marker={"color": P["highlight"], "size": s["marker"] + 5,
-                                         "line": {"color": "#1F2430", "width": 2}},
-                                 hovertemplate="sliders: w = %{x:.3f}, b = %{y:.3f}<extra></extra>"))
-    surface.add_trace(go.Scatter(x=[facts["w"]], y=[facts["b"]], mode="markers", name="optimum",
-                                 marker={"color": P["a"], "size": s["marker"] + 6, "symbol": "star",
-                                         "line": {"color": "#1F2430", "width": 1}},
-                                 hovertemplate="least squares: w = %{x:.4f}, b = %{y:.4f}<extra></extra>"))
-    # Play: the path drawn step by step in the browser (Plotly frames, no rerun per step).
-    shown_steps = np.unique(np.linspace(0, done, min(done + 1, 80)).round().astype(int))
-    surface.frames = [go.Frame(data=[go.Scatter(x=path.params[:k + 1, 0], y=path.params[:k + 1, 1]),
-                                     go.Scatter(x=[path.params[k, 0]], y=[path.params[k, 1]])],
-                               traces=[2, 3], name=str(k)) for k in shown_steps]
-    surface.update_layout(updatemenus=[{
-        "type": "buttons", "showactive": False, "x": 0, "y": 0, "xanchor": "left", "yanchor": "bottom",
-        "pad": {"l": 6, "b": 6},
-        "buttons": [{"label": "▶ Play", "method": "animate",
-                     "args": [None, {"frame": {"duration": 60, "redraw": False}, "fromcurrent": False,
-                                     "transition": {"duration": 0}, "mode": "immediate"}]}]}])
-    surface.update_xaxes(title="w (slope)", range=[w_lo, w_hi])
-    surface.update_yaxes(title="b (intercept)", range=[b_lo, b_hi])
-    ui.chart(theme.style(surface, height=440), key="regression_surface")
-    st.caption("Each contour joins the (w, b) of equal MSE; the bowl's bottom is the least-squares "
-               "optimum (star). Yellow: the sliders' (w, b). Orange: gradient descent from there"
-               + ("" if inside.all() else "; it leaves the picture") + ". ▶ Play replays the path.")
+    with t_picture:
+        surface = go.Figure()
+        surface.add_trace(go.Contour(
+            x=ws, y=bs, z=np.log10(np.maximum(grid, 1e-12)), colorscale=[[0, "#FFFFFF"], [1, P["result"]]],
+            ncontours=24, contours={"coloring": "heatmap", "showlines": True},
+            line={"color": "rgba(60,60,60,0.25)", "width": 0.6}, text=np.vectorize(f4)(grid),
+            hovertemplate="w = %{x:.3f}<br>b = %{y:.3f}<br>MSE = %{text}<extra></extra>",
+            colorbar={"title": {"text": "log₁₀ MSE", "side": "right"}, "thickness": 12}, name="MSE"))
+        inside = ((path.params[:, 0] >= w_lo) & (path.params[:, 0] <= w_hi)
+                  & (path.params[:, 1] >= b_lo) & (path.params[:, 1] <= b_hi))
+        surface.add_trace(go.Scatter(x=path.params[:, 0], y=path.params[:, 1], mode="lines",
+                                     line={"color": P["neutral"], "width": 1, "dash": "dot"},
+                                     name="all steps", hoverinfo="skip"))
+        surface.add_trace(go.Scatter(x=path.params[:t + 1, 0], y=path.params[:t + 1, 1], mode="lines+markers",
+                                     line={"color": P["b"], "width": s["line"]}, marker={"size": 4},
+                                     name="gradient descent path", hoverinfo="skip"))
+        surface.add_trace(go.Scatter(x=[w_t], y=[b_t], mode="markers", name="step t",
+                                     marker={"color": P["b"], "size": s["marker"] + 3, "symbol": "circle",
+                                             "line": {"color": "#1F2430", "width": 1.5}},
+                                     hovertemplate="step t: w = %{x:.4f}, b = %{y:.4f}<extra></extra>"))
+        surface.add_trace(go.Scatter(x=[w], y=[b], mode="markers", name="current (w, b)",
+                                     marker={"color": P["highlight"], "size": s["marker"] + 5,
+                                             "line": {"color": "#1F2430", "width": 2}},
+                                     hovertemplate="sliders: w = %{x:.3f}, b = %{y:.3f}<extra></extra>"))
+        if reveal:
+            surface.add_trace(go.Scatter(x=[facts["w"]], y=[facts["b"]], mode="markers", name="optimum",
+                                         marker={"color": P["a"], "size": s["marker"] + 6, "symbol": "star",
+                                                 "line": {"color": "#1F2430", "width": 1}},
+                                         hovertemplate="least squares: w = %{x:.4f}, b = %{y:.4f}<extra></extra>"))
+        # Play: the path drawn step by step in the browser (Plotly frames, no rerun per step).
+        shown_steps = np.unique(np.linspace(0, done, min(done + 1, 80)).round().astype(int))
+        surface.frames = [go.Frame(data=[go.Scatter(x=path.params[:k + 1, 0], y=path.params[:k + 1, 1]),
+                                         go.Scatter(x=[path.params[k, 0]], y=[path.params[k, 1]])],
+                                   traces=[2, 3], name=str(k)) for k in shown_steps]
+        surface.update_layout(updatemenus=[{
+            "type": "buttons", "showactive": False, "x": 0, "y": 0, "xanchor": "left", "yanchor": "bottom",
+            "pad": {"l": 6, "b": 6},
+            "buttons": [{"label": "▶ Play", "method": "animate",
+                         "args": [None, {"frame": {"duration": 60, "redraw": False}, "fromcurrent": False,
+                                         "transition": {"duration": 0}, "mode": "immediate"}]}]}])
+        surface.update_xaxes(title="w (slope)", range=[w_lo, w_hi])
+        surface.update_yaxes(title="b (intercept)", range=[b_lo, b_hi])
+        ui.chart(theme.style(surface, height=440), key="regression_surface")
+        st.caption("Each contour joins the (w, b) of equal MSE; the bowl's bottom is the least-squares optimum"
+                   + (f" (star, at w = {facts['w']:.4f}, b = {facts['b']:.4f})" if reveal else
+                      ", not marked during the fit-by-eye challenge")
+                   + f". Large yellow dot: the sliders' (w, b) = ({format_number(w)}, {format_number(b)}). "
+                   f"Orange line and dot: gradient descent from there, at w = {w_t:.4f}, b = {b_t:.4f} after "
+                   f"step {t}" + ("" if inside.all() else "; it leaves the picture") + ". ▶ Play replays the path.")
 
-with st.expander("The whole loss surface in one line of NumPy", expanded=False):
-    st.markdown("Broadcasting computes the MSE of every (w, b) of the grid at once: `ws[None, :, None]` "
-                f"has shape (1, {GRID}, 1), `bs[:, None, None]` has shape ({GRID}, 1, 1) and x has shape "
-                f"({count},), so the predictions have shape ({GRID}, {GRID}, {count}); `.mean(axis=-1)` "
-                f"averages over the points and leaves a ({GRID}, {GRID}) grid.")
-    st.code("L = ((ws[None, :, None] * x + bs[:, None, None] - y) ** 2).mean(axis=-1)", language="python")
+    with st.expander("The whole loss surface in one line of NumPy", expanded=False):
+        st.markdown("Broadcasting computes the MSE of every (w, b) of the grid at once: `ws[None, :, None]` "
+                    f"has shape (1, {GRID}, 1), `bs[:, None, None]` has shape ({GRID}, 1, 1) and x has shape "
+                    f"({count},), so the predictions have shape ({GRID}, {GRID}, {count}); `.mean(axis=-1)` "
+                    f"averages over the points and leaves a ({GRID}, {GRID}) grid.")
+        st.code("L = ((ws[None, :, None] * x + bs[:, None, None] - y) ** 2).mean(axis=-1)", language="python")
 
-curve_col, why_col = st.columns([1.3, 1], gap="large")
-with curve_col:
-    loss_fig = go.Figure()
-    loss_fig.add_trace(go.Scatter(x=np.arange(done + 1), y=path.losses, mode="lines",
-                                  line={"color": P["b"], "width": s["line"]}, name="MSE at each step",
-                                  hovertemplate="step %{x}: MSE = %{y:.4f}<extra></extra>"))
-    loss_fig.add_trace(go.Scatter(x=[t], y=[path.losses[t]], mode="markers", name="step t",
-                                  marker={"color": P["b"], "size": s["marker"] + 3,
-                                          "line": {"color": "#1F2430", "width": 1.5}}))
-    loss_fig.add_hline(y=facts["mse"], line={"color": P["a"], "dash": "dash", "width": 1.5},
-                       annotation_text="best MSE", annotation_position="top right")
-    loss_fig.update_xaxes(title="step")
-    loss_fig.update_yaxes(title="MSE (log scale)", type="log")
-    ui.chart(theme.style(loss_fig, height=280), key="regression_loss_curve")
-with why_col:
-    if path.diverged:
-        st.error(f"**Training diverged after {done} steps.** The learning rate η = {format_number(lr)} is "
-                 f"above 2 / λ_max = {lr_limit:.4g}. Along the steepest direction of the bowl each step "
-                 f"jumps past the bottom and lands higher on the other side, by a factor |1 − η·λ_max| = "
-                 f"{abs(1 - lr * lam_max):.3g} > 1 each time, so the loss grows without end. Lower η.")
-    elif lr > lr_limit / 2:
-        st.info(f"η = {format_number(lr)} is above 1 / λ_max = {1 / lam_max:.4g}: each step overshoots the "
-                f"valley's floor and the path zigzags, but below 2 / λ_max = {lr_limit:.4g} it still converges.")
-    else:
-        gap = path.losses[t] - facts["mse"]
-        st.success(f"η = {format_number(lr)} is below 2 / λ_max = {lr_limit:.4g}: the loss falls at every step. "
-                   f"After {t} steps it is {gap:.4g} above the best MSE.")
-    st.markdown(
-        f"**Why one direction is slow: feature scaling.** The MSE of a line is a bowl with curvatures "
-        f"λ_max = {lam_max:.4g} and λ_min = {lam_min:.4g} (the eigenvalues of its Hessian "
-        f"2·[[mean x², mean x], [mean x, 1]]). One learning rate must stay below 2 / λ_max for the steep "
-        f"direction, so along the flat one the steps are {lam_max / lam_min:.3g} times too small: the "
-        "long thin valley of the contours. Standardising x (subtract its mean, divide by its standard "
-        "deviation) makes mean x = 0 and mean x² = 1: the bowl turns round (λ_max = λ_min = 2) and "
-        "gradient descent walks straight to the bottom."
-    )
-formula_cols = st.columns(3)
-formula_cols[0].latex(r"\frac{\partial L}{\partial w} = \frac{2}{n}\sum_i (\hat y_i - y_i)\,x_i")
-formula_cols[1].latex(r"\frac{\partial L}{\partial b} = \frac{2}{n}\sum_i (\hat y_i - y_i)")
-formula_cols[2].latex(r"(w, b) \leftarrow (w, b) - \eta\,\nabla L")
+    curve_col, why_col = st.columns([1.3, 1], gap="large")
+    with curve_col:
+        loss_fig = go.Figure()
+        loss_fig.add_trace(go.Scatter(x=np.arange(done + 1), y=path.losses, mode="lines",
+                                      line={"color": P["b"], "width": s["line"]}, name="MSE at each step",
+                                      hovertemplate="step %{x}: MSE = %{y:.4f}<extra></extra>"))
+        loss_fig.add_trace(go.Scatter(x=[t], y=[path.losses[t]], mode="markers", name="step t",
+                                      marker={"color": P["b"], "size": s["marker"] + 3,
+                                              "line": {"color": "#1F2430", "width": 1.5}}))
+        if reveal:
+            loss_fig.add_hline(y=facts["mse"], line={"color": P["a"], "dash": "dash", "width": 1.5},
+                               annotation_text="best MSE", annotation_position="top right")
+        loss_fig.update_xaxes(title="step")
+        loss_fig.update_yaxes(title="MSE (log scale)", type="log")
+        ui.chart(theme.style(loss_fig, height=280), key="regression_loss_curve")
+        st.caption(f"The MSE after each step (log scale): {path.losses[0]:.4f} at the start, "
+                   f"{path.losses[t]:.4f} at step t = {t}, {path.losses[-1]:.4f} after all {done}"
+                   + (f"; the dashed line is the best MSE, {facts['mse']:.4f}." if reveal else "."))
+    with why_col:
+        if path.diverged:
+            st.error(f"**Training diverged after {done} steps.** The learning rate η = {format_number(lr)} is "
+                     f"above 2 / λ_max = {lr_limit:.4g}. Along the steepest direction of the bowl each step "
+                     f"jumps past the bottom and lands higher on the other side, by a factor |1 − η·λ_max| = "
+                     f"{abs(1 - lr * lam_max):.3g} > 1 each time, so the loss grows without end. Lower η.")
+        elif lr > lr_limit / 2:
+            st.info(f"η = {format_number(lr)} is above 1 / λ_max = {1 / lam_max:.4g}: each step overshoots the "
+                    f"valley's floor and the path zigzags, but below 2 / λ_max = {lr_limit:.4g} it still converges.")
+        else:
+            st.success(f"η = {format_number(lr)} is below 2 / λ_max = {lr_limit:.4g}: the loss falls at every step."
+                       + (f" After {t} steps it is {path.losses[t] - facts['mse']:.4g} above the best MSE."
+                          if reveal else ""))
+        st.markdown(
+            f"**Why one direction is slow: feature scaling.** The MSE of a line is a bowl with curvatures "
+            f"λ_max = {lam_max:.4g} and λ_min = {lam_min:.4g} (the eigenvalues of its Hessian "
+            f"2·[[mean x², mean x], [mean x, 1]]). One learning rate must stay below 2 / λ_max for the steep "
+            f"direction, so along the flat one the steps are {lam_max / lam_min:.3g} times too small: the "
+            "long thin valley of the contours. Standardising x (subtract its mean, divide by its standard "
+            "deviation) makes mean x = 0 and mean x² = 1: the bowl turns round (λ_max = λ_min = 2) and "
+            "gradient descent walks straight to the bottom."
+        )
+    formula_cols = st.columns(3)
+    formula_cols[0].latex(r"\frac{\partial L}{\partial w} = \frac{2}{n}\sum_i (\hat y_i - y_i)\,x_i")
+    formula_cols[1].latex(r"\frac{\partial L}{\partial b} = \frac{2}{n}\sum_i (\hat y_i - y_i)")
+    formula_cols[2].latex(r"(w, b) \leftarrow (w, b) - \eta\,\nabla L")
 
 # ---------------------------------------------------------------- polynomial model and overfitting
-st.header("Polynomial model: more parameters, and overfitting")
-deg_col, deg_text = st.columns([1.3, 1], gap="large")
-train_curve, test_curve = degrees(x, y, test)
-with deg_col:
-    deg_fig = go.Figure()
-    deg_range = np.arange(1, 10)
-    deg_fig.add_trace(go.Scatter(x=deg_range, y=train_curve, mode="lines+markers", name="training MSE",
-                                 line={"color": P["a"], "width": s["line"]}, marker={"size": s["marker"]}))
-    if split:
-        deg_fig.add_trace(go.Scatter(x=deg_range, y=test_curve, mode="lines+markers", name="test MSE",
-                                     line={"color": P["class0"], "width": s["line"], "dash": "dash"},
-                                     marker={"size": s["marker"], "symbol": "diamond"}))
-    deg_fig.add_vline(x=degree, line={"color": P["result"], "width": 2},
-                      annotation_text=f"degree {degree}", annotation_position="top right")
-    deg_fig.update_xaxes(title="polynomial degree", dtick=1)
-    deg_fig.update_yaxes(title="MSE (log scale)", type="log")
-    ui.chart(theme.style(deg_fig, height=300), key="regression_degrees")
-with deg_text:
-    st.latex(r"\hat y = c_0 + c_1 x + c_2 x^2 + \dots + c_d x^d")
+with ideas.idea(3):
+    st.header("Polynomial model: more parameters, and overfitting")
+    deg_col, deg_text = st.columns([1.3, 1], gap="large")
+    train_curve, test_curve = degrees(x, y, test)
     best_degree = int(np.argmin(test_curve)) + 1
-    st.markdown(
-        "A degree-d polynomial is still *linear in its parameters*: the features are x, x², …, x^d. "
-        "More parameters always lower the **training** MSE, as the green curve shows. "
-        + (f"The **test** MSE, on points the fit never saw, is lowest at degree {best_degree} and "
-           f"{'rises' if test_curve[-1] > test_curve.min() else 'does not fall much'} beyond: the curve "
-           "bends to follow the noise of the training points. That is **overfitting**."
-           if split else "Turn on the *train / test split* to see what happens on points the model never saw.")
-    )
-    st.caption("Fits by least squares with numpy.polynomial (x mapped to [−1, 1] first, the same "
-               "feature scaling, which keeps degree 9 well conditioned).")
+    with deg_col:
+        deg_fig = go.Figure()
+        deg_range = np.arange(1, 10)
+        deg_fig.add_trace(go.Scatter(x=deg_range, y=train_curve, mode="lines+markers", name="training MSE",
+                                     line={"color": P["a"], "width": s["line"]}, marker={"size": s["marker"]}))
+        if split:
+            deg_fig.add_trace(go.Scatter(x=deg_range, y=test_curve, mode="lines+markers", name="test MSE",
+                                         line={"color": P["class0"], "width": s["line"], "dash": "dash"},
+                                         marker={"size": s["marker"], "symbol": "diamond"}))
+        deg_fig.add_vline(x=degree, line={"color": P["result"], "width": 2},
+                          annotation_text=f"degree {degree}", annotation_position="top right")
+        deg_fig.update_xaxes(title="polynomial degree", dtick=1)
+        deg_fig.update_yaxes(title="MSE (log scale)", type="log")
+        ui.chart(theme.style(deg_fig, height=300), key="regression_degrees")
+        st.caption(f"Training MSE (green circles) by degree: {train_curve[0]:.4f} at degree 1, "
+                   f"{train_curve[-1]:.4f} at degree 9"
+                   + (f"; test MSE (dashed, diamonds): {test_curve[0]:.4f} at degree 1, lowest "
+                      f"{test_curve.min():.4f} at degree {best_degree}, "
+                      f"{test_curve[-1]:.4f} at degree 9." if split else ".")
+                   + f" The vertical line marks degree {degree}.")
+    with deg_text:
+        st.latex(r"\hat y = c_0 + c_1 x + c_2 x^2 + \dots + c_d x^d")
+        st.markdown(
+            "A degree-d polynomial is still *linear in its parameters*: the features are x, x², …, x^d. "
+            "More parameters always lower the **training** MSE, as the green curve shows. "
+            + (f"The **test** MSE, on points the fit never saw, is lowest at degree {best_degree} and "
+               f"{'rises' if test_curve[-1] > test_curve.min() else 'does not fall much'} beyond: the curve "
+               "bends to follow the noise of the training points. That is **overfitting**."
+               if split else "Turn on the *train / test split* to see what happens on points the model never saw.")
+        )
+        st.caption("Fits by least squares with numpy.polynomial (x mapped to [−1, 1] first, the same "
+                   "feature scaling, which keeps degree 9 well conditioned).")
 
 # ---------------------------------------------------------------- loss versus metrics
-with st.expander("The loss guides training; metrics are for people", expanded=True):
-    st.markdown(
-        "- **MSE** is the loss: smooth, with a simple gradient, so the optimiser can follow it downhill. "
-        "Squaring punishes one big miss more than several small ones.\n"
-        "- **RMSE** (√MSE) and **MAE** are in the units of y: "
-        + (f"*the price is typically off by {shown['MAE'] * 100_000:,.0f} €* " if not user else
-           f"*y is typically off by {shown['MAE']:.4g}* ")
-        + "is a sentence a person understands.\n"
-        "- **R²** compares the model with always predicting the mean price: 1 is perfect, 0 is no better "
-        "than the mean, and it can be negative.\n"
-        "- The optimiser never looks at R², MAE or RMSE; they are computed afterwards to judge the model."
-    )
+with ideas.idea(4):
+    with st.expander("The loss guides training; metrics are for people", expanded=True):
+        st.markdown(
+            "- **MSE** is the loss: smooth, with a simple gradient, so the optimiser can follow it downhill. "
+            "Squaring punishes one big miss more than several small ones.\n"
+            "- **RMSE** (√MSE) and **MAE** are in the units of y: "
+            + (f"*the price is typically off by {shown['MAE'] * 100_000:,.0f} €* " if not user else
+               f"*y is typically off by {shown['MAE']:.4g}* ")
+            + "is a sentence a person understands.\n"
+            "- **R²** compares the model with always predicting the mean price: 1 is perfect, 0 is no better "
+            "than the mean, and it can be negative.\n"
+            "- The optimiser never looks at R², MAE or RMSE; they are computed afterwards to judge the model."
+        )
 
 # ---------------------------------------------------------------- the code
 if user:
@@ -545,4 +633,5 @@ for step in range({t}):
 error = theta[0] * x + theta[1] - y
 print(f"loss at step t = {{np.mean(error * error):.4f}}")
 """
-show_numpy_code(code)
+with ideas.idea(5):
+    show_numpy_code(code, expanded=ideas.presenting)

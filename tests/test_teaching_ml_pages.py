@@ -1,0 +1,119 @@
+"""The teaching parts of the regression page under AppTest: one idea at a time in the
+presentation view, and the fit-by-eye challenge."""
+
+import re
+
+import numpy as np
+import pytest
+from sklearn.linear_model import LinearRegression
+
+from core.data import house_prices
+from tests.conftest import metrics, open_page
+
+POINTS = "0.5, 2; 1, 3.6; 1.5, 5.1; 2, 6.9; 2.5, 8.2"
+X = np.array([0.5, 1, 1.5, 2, 2.5])
+Y = np.array([2, 3.6, 5.1, 6.9, 8.2])
+CONTRACT = {"linear-regression": {"MSE", "RMSE", "MAE", "R²", "best MSE"}}
+
+
+def bar_text(at) -> str:
+    return " ".join(m.value for m in at.markdown)
+
+
+def scored(elements) -> list[str]:
+    """The fit-by-eye verdicts among some st.success or st.info boxes."""
+    return [e.value for e in elements if e.value.startswith("**Score")]
+
+
+def trace_names(at, key: str) -> list[str]:
+    chart = next(c for c in at.get("plotly_chart") if key in c.proto.id)
+    return re.findall(r'"name":\s*"([^"]*)"', chart.proto.spec)
+
+
+@pytest.mark.parametrize("url_path", list(CONTRACT))
+def test_presentation_view_moves_on_and_keeps_the_figures(url_path):
+    at = open_page(url_path, {"present": "1"})
+    assert not at.exception and not at.warning
+    assert re.search(r"Idea 1 of \d+", bar_text(at))
+    at.button(key="idea_next").click().run()
+    assert not at.exception
+    assert at.query_params["idea"] == "2"
+    assert re.search(r"Idea 2 of \d+", bar_text(at))
+    assert CONTRACT[url_path] <= set(metrics(at)), "the figures stay in idea 1, computed while hidden"
+
+
+def test_every_idea_of_every_page_can_be_opened_from_the_url():
+    for url_path in CONTRACT:
+        count = int(re.search(r"Idea 1 of (\d+)", bar_text(open_page(url_path, {"present": "1"}))).group(1))
+        last = open_page(url_path, {"present": "1", "idea": str(count)})
+        assert not last.exception and not last.warning
+        assert f"Idea {count} of {count}" in bar_text(last)
+
+
+# ---------------------------------------------------------------- linear regression: fit by eye
+def slider_value(at, key: str, value: float) -> float:
+    """``value`` on the slider's own grid, as a student could set it."""
+    slider = at.slider(key=key)
+    return float(f"{slider.min + round((value - slider.min) / slider.step) * slider.step:.10g}")
+
+
+def test_fit_by_eye_hides_the_answer_and_scores_the_optimum_top():
+    at = open_page("linear-regression", {"w": "2", "b": "1"})  # the generated houses
+    at.toggle(key="fit_by_eye").set_value(True).run()
+    assert not at.exception
+    assert "best MSE" not in metrics(at)
+    assert "least squares (scikit-learn)" not in trace_names(at, "regression_points")
+    assert "optimum" not in trace_names(at, "regression_surface")
+    assert "fit_by_eye" not in at.query_params, "the challenge stays out of a shared link"
+
+    x, y = house_prices(20, 0.5, 0)
+    best = LinearRegression().fit(x[:, None], y)
+    at.slider(key="w").set_value(slider_value(at, "w", best.coef_[0]))
+    at.slider(key="b").set_value(slider_value(at, "b", best.intercept_)).run()
+    at.button(key="fit_check").click().run()
+    assert not at.exception
+    [verdict] = scored(at.success)
+    assert verdict.startswith("**Score 100 / 100.**") and "as good as least squares" in verdict
+    assert f"{best.coef_[0]:.4f}" in verdict and f"{best.intercept_:.4f}" in verdict
+    # Checked: the optimum is shown again, and w, b are still in the URL.
+    assert "best MSE" in metrics(at)
+    assert "least squares (scikit-learn)" in trace_names(at, "regression_points")
+    assert float(at.query_params["w"]) == at.slider(key="w").value
+    assert float(at.query_params["b"]) == at.slider(key="b").value
+
+
+def test_fit_by_eye_on_a_coarse_grid_is_close_but_not_perfect():
+    at = open_page("linear-regression", {"data": POINTS, "w": "2", "b": "1"})
+    at.toggle(key="fit_by_eye").set_value(True).run()
+    best = LinearRegression().fit(X[:, None], Y)
+    at.slider(key="w").set_value(slider_value(at, "w", best.coef_[0]))
+    at.slider(key="b").set_value(slider_value(at, "b", best.intercept_)).run()  # b moves by 0.02
+    at.button(key="fit_check").click().run()
+    [verdict] = scored(at.success)
+    assert re.match(r"\*\*Score 9\d / 100", verdict) and "above it" in verdict
+
+
+def test_fit_by_eye_far_away_scores_low_and_names_the_optimum():
+    at = open_page("linear-regression", {"data": POINTS, "w": "2", "b": "1"})
+    at.toggle(key="fit_by_eye").set_value(True).run()
+    at.slider(key="w").set_value(at.slider(key="w").min)
+    at.slider(key="b").set_value(at.slider(key="b").min).run()
+    at.button(key="fit_check").click().run()
+    assert not scored(at.success)
+    [verdict] = scored(at.info)
+    score = int(re.search(r"Score (\d+) / 100", verdict).group(1))
+    assert score < 5
+    best = LinearRegression().fit(X[:, None], Y)
+    assert f"w = {best.coef_[0]:.4f}" in verdict
+    # Moving a slider starts a new try: the verdict and the optimum hide again.
+    at.slider(key="w").set_value(at.slider(key="w").min + at.slider(key="w").step).run()
+    assert not scored(at.info) and "best MSE" not in metrics(at)
+    # Leaving the challenge shows the contract's figures again.
+    at.toggle(key="fit_by_eye").set_value(False).run()
+    assert CONTRACT["linear-regression"] <= set(metrics(at))
+
+
+def test_fit_by_eye_needs_the_line():
+    at = open_page("linear-regression", {"data": POINTS, "degree": "3"})
+    assert at.toggle(key="fit_by_eye").disabled
+    assert not at.exception
