@@ -1,10 +1,13 @@
 """Broadcasting: how NumPy combines arrays of different shapes, checked axis by axis and drawn."""
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 
 from app import figures, theme, ui, url_state
 from app.code_panel import literal, show_numpy_code
+from app.presentation import Ideas
+from app.quiz import predict_then_check
 from core.broadcasting import (SYMBOLS, BroadcastError, broadcast_shape, check_axes, combine, copied_cells,
                                fixes, numpy_shape_text, parse_operand, source_index, stretch)
 from core.text import format_array, format_number, format_shape
@@ -46,6 +49,57 @@ def index_text(name: str, idx: tuple[int, ...]) -> str:
     return f"{name}[{', '.join(map(str, idx))}]" if idx else name
 
 
+def picture_table(a: np.ndarray, b: np.ndarray, shape: tuple[int, ...], result) -> pd.DataFrame:
+    """The picture in words: one row per result cell, with the cells of a and b it reads."""
+    rows = []
+    for i in np.ndindex(*shape):
+        ia, ib = source_index(i, a.shape), source_index(i, b.shape)
+        rows.append({"result cell": index_text("result", i),
+                     "reads from a": f"{index_text('a', ia)} = {format_number(a[ia])}",
+                     "reads from b": f"{index_text('b', ib)} = {format_number(b[ib])}"}
+                    | ({"result": format_number(result[i])} if result is not None else {}))
+    return pd.DataFrame(rows)
+
+
+def times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def notice(shape_a, shape_b, shape, checks) -> str:
+    """What the current pair shows, in two sentences with its own numbers."""
+    if shape is None:
+        bad = next(c for c in reversed(checks) if c.status == "mismatch")
+        return (f"Here axis {bad.axis} clashes: a has length {bad.len_a} there and b has {bad.len_b}. "
+                "Neither is 1, so NumPy refuses rather than guess which numbers pair up; shapes are "
+                "lined up from the **right**, so a reshape that moves the matching length there, or a "
+                "new axis of length 1 (`np.newaxis`), makes them fit.")
+    stretches = [f"{c.status[-1]} is stretched along axis {c.axis} from 1 to {c.result}"
+                 if (c.len_a if c.status == "stretch a" else c.len_b) is not None else
+                 f"{c.status[-1]} has no axis {c.axis}, so it counts as 1 and is stretched to {c.result}"
+                 for c in checks if c.status.startswith("stretch")]
+    if not stretches:
+        return (f"Here a and b both have shape {format_shape(shape)}: nothing is stretched, and each "
+                "number meets the one in the same place.")
+    size, size_a, size_b = int(np.prod(shape)), int(np.prod(shape_a)), int(np.prod(shape_b))
+    return (f"Here {' and '.join(stretches)}, so the result {format_shape(shape)} holds {size} numbers "
+            f"made from a's {size_a} and b's {size_b}. Each number of a is used {times(size // size_a)} and "
+            f"each of b {times(size // size_b)}: NumPy copies nothing, it reads the same numbers again.")
+
+
+def cell_text(length):
+    return "·" if length is None else str(length)
+
+
+def verdict(check):
+    if check.status == "equal":
+        return ":green[✓ equal]" if check.len_a is not None and check.len_b is not None else ":green[✓ fits]"
+    if check.status == "mismatch":
+        return f":red[**✗ {check.len_a} ≠ {check.len_b}**]"
+    who = check.status[-1]
+    was = (check.len_a if who == "a" else check.len_b)
+    return f":orange[stretch {who}: {1 if was is None else was} → {check.result}]"
+
+
 ui.page_header(
     "Broadcasting",
     "NumPy combines arrays of **different shapes** by stretching length-1 axes: the smaller "
@@ -53,12 +107,16 @@ ui.page_header(
     "or pick an example, then follow one result cell back to the numbers it came from.",
 )
 
-figure_row = ui.figure_row()
-with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-    st.markdown("**Examples from the slides:**")
-    for number, (label, pa, pb, pop) in enumerate(PRESETS):
-        st.button(label, key=f"preset_{number}", on_click=set_operands, args=(pa, pb, pop))
-controls, picture = st.columns([1, 2.2], gap="large")
+ideas = Ideas(["Stretch, then combine", "The rule, axis by axis", "What to notice", "Predict, then check",
+               "The NumPy code"])
+
+with ideas.idea(0):
+    figure_row = ui.figure_row()
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        st.markdown("**Examples from the slides:**")
+        for number, (label, pa, pb, pop) in enumerate(PRESETS):
+            st.button(label, key=f"preset_{number}", on_click=set_operands, args=(pa, pb, pop))
+    controls, picture = st.columns([1, 2.2], gap="large")
 with controls:
     a_text = url_state.text("a", "a", "1, 2, 3", canonical, str,
                             help="Numbers separated by commas or spaces, rows by `;`, e.g. `1 2 3; 4 5 6`, "
@@ -142,13 +200,22 @@ fig.update_layout(height=int(min(max(45 * height_units + 40, 200), 720)))
 with picture:
     ui.chart(fig, key="broadcasting_cells")
     if shape is not None:
-        st.caption("Dotted, faded cells are **copies** made by stretching a length-1 (or missing) axis; "
+        st.caption(f"Top: a {format_shape(a.shape)} and b {format_shape(b.shape)} as typed. Below: both "
+                   f"stretched to {format_shape(shape)}, then combined cell by cell"
+                   + (" into the result." if result is not None else ".")
+                   + " Dotted, faded cells are **copies** made by stretching a length-1 (or missing) axis; "
                    "solid cells hold the numbers you typed. Hover a cell to see where it comes from.")
+    else:
+        st.caption(f"a {format_shape(a.shape)} and b {format_shape(b.shape)} as typed, with ✗ between "
+                   "them: the shapes do not broadcast, so nothing is stretched and there is no result.")
     if result is not None:
         ia, ib = source_index(cell, a.shape), source_index(cell, b.shape)
-        st.markdown(f"**Following one cell (yellow):** `{index_text('result', cell)} = "
+        st.markdown(f"**Following one cell** (yellow in the picture): `{index_text('result', cell)} = "
                     f"{index_text('a', ia)} {sym} {index_text('b', ib)} = {format_number(a[ia])} {sym} "
                     f"{format_number(b[ib])} = {format_number(result[cell])}`")
+    if shape is not None:
+        with st.expander("The picture as a table"):
+            st.dataframe(picture_table(a, b, shape, result), hide_index=True)
     if error is not None:
         failing = next(c for c in checks if c.axis == error.axis)
         st.error(
@@ -175,72 +242,54 @@ with picture:
                  "`RuntimeWarning: divide by zero encountered in divide`. Change the 0 or pick another "
                  "operation to see the result.", icon=":material/error:")
 
-# ---- the rule, axis by axis
-st.subheader("The rule, axis by axis")
-st.markdown("Write the shapes **right-aligned**, one above the other, and compare each axis from the "
-            "right: the lengths must be **equal**, or one of them must be **1** (it is stretched). "
-            "A missing axis counts as 1.")
-header = "| | " + " | ".join(f"axis {c.axis}" for c in checks) + " |"
-lines = [header, "|---|" + "---:|" * len(checks)]
+with ideas.idea(1):
+    st.subheader("The rule, axis by axis")
+    st.markdown("Write the shapes **right-aligned**, one above the other, and compare each axis from the "
+                "right: the lengths must be **equal**, or one of them must be **1** (it is stretched). "
+                "A missing axis counts as 1.")
+    if checks:
+        lines = ["| | " + " | ".join(f"axis {c.axis}" for c in checks) + " |", "|---|" + "---:|" * len(checks),
+                 f"| a {format_shape(a.shape)} | " + " | ".join(cell_text(c.len_a) for c in checks) + " |",
+                 f"| b {format_shape(b.shape)} | " + " | ".join(cell_text(c.len_b) for c in checks) + " |",
+                 "| check | " + " | ".join(verdict(c) for c in checks) + " |",
+                 "| result | " + " | ".join(":red[✗]" if c.result is None else str(c.result) for c in checks) + " |"]
+        st.markdown("\n".join(lines))
+        st.caption("· = the array has no such axis: NumPy puts a 1 in front of its shape.")
+    else:
+        st.markdown("Both are scalars, shape `()`: there is no axis to check; the result is a scalar.")
 
+with ideas.idea(2):
+    st.subheader("What to notice")
+    st.latex(r"\begin{gathered} n_{\text{result}} = \max(n_a, n_b) \quad\text{on each axis,} \\ "
+             r"\text{allowed iff}\quad n_a = n_b \;\lor\; n_a = 1 \;\lor\; n_b = 1 \end{gathered}")
+    st.markdown(notice(a.shape, b.shape, shape, checks)
+                + " The same rule adds a bias of shape `(units,)` to every row of a batch of shape "
+                "`(batch, units)`: one bias, reused for every example.")
 
-def cell_text(length):
-    return "·" if length is None else str(length)
+with ideas.idea(3):
+    predict_then_check("broadcast")
 
-
-def verdict(check):
-    if check.status == "equal":
-        return ":green[✓ equal]" if check.len_a is not None and check.len_b is not None else ":green[✓ fits]"
-    if check.status == "mismatch":
-        return f":red[**✗ {check.len_a} ≠ {check.len_b}**]"
-    who = check.status[-1]
-    was = (check.len_a if who == "a" else check.len_b)
-    return f":orange[stretch {who}: {1 if was is None else was} → {check.result}]"
-
-
-if checks:
-    lines.append(f"| a {format_shape(a.shape)} | " + " | ".join(cell_text(c.len_a) for c in checks) + " |")
-    lines.append(f"| b {format_shape(b.shape)} | " + " | ".join(cell_text(c.len_b) for c in checks) + " |")
-    lines.append("| check | " + " | ".join(verdict(c) for c in checks) + " |")
-    lines.append("| result | " + " | ".join(":red[✗]" if c.result is None else str(c.result) for c in checks) + " |")
-    st.markdown("\n".join(lines))
-    st.caption("· = the array has no such axis: NumPy puts a 1 in front of its shape.")
-else:
-    st.markdown("Both are scalars, shape `()`: there is no axis to check; the result is a scalar.")
-
-with st.expander("What to notice"):
-    st.markdown(
-        "- A scalar has shape `()`: it fits any shape, so `a * 2` doubles every number.\n"
-        "- `(4, 1) + (1, 3)` builds a whole `(4, 3)` grid from two short vectors: each is stretched "
-        "along the axis where it has length 1.\n"
-        "- `(4, 3) + (4,)` fails: b's 4 lines up with a's **last** axis (3), not with the rows. "
-        "`b[:, np.newaxis]` turns b into a column `(4, 1)`, which does fit.\n"
-        "- In deep learning, adding a bias vector of shape `(units,)` to a batch of shape "
-        "`(batch, units)` is broadcasting."
-    )
-    st.latex(r"n_{\text{result}} = \max(n_a, n_b) \quad\text{on each axis, allowed iff}\quad "
-             r"n_a = n_b \;\lor\; n_a = 1 \;\lor\; n_b = 1")
-
-code_a, code_b = literal(a), literal(b)
-if shape is None:
-    tail = f"""
-    try:
+with ideas.idea(4):
+    code_a, code_b = literal(a), literal(b)
+    if shape is None:
+        tail = f"""
+        try:
+            c = a {sym} b
+        except ValueError as err:
+            print("result shape = —")
+            print(err)
+        """
+    else:
+        tail = f"""
         c = a {sym} b
-    except ValueError as err:
-        print("result shape = —")
-        print(err)
-    """
-else:
-    tail = f"""
-    c = a {sym} b
-    print("result shape =", np.shape(c))
-    print(c)
-    """
-show_numpy_code(f"""
-    import numpy as np
+        print("result shape =", np.shape(c))
+        print(c)
+        """
+    show_numpy_code(f"""
+        import numpy as np
 
-    a = {code_a}
-    b = {code_b}
-    print("shape of a =", np.shape(a))
-    print("shape of b =", np.shape(b))
-""" + tail)
+        a = {code_a}
+        b = {code_b}
+        print("shape of a =", np.shape(a))
+        print("shape of b =", np.shape(b))
+    """ + tail, expanded=ideas.presenting)
