@@ -1,5 +1,5 @@
-"""The teaching parts of the regression page under AppTest: one idea at a time in the
-presentation view, and the fit-by-eye challenge."""
+"""The teaching parts of the regression and classification pages under AppTest: one idea at a
+time in the presentation view, the fit-by-eye challenge, and the predict-then-check questions."""
 
 import re
 
@@ -8,12 +8,14 @@ import pytest
 from sklearn.linear_model import LinearRegression
 
 from core.data import house_prices
+from core.quiz import logistic_loss_question
 from tests.conftest import metrics, open_page
 
 POINTS = "0.5, 2; 1, 3.6; 1.5, 5.1; 2, 6.9; 2.5, 8.2"
 X = np.array([0.5, 1, 1.5, 2, 2.5])
 Y = np.array([2, 3.6, 5.1, 6.9, 8.2])
-CONTRACT = {"linear-regression": {"MSE", "RMSE", "MAE", "R²", "best MSE"}}
+CONTRACT = {"linear-regression": {"MSE", "RMSE", "MAE", "R²", "best MSE"},
+            "logistic-regression": {"mean logistic loss", "accuracy"}}
 
 
 def bar_text(at) -> str:
@@ -117,3 +119,28 @@ def test_fit_by_eye_needs_the_line():
     at = open_page("linear-regression", {"data": POINTS, "degree": "3"})
     assert at.toggle(key="fit_by_eye").disabled
     assert not at.exception
+
+
+# ---------------------------------------------------------------- predict, then check
+def check_quiz(at, kind: str, question) -> None:
+    """A wrong prediction is answered with the right one; the right one with "Right."."""
+    seed = at.session_state[f"quiz_{kind}_seed"]
+    radio = at.radio(key=f"quiz_{kind}_choice_{seed}")
+    assert list(radio.options) == list(question.options)
+    right = question.options[question.answer]
+    radio.set_value(next(o for o in question.options if o != right)).run()
+    at.button(key=f"quiz_{kind}_check").click().run()
+    assert not at.exception
+    assert any(i.value.startswith("Not quite") and right in i.value for i in at.info)
+    at.radio(key=f"quiz_{kind}_choice_{seed}").set_value(right).run()
+    at.button(key=f"quiz_{kind}_check").click().run()
+    assert any(s.value.startswith("Right.") and question.explanation in s.value for s in at.success)
+    assert any(question.code in c.value for c in at.caption), "the NumPy line that settles it"
+    assert not any(name.startswith("quiz") for name in at.query_params), "no answer in a shared link"
+
+
+def test_logistic_quiz_checks_the_prediction():
+    at = open_page("logistic-regression")
+    check_quiz(at, "logistic_loss", logistic_loss_question(at.session_state["quiz_logistic_loss_seed"]))
+    at.button(key="quiz_logistic_loss_new").click().run()
+    assert not at.exception and not any(s.value.startswith("Right.") for s in at.success)
