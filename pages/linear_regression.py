@@ -54,9 +54,11 @@ def line_facts(x: np.ndarray, y: np.ndarray, user: bool):
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def loss_grid(x: np.ndarray, y: np.ndarray, w_range, b_range):
+    """The MSE over a GRID x GRID mesh of (w, b), and its values as hover text (formatted once)."""
     ws = np.linspace(*w_range, GRID)
     bs = np.linspace(*b_range, GRID)
-    return ws, bs, reg.mse_grid(x, y, ws, bs)
+    grid = reg.mse_grid(x, y, ws, bs)
+    return ws, bs, grid, np.vectorize(f4)(grid)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -292,7 +294,7 @@ model_note.caption(
 # ---------------------------------------------------------------- the data picture
 with picture:
     s = theme.sizes()
-    fig = go.Figure()
+    fig = theme.new_figure()
     order = np.argsort(x)
     if count <= RESIDUAL_LIMIT:
         if squares:
@@ -389,7 +391,7 @@ with ideas.idea(1):
 # ---------------------------------------------------------------- the loss surface and training
 with ideas.idea(2):
     st.header("The loss surface, and training as a loop")
-    ws, bs, grid = loss_grid(x, y, facts["w_range"], facts["b_range"])
+    ws, bs, grid, grid_text = loss_grid(x, y, facts["w_range"], facts["b_range"])
     lam_max, lam_min = facts["lam_max"], facts["lam_min"]
     lr_limit = 2.0 / lam_max
     if "lr" not in st.session_state and not st.query_params.get_all("lr"):
@@ -419,11 +421,11 @@ with ideas.idea(2):
                        "Training walks towards the answer of the fit-by-eye challenge: check your fit first."))
 
     with t_picture:
-        surface = go.Figure()
+        surface = theme.new_figure()
         surface.add_trace(go.Contour(
             x=ws, y=bs, z=np.log10(np.maximum(grid, 1e-12)), colorscale=[[0, "#FFFFFF"], [1, P["result"]]],
             ncontours=24, contours={"coloring": "heatmap", "showlines": True},
-            line={"color": "rgba(60,60,60,0.25)", "width": 0.6}, text=np.vectorize(f4)(grid),
+            line={"color": "rgba(60,60,60,0.25)", "width": 0.6}, text=grid_text,
             hovertemplate="w = %{x:.3f}<br>b = %{y:.3f}<br>MSE = %{text}<extra></extra>",
             colorbar={"title": {"text": "log₁₀ MSE", "side": "right"}, "thickness": 12}, name="MSE"))
         inside = ((path.params[:, 0] >= w_lo) & (path.params[:, 0] <= w_hi)
@@ -448,15 +450,16 @@ with ideas.idea(2):
                                                  "line": {"color": "#1F2430", "width": 1}},
                                          hovertemplate="least squares: w = %{x:.4f}, b = %{y:.4f}<extra></extra>"))
         # Play: the path drawn step by step in the browser (Plotly frames, no rerun per step).
-        shown_steps = np.unique(np.linspace(0, done, min(done + 1, 80)).round().astype(int))
-        surface.frames = [go.Frame(data=[go.Scatter(x=path.params[:k + 1, 0], y=path.params[:k + 1, 1]),
-                                         go.Scatter(x=[path.params[k, 0]], y=[path.params[k, 1]])],
-                                   traces=[2, 3], name=str(k)) for k in shown_steps]
+        # At most 40 frames, as plain dicts: building them is the costliest part of a rerun.
+        shown_steps = np.unique(np.linspace(0, done, min(done + 1, 40)).round().astype(int))
+        surface.frames = [{"data": [{"type": "scatter", "x": path.params[:k + 1, 0], "y": path.params[:k + 1, 1]},
+                                    {"type": "scatter", "x": path.params[k:k + 1, 0], "y": path.params[k:k + 1, 1]}],
+                           "traces": [2, 3], "name": str(k)} for k in shown_steps]
         surface.update_layout(updatemenus=[{
             "type": "buttons", "showactive": False, "x": 0, "y": 0, "xanchor": "left", "yanchor": "bottom",
             "pad": {"l": 6, "b": 6},
             "buttons": [{"label": "▶ Play", "method": "animate",
-                         "args": [None, {"frame": {"duration": 60, "redraw": False}, "fromcurrent": False,
+                         "args": [None, {"frame": {"duration": 100, "redraw": False}, "fromcurrent": False,
                                          "transition": {"duration": 0}, "mode": "immediate"}]}]}])
         surface.update_xaxes(title="w (slope)", range=[w_lo, w_hi])
         surface.update_yaxes(title="b (intercept)", range=[b_lo, b_hi])
@@ -477,7 +480,7 @@ with ideas.idea(2):
 
     curve_col, why_col = st.columns([1.3, 1], gap="large")
     with curve_col:
-        loss_fig = go.Figure()
+        loss_fig = theme.new_figure()
         loss_fig.add_trace(go.Scatter(x=np.arange(done + 1), y=path.losses, mode="lines",
                                       line={"color": P["b"], "width": s["line"]}, name="MSE at each step",
                                       hovertemplate="step %{x}: MSE = %{y:.4f}<extra></extra>"))
@@ -527,7 +530,7 @@ with ideas.idea(3):
     train_curve, test_curve = degrees(x, y, test)
     best_degree = int(np.argmin(test_curve)) + 1
     with deg_col:
-        deg_fig = go.Figure()
+        deg_fig = theme.new_figure()
         deg_range = np.arange(1, 10)
         deg_fig.add_trace(go.Scatter(x=deg_range, y=train_curve, mode="lines+markers", name="training MSE",
                                      line={"color": P["a"], "width": s["line"]}, marker={"size": s["marker"]}))
