@@ -121,7 +121,7 @@ s = theme.sizes()
 order = np.argsort(x, kind="stable")
 
 with picture:
-    fig = go.Figure()
+    fig = theme.new_figure()
     fig.add_hline(y=0.5, line={"color": theme.PALETTE["neutral"], "dash": "dash", "width": 1.5},
                   annotation_text="p = 0.5", annotation_position="top left")
     if w != 0 and lo - pad <= -b / w <= hi + pad:
@@ -174,7 +174,7 @@ with ideas.idea(1):
     st.subheader("Each point's loss")
     bars, curves = st.columns(2, gap="large")
     with bars:
-        fig = go.Figure(go.Bar(
+        fig = theme.new_figure(go.Bar(
             x=np.arange(1, len(x) + 1), y=losses[order],
             marker={"color": np.where(y[order] == 1, C1, C0),
                     "pattern": {"shape": np.where(y[order] == 1, "/", ""), "fgcolor": "white"}},
@@ -192,7 +192,7 @@ with ideas.idea(1):
                    f"the model gives it p = {p[worst]:.4f}, so it pays {losses[worst]:.4f}.")
     with curves:
         ps = np.linspace(0.002, 0.998, 400)
-        fig = go.Figure()
+        fig = theme.new_figure()
         fig.add_trace(go.Scatter(x=ps, y=-np.log(ps), mode="lines", name="y = 1: −ln p",
                                  line={"color": C1, "width": s["line"]}))
         fig.add_trace(go.Scatter(x=ps, y=-np.log1p(-ps), mode="lines", name="y = 0: −ln(1 − p)",
@@ -267,7 +267,7 @@ with ideas.idea(3):
             b_span = max(5.0, 1.5 * abs(centre[1]), abs(b - centre[1]) * 1.2, float(np.ptp(params[:, 1])) * 1.2)
             ws, bs, surface = loss_surface(*key, (centre[0] - w_span, centre[0] + w_span),
                                            (centre[1] - b_span, centre[1] + b_span))
-            fig = go.Figure(go.Contour(x=ws, y=bs, z=np.log10(surface), colorscale=theme.RESULT_SCALE,
+            fig = theme.new_figure(go.Contour(x=ws, y=bs, z=np.log10(surface), colorscale=theme.RESULT_SCALE,
                                        reversescale=True, ncontours=25, showscale=False,
                                        contours={"coloring": "heatmap"}, line={"width": 0.5},
                                        hovertemplate="w = %{x:.3f}<br>b = %{y:.2f}<extra></extra>"))
@@ -289,7 +289,7 @@ with ideas.idea(3):
                        "because x is not centred: a change of w moves h by x ≈ 30 times as much as the "
                        "same change of b, so one learning rate cannot suit both. That is why "
                        "scikit-learn suggests scaling the features.")
-        fig = go.Figure(go.Scatter(x=np.arange(len(path_losses)), y=path_losses, mode="lines",
+        fig = theme.new_figure(go.Scatter(x=np.arange(len(path_losses)), y=path_losses, mode="lines",
                                    line={"color": theme.PALETTE["b"], "width": s["line"]}, name="loss"))
         if best:
             fig.add_hline(y=best_loss, line={"color": theme.PALETTE["neutral"], "dash": "dot"},
