@@ -8,6 +8,8 @@ import streamlit as st
 
 from app import theme, ui, url_state
 from app.code_panel import literal, show_numpy_code
+from app.presentation import Ideas
+from app.quiz import predict_then_check
 from core.text import format_array, format_number
 from core.vectors import (LengthMismatch, angle_degrees, cos_angle, dot, dot_terms, from_polar, norm,
                           parse_vector, projection, to_polar)
@@ -64,13 +66,16 @@ ui.page_header(
     "**a · b = a₁b₁ + a₂b₂ + … + aₙbₙ**. Divided by both lengths it is the **cosine of the angle** "
     "between them: 1 for the same direction, 0 at right angles, −1 for opposite directions.",
 )
-figure_row = ui.figure_row()
-with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-    st.markdown("**Examples from the slides:**")
-    for number, (label, pa, pb) in enumerate(PRESETS):
-        st.button(label, key=f"preset_{number}", on_click=set_vectors, args=(pa, pb))
+ideas = Ideas(["The vectors and the angle", "Term by term", "What to notice", "Predict the sign",
+               "Predict the angle", "The NumPy code"])
 
-controls, picture = st.columns([1, 1.8], gap="large")
+with ideas.idea(0):
+    figure_row = ui.figure_row()
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        st.markdown("**Examples from the slides:**")
+        for number, (label, pa, pb) in enumerate(PRESETS):
+            st.button(label, key=f"preset_{number}", on_click=set_vectors, args=(pa, pb))
+    controls, picture = st.columns([1, 1.8], gap="large")
 with controls:
     a_text = url_state.text("a", "a", "1, 0", canonical, str,
                             help="2 or 3 numbers separated by commas or spaces, e.g. `1, 0` or `1 2 2`.")
@@ -210,13 +215,24 @@ def figure_3d() -> go.Figure:
     return theme.style(fig, height=520)
 
 
+def picture_words() -> str:
+    """What the picture shows, in words and numbers (its text alternative)."""
+    words = f"Arrows from the origin, labelled a = ({vector_text(a)}) and b = ({vector_text(b)})"
+    if angle is None:
+        return words + "; the zero vector is only a point at the origin, so there is no angle to mark."
+    return (words + f"; the arc between them marks θ = {four(angle)}°. The thick faint line along a is the "
+            f"projection of b onto a, ({vector_text(projection(b, a))}), and the dotted line drops from the "
+            "tip of b onto a's line.")
+
+
 with picture:
     if a.size == 3 or b.size == 3:
         if terms is not None:
             ui.chart(figure_3d(), key="dot_product_3d")
-            st.caption("Drag to rotate the scene, scroll to zoom. Arrows start at the origin.")
+            st.caption("Drag to rotate the scene, scroll to zoom. " + picture_words())
     else:
         ui.chart(figure_2d(), key="dot_product_2d")
+        st.caption(picture_words())
     if mismatch is not None:
         st.error(f"**a has {a.size} numbers and b has {b.size}**: the dot product pairs each component of a "
                  f"with the same component of b, so both need the same length. NumPy says: "
@@ -234,36 +250,64 @@ with picture:
                 "undefined** and so is cos θ (it would divide by ‖a‖‖b‖ = 0). The dot product is still "
                 "defined: it is 0.", icon=":material/block:")
 
-if terms is not None:
-    st.subheader("Term by term")
-    n = a.size
-    symbolic = " + ".join(f"a_{i + 1} b_{i + 1}" for i in range(n))
-    numbers = " + ".join(f"({format_number(x)})({format_number(y)})" for x, y in zip(a, b))
-    products = " + ".join(format_number(t) for t in terms).replace("+ -", "- ")
-    st.latex(rf"a \cdot b = {symbolic} = {numbers} = {products} = {four(d)}")
-    st.caption("On the slides the same sum is written w₁x₁ + w₂x₂ + … + wₙxₙ: a weight times each input.")
-    if cos is not None:
-        st.latex(rf"\cos\theta = \frac{{a \cdot b}}{{\|a\|\,\|b\|}} = \frac{{{four(d)}}}"
-                 rf"{{{four(norm_a)} \times {four(norm_b)}}} = {four(cos)}, \qquad "
-                 rf"\theta = \arccos({four(cos)}) = {four(angle)}^\circ")
-        if abs(norm_a - 1) < 5e-4 and abs(norm_b - 1) < 5e-4:
-            st.success(f"Both are **unit vectors** (length 1), so the division does nothing: "
-                       f"**a · b = cos θ = {four(d)}**. For unit vectors the dot product *is* the cosine "
-                       f"of the angle.", icon=":material/straighten:")
-        p = projection(b, a)
-        st.markdown(f"**Projection of b onto a** (purple): `(a·b / a·a) a = ({vector_text(p)})`, "
-                    f"of signed length a·b / ‖a‖ = ‖b‖ cos θ = {four(d / norm_a)}. "
-                    + ("It points along a: the angle is under 90°." if d > 1e-12 else
-                       "It points against a: the angle is over 90°." if d < -1e-12 else
-                       "It is zero: b is perpendicular to a."))
+def notice() -> str:
+    """What the current vectors show, in a few sentences with their numbers."""
+    if terms is None:
+        return (f"Here a has {a.size} numbers and b has {b.size}: the dot product pairs the components one "
+                "to one, so it needs equal lengths. The outer product on the next page pairs every "
+                "component with every other and takes any lengths.")
+    if angle is None:
+        zero = " and ".join(n for n, v in (("a", a), ("b", b)) if norm(v) == 0)
+        return (f"Here {zero} has length 0, so a · b = 0 although there is no angle: a dot product of 0 "
+                "means perpendicular only between vectors that have a length, which is why "
+                "cos θ = a · b / (‖a‖ ‖b‖) is undefined here.")
+    side = ("positive, so the angle is under 90°: they point the same way" if d > 1e-12 else
+            "negative, so the angle is over 90°: they point apart" if d < -1e-12 else
+            "zero, so the angle is exactly 90°: they are perpendicular")
+    return (f"Here a · b = {four(d)} is {side}. Doubling a would double a · b to {four(2 * d)} but "
+            f"leave θ = {four(angle)}° alone: cos θ = {four(cos)} divides out the lengths "
+            f"‖a‖ = {four(norm_a)} and ‖b‖ = {four(norm_b)}. A neuron computes w · x + b: the dot product "
+            "measures how well the input x lines up with the weights w.")
 
-with st.expander("What to notice"):
-    st.markdown(
-        "- The sign of a · b tells the side: positive under 90°, zero at 90°, negative over 90°.\n"
-        "- Doubling a doubles a · b but leaves the angle alone: cos θ divides the lengths out.\n"
-        "- A neuron computes w · x + b: the dot product measures how well the input x lines up "
-        "with the weights w."
-    )
+
+with ideas.idea(1):
+    st.subheader("Term by term")
+    if terms is None:
+        st.markdown(f"No terms to add: a has {a.size} numbers and b has {b.size}.")
+    else:
+        n = a.size
+        symbolic = " + ".join(f"a_{i + 1} b_{i + 1}" for i in range(n))
+        numbers = " + ".join(f"({format_number(x)})({format_number(y)})" for x, y in zip(a, b))
+        products = " + ".join(format_number(t) for t in terms).replace("+ -", "- ")
+        # One equality per line, so the sum fits a phone's width.
+        st.latex(rf"\begin{{aligned}} a \cdot b &= {symbolic} \\ &= {numbers} \\ &= {products} = {four(d)}"
+                 r"\end{aligned}")
+        st.caption("On the slides the same sum is written w₁x₁ + w₂x₂ + … + wₙxₙ: a weight times each input.")
+        if cos is not None:
+            st.latex(rf"\begin{{aligned}} \cos\theta &= \frac{{a \cdot b}}{{\|a\|\,\|b\|}} \\ &= \frac{{{four(d)}}}"
+                     rf"{{{four(norm_a)} \times {four(norm_b)}}} = {four(cos)} \\ "
+                     rf"\theta &= \arccos({four(cos)}) = {four(angle)}^\circ \end{{aligned}}")
+            if abs(norm_a - 1) < 5e-4 and abs(norm_b - 1) < 5e-4:
+                st.success(f"Both are **unit vectors** (length 1), so the division does nothing: "
+                           f"**a · b = cos θ = {four(d)}**. For unit vectors the dot product *is* the cosine "
+                           f"of the angle.", icon=":material/straighten:")
+            p = projection(b, a)
+            st.markdown(f"**Projection of b onto a** (purple, the thick faint line along a): "
+                        f"`(a·b / a·a) a = ({vector_text(p)})`, of signed length a·b / ‖a‖ = ‖b‖ cos θ = {four(d / norm_a)}. "
+                        + ("It points along a: the angle is under 90°." if d > 1e-12 else
+                           "It points against a: the angle is over 90°." if d < -1e-12 else
+                           "It is zero: b is perpendicular to a."))
+
+with ideas.idea(2):
+    st.subheader("What to notice")
+    st.latex(r"a \cdot b = \sum_i a_i\,b_i = \|a\|\,\|b\|\cos\theta")
+    st.markdown(notice())
+
+with ideas.idea(3):
+    predict_then_check("dot_sign", title="Predict the sign, then check")
+
+with ideas.idea(4):
+    predict_then_check("angle", title="Predict the angle, then check")
 
 code = f"""
     import numpy as np
@@ -300,4 +344,5 @@ code += """
     print(f"‖a‖ = {norm_a:.4f}")
     print(f"‖b‖ = {norm_b:.4f}")
 """
-show_numpy_code(code)
+with ideas.idea(5):
+    show_numpy_code(code, expanded=ideas.presenting)

@@ -10,8 +10,9 @@ import pytest
 from core.quiz import QUESTIONS
 from tests.conftest import metrics, open_page
 
-CONTRACT = {"broadcasting": {"shape of a", "shape of b", "result shape"}}
-QUIZZES = [("broadcasting", "broadcast")]
+CONTRACT = {"broadcasting": {"shape of a", "shape of b", "result shape"},
+            "dot-product": {"Dot product", "Angle", "cos θ", "‖a‖", "‖b‖"}}
+QUIZZES = [("broadcasting", "broadcast"), ("dot-product", "dot_sign"), ("dot-product", "angle")]
 
 
 def bar_text(at) -> str:
@@ -66,7 +67,7 @@ def test_a_wrong_prediction_is_answered_with_the_right_one(url_path, kind):
     wrong = next(o for o in question.options if not question.is_right(o))
     at.radio(key=f"quiz_{kind}_choice_{seed}").set_value(wrong).run()
     at.button(key=f"quiz_{kind}_check").click().run()
-    assert not at.exception and not at.success
+    assert not at.exception and not any(s.value.startswith("Right.") for s in at.success)
     assert any("Not quite" in i.value and question.options[question.answer] in i.value for i in at.info)
 
 
@@ -86,3 +87,29 @@ def test_broadcasting_notice_names_the_clash():
     at = open_page("broadcasting", {"a": "1, 2, 3; 4, 5, 6", "b": "1, 2", "op": "add"})
     assert "Here axis -1 clashes: a has length 3 there and b has 2." in bar_text(at)
     assert not at.dataframe, "no result, so no table of its cells"
+
+
+# ---------------------------------------------------------------- dot product
+@pytest.mark.parametrize("a, b, side", [("2, 1", "3, 1.5", "positive, so the angle is under 90°"),
+                                        ("2, 1", "-1, 2", "zero, so the angle is exactly 90°"),
+                                        ("1, 2, 2", "-2, 0, -1", "negative, so the angle is over 90°")])
+def test_dot_product_notice_reads_the_sign_and_the_numbers(a, b, side):
+    at = open_page("dot-product", {"a": a, "b": b})
+    x, y = np.array(a.split(", "), float), np.array(b.split(", "), float)
+    text = bar_text(at)
+    assert f"Here a · b = {x @ y:.4f} is {side}" in text
+    assert f"Doubling a would double a · b to {2 * x @ y:.4f}" in text
+    assert f"‖b‖ = {np.linalg.norm(y):.4f}" in text
+    # The picture in words: both vectors and the angle between them.
+    angle = np.degrees(np.arccos(np.clip(x @ y / (np.linalg.norm(x) * np.linalg.norm(y)), -1, 1)))
+    assert any(f"a = ({a})" in c.value and f"θ = {angle:.4f}°" in c.value for c in at.caption)
+
+
+def test_dot_product_notice_without_an_angle_or_with_lengths_that_differ():
+    zero = open_page("dot-product", {"a": "0, 0", "b": "1, 2"})
+    assert "Here a has length 0, so a · b = 0 although there is no angle" in bar_text(zero)
+    assert any("only a point at the origin" in c.value for c in zero.caption)
+    apart = open_page("dot-product", {"a": "1, 2", "b": "1, 2, 3"})
+    assert not apart.exception
+    assert "Here a has 2 numbers and b has 3" in bar_text(apart)
+    assert "No terms to add" in bar_text(apart)
