@@ -8,6 +8,8 @@ import streamlit as st
 
 from app import theme, ui, url_state
 from app.code_panel import show_numpy_code
+from app.presentation import Ideas
+from app.quiz import predict_then_check
 from core import iris
 from core.text import format_number, parse_number
 
@@ -68,14 +70,19 @@ ui.page_header(
     "Change the penalty C, the features and the iterations, and see what the model gets right.",
 )
 
+ideas = Ideas(["The model and its decision regions", "One flower's probabilities", "Where the model errs",
+               "Softmax, and what to notice", "Predict, then check", "The code"])
+
 # --- C: the URL holds C itself; the slider moves its exponent (log scale). -------------------
 if "C_exponent" not in st.session_state:
     c_url = url_state.read_param("C", 1.0, parse_c)
     st.session_state["C_exponent"] = round(math.log10(c_url), 1)
     st.session_state["_C_exact"] = (st.session_state["C_exponent"], c_url)
 
-figure_row = st.container()
-controls, picture = st.columns([1, 2.2], gap="large")
+with ideas.idea(0):
+    figure_row = ui.figure_row()  # wraps on a phone or in the large type of the presentation view
+    convergence = st.container()
+    controls, picture = st.columns([1, 2.2], gap="large")
 with controls:
     exponent = st.slider("C, the inverse penalty (log scale: 10^x)", -3.0, 3.0, step=0.1,
                          key="C_exponent", format="10^%.1f",
@@ -104,16 +111,15 @@ X, y = data()
 fit = fitted(C, features, max_iter)
 acc, predicted, matrix, (precision, recall, f1) = scores(C, features, max_iter)
 
-f1_col, f2_col, f3_col = figure_row.columns(3)
-ui.figure("accuracy", f"{acc:.4f}", container=f1_col,
+ui.figure("accuracy", f"{acc:.4f}", container=figure_row,
           help="clf.score(X, y): the share of the 150 flowers whose species is predicted right.")
-ui.figure("iterations", fit.n_iter, container=f2_col,
+ui.figure("iterations", fit.n_iter, container=figure_row,
           help="How many lbfgs steps the fit took (at most max_iter).")
-ui.figure("misclassified", int(np.sum(predicted != y)), container=f3_col,
+ui.figure("misclassified", int(np.sum(predicted != y)), container=figure_row,
           help="Flowers whose predicted species is wrong.")
 
 if not fit.converged:
-    st.info(
+    convergence.info(
         f"**The fit stopped before it converged.** lbfgs reached max_iter = {max_iter} while the "
         "loss could still go down, so scikit-learn raises a `ConvergenceWarning` (caught here). "
         "The weights are whatever the solver had at that moment; the accuracy above belongs to "
@@ -155,28 +161,32 @@ with picture:
     region_caption = st.empty()
 
 # --- One flower, by sliders ------------------------------------------------------------------------
-st.subheader("One flower: what does the model say?")
-sliders, bars = st.columns([1, 2.2], gap="large")
-with sliders:
-    flower = np.array([
-        url_state.slider(f"{name} (cm)", key, float(X[:, i].min()), float(X[:, i].max()),
-                         float(X[FLOWER, i]), 0.1)
-        for i, (name, key) in enumerate(zip(iris.FEATURES, MEASURE_KEYS))])
-    st.caption(f"The sliders start at flower {FLOWER} of the data set, a {iris.SPECIES[y[FLOWER]]}. "
-               "Only the features the model sees matter.")
-proba = fit.model.predict_proba(flower[list(features)].reshape(1, -1))[0]
-with bars:
-    fig_p = go.Figure(go.Bar(
-        x=proba, y=list(iris.SPECIES), orientation="h", marker={"color": theme.CLASS_COLORS},
-        text=[f"{v:.4f}" for v in proba], textposition="auto",
-        hovertemplate="%{y}: %{x:.4f}<extra></extra>"))
-    fig_p.update_layout(xaxis={"title": "predicted probability", "range": [0, 1]},
-                        yaxis={"autorange": "reversed"}, showlegend=False)
-    ui.chart(theme.style(fig_p, height=240), key="iris_proba")
-    best = int(np.argmax(proba))
-    st.markdown(f"Predicted species: **{iris.SPECIES[best]}** (p = {proba[best]:.4f}). "
-                "The three probabilities add up to 1: `clf.predict_proba` is a softmax of three "
-                "linear scores, one per species.")
+with ideas.idea(1):
+    st.subheader("One flower: what does the model say?")
+    sliders, bars = st.columns([1, 2.2], gap="large")
+    with sliders:
+        flower = np.array([
+            url_state.slider(f"{name} (cm)", key, float(X[:, i].min()), float(X[:, i].max()),
+                             float(X[FLOWER, i]), 0.1)
+            for i, (name, key) in enumerate(zip(iris.FEATURES, MEASURE_KEYS))])
+        st.caption(f"The sliders start at flower {FLOWER} of the data set, a {iris.SPECIES[y[FLOWER]]}. "
+                   "Only the features the model sees matter.")
+    seen = flower[list(features)].reshape(1, -1)
+    proba = fit.model.predict_proba(seen)[0]
+    z = fit.model.decision_function(seen)[0]
+    with bars:
+        fig_p = go.Figure(go.Bar(
+            x=proba, y=list(iris.SPECIES), orientation="h", marker={"color": theme.CLASS_COLORS},
+            text=[f"{v:.4f}" for v in proba], textposition="auto",
+            hovertemplate="%{y}: %{x:.4f}<extra></extra>"))
+        fig_p.update_layout(xaxis={"title": "predicted probability", "range": [0, 1]},
+                            yaxis={"autorange": "reversed"}, showlegend=False)
+        ui.chart(theme.style(fig_p, height=240), key="iris_proba")
+        best = int(np.argmax(proba))
+        st.markdown(f"Predicted species: **{iris.SPECIES[best]}** (p = {proba[best]:.4f}). "
+                    f"The model computes one linear score per species, z = {np.round(z, 4).tolist()}, and "
+                    "`clf.predict_proba` turns them into three probabilities that add up to 1 (the "
+                    "softmax); the largest score wins.")
 
 if pair[0] != pair[1]:
     fig.add_trace(go.Scatter(x=[flower[pair[0]]], y=[flower[pair[1]]], mode="markers",
@@ -187,44 +197,69 @@ if pair[0] != pair[1]:
     region_caption.caption(
         f"Background: the species a model fitted on these two features alone (same C and max_iter) "
         f"predicts at each point; it scores {two_acc:.4f}. Dots: the 150 flowers in their true "
-        "species' colour and shape. The star: the flower of the sliders below.")
+        "species' colour and shape (setosa circles, versicolor diamonds, virginica squares). The star: "
+        "the flower of the sliders below, in the region of "
+        f"{iris.SPECIES[int(fitted(C, pair, max_iter).model.predict(flower[list(pair)].reshape(1, -1))[0])]}.")
 
 # --- Confusion matrix and per-class scores ----------------------------------------------------------
-st.subheader("Where the model errs")
-heat, table = st.columns([1.2, 1], gap="large")
-with heat:
-    fig_c = go.Figure(go.Heatmap(
-        z=matrix, x=[f"predicted<br>{s_}" for s_ in iris.SPECIES], y=[f"true<br>{s_}" for s_ in iris.SPECIES],
-        colorscale=theme.RESULT_SCALE, showscale=False, text=matrix, texttemplate="%{text}",
-        textfont={"size": theme.sizes()["cell_text"] + 4},
-        hovertemplate="%{y}, %{x}: %{z} flowers<extra></extra>"))
-    fig_c.update_layout(yaxis={"autorange": "reversed"}, xaxis={"side": "top"})
-    ui.chart(theme.style(fig_c, height=320), key="iris_confusion")
-    st.caption("Rows: the true species; columns: the prediction. The diagonal counts the right "
-               "answers; anything off it is a mistake.")
-with table:
-    st.dataframe({"species": list(iris.SPECIES), "precision": np.round(precision, 4),
-                  "recall": np.round(recall, 4), "F1": np.round(f1, 4),
-                  "flowers": matrix.sum(axis=1)}, hide_index=True)
-    st.latex(r"\text{precision}_k = \frac{M_{kk}}{\sum_i M_{ik}} \quad "
-             r"\text{recall}_k = \frac{M_{kk}}{\sum_j M_{kj}}")
-    st.latex(r"F_1 = \frac{2\,\text{precision}\cdot\text{recall}}{\text{precision} + \text{recall}}")
+with ideas.idea(2):
+    st.subheader("Where the model errs")
+    heat, table = st.columns([1.2, 1], gap="large")
+    with heat:
+        fig_c = go.Figure(go.Heatmap(
+            z=matrix, x=[f"predicted<br>{s_}" for s_ in iris.SPECIES], y=[f"true<br>{s_}" for s_ in iris.SPECIES],
+            colorscale=theme.RESULT_SCALE, showscale=False, text=matrix, texttemplate="%{text}",
+            textfont={"size": theme.sizes()["cell_text"] + 4},
+            hovertemplate="%{y}, %{x}: %{z} flowers<extra></extra>"))
+        fig_c.update_layout(yaxis={"autorange": "reversed"}, xaxis={"side": "top"})
+        ui.chart(theme.style(fig_c, height=320), key="iris_confusion")
+        st.caption("Rows: the true species; columns: the prediction. The diagonal counts the right "
+                   "answers; anything off it is a mistake.")
+    with table:
+        st.dataframe({"species": list(iris.SPECIES), "precision": np.round(precision, 4),
+                      "recall": np.round(recall, 4), "F1": np.round(f1, 4),
+                      "flowers": matrix.sum(axis=1)}, hide_index=True)
+        st.latex(r"\text{precision}_k = \frac{M_{kk}}{\sum_i M_{ik}} \quad "
+                 r"\text{recall}_k = \frac{M_{kk}}{\sum_j M_{kj}}")
+        st.latex(r"F_1 = \frac{2\,\text{precision}\cdot\text{recall}}{\text{precision} + \text{recall}}")
 
-st.markdown(
-    "**What to notice**\n"
-    "- Setosa is easy: its petals are much smaller, so one straight boundary separates it. "
-    "Versicolor and virginica overlap, and all the mistakes are between them.\n"
-    "- The petal measurements carry almost all the information: try `features` = petal length, "
-    "petal width alone, then the two sepal measurements alone.\n"
-    "- Small C shrinks the weights: the probabilities get less sure and the boundaries move. "
-    "The accuracy here is measured on the same flowers the model learned from, as on the slide; "
-    "a fair test would hold some flowers out.")
+with ideas.idea(3):
+    st.subheader("Softmax: three scores, three probabilities")
+    formula_cols = st.columns(2)  # side by side on a wide screen, stacked on a phone
+    formula_cols[0].latex(r"z = W x + b, \qquad p_k = \frac{e^{z_k}}{\sum_j e^{z_j}}")
+    formula_cols[1].latex(r"\hat y = \arg\max_k p_k = \arg\max_k z_k")
+    st.latex(r"L(W, b) = \sum_{i=1}^{n} -\ln p_{i,\,y_i} \;+\; \frac{1}{2C}\,\lVert W \rVert^2")
+    st.caption("W holds one row of weights per species. The fit lowers L: the logistic loss of the "
+               "previous page with three classes (−ln of the probability given to the true species), "
+               "plus a penalty on the weights that a small C makes strong.")
+    st.subheader("What to notice")
+    wrong = int(np.sum(predicted != y))
+    with_setosa = int(matrix[0, 1:].sum() + matrix[1:, 0].sum())
+    petal_acc = scores(C, (2, 3), max_iter)[0]
+    sepal_acc = scores(C, (0, 1), max_iter)[0]
+    st.markdown(
+        ("Every flower is classified right with these settings. " if wrong == 0 else
+         f"All {wrong} mistakes are between versicolor and virginica, whose measurements overlap; setosa, "
+         "with much smaller petals, is separated by one straight boundary. " if with_setosa == 0 else
+         f"{wrong} flowers are misclassified, {with_setosa} of them with setosa on one side: with these "
+         "features even setosa is not cleanly separated. ")
+        + f"The petals carry most of the information: petal length and width alone score {petal_acc:.4f}, "
+        f"the two sepal measurements alone {sepal_acc:.4f}. "
+        f"With C = {format_number(C)} the largest weight is {np.abs(fit.model.coef_).max():.4f}: a smaller C "
+        "shrinks the weights, the scores move closer together and the probabilities get less sure. "
+        f"The accuracy {acc:.4f} is measured on the same flowers the model learned from, as on the slide; "
+        "a fair test would hold some flowers out."
+    )
+
+with ideas.idea(4):
+    predict_then_check("softmax")
 
 columns = "" if features == ALL else \
     f"\n    X = X[:, {list(features)}]  # {', '.join(iris.FEATURES[i] for i in features)}"
 c_arg = "" if C == 1.0 else f", C={C!r}"
 flower_code = "[" + ", ".join(format_number(v) for v in flower[list(features)]) + "]"
-show_numpy_code(f"""
+with ideas.idea(5):
+    show_numpy_code(f"""
     import numpy as np
     from sklearn.datasets import load_iris
     from sklearn.linear_model import LogisticRegression
@@ -241,4 +276,4 @@ show_numpy_code(f"""
     print(confusion_matrix(y, clf.predict(X)))
     print(classification_report(y, clf.predict(X), digits=4,
                                 target_names=["setosa", "versicolor", "virginica"]))
-""", title="Code: the slide's scikit-learn, with these settings")
+""", title="Code: the slide's scikit-learn, with these settings", expanded=ideas.presenting)

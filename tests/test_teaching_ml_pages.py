@@ -8,14 +8,15 @@ import pytest
 from sklearn.linear_model import LinearRegression
 
 from core.data import house_prices
-from core.quiz import logistic_loss_question
+from core.quiz import logistic_loss_question, softmax_question
 from tests.conftest import metrics, open_page
 
 POINTS = "0.5, 2; 1, 3.6; 1.5, 5.1; 2, 6.9; 2.5, 8.2"
 X = np.array([0.5, 1, 1.5, 2, 2.5])
 Y = np.array([2, 3.6, 5.1, 6.9, 8.2])
 CONTRACT = {"linear-regression": {"MSE", "RMSE", "MAE", "R²", "best MSE"},
-            "logistic-regression": {"mean logistic loss", "accuracy"}}
+            "logistic-regression": {"mean logistic loss", "accuracy"},
+            "iris": {"accuracy"}}
 
 
 def bar_text(at) -> str:
@@ -144,3 +145,17 @@ def test_logistic_quiz_checks_the_prediction():
     check_quiz(at, "logistic_loss", logistic_loss_question(at.session_state["quiz_logistic_loss_seed"]))
     at.button(key="quiz_logistic_loss_new").click().run()
     assert not at.exception and not any(s.value.startswith("Right.") for s in at.success)
+
+
+def test_iris_quiz_checks_the_prediction():
+    at = open_page("iris")
+    check_quiz(at, "softmax", softmax_question(at.session_state["quiz_softmax_seed"]))
+
+
+def test_iris_shows_the_flowers_scores_and_their_softmax():
+    at = open_page("iris")
+    assert any("p_k = \\frac{e^{z_k}}" in f.value for f in at.latex)
+    said = " ".join(m.value for m in at.markdown)
+    z = np.array([float(v) for v in re.search(r"z = \[([^\]]*)\]", said).group(1).split(",")])
+    p = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+    assert f"p = {p.max():.4f}" in said
