@@ -237,10 +237,11 @@ with controls:
                               f"only {my_mse / facts['mse'] - 1:.1%} above it")
                            + f" ({optimum}, now drawn dashed).")
             else:
-                st.info(f"**Score {score:.0f} / 100.** Your MSE {my_mse:.4f} is {my_mse / facts['mse']:.2f} "
-                        f"times the optimum's {facts['mse']:.4f}. The best line, now drawn dashed, is "
-                        f"{optimum}: your w is {w - facts['w']:+.2f} off and your b {b - facts['b']:+.2f}. "
-                        "Move w or b to try again.")
+                times = (f"is {my_mse / facts['mse']:.2f} times the optimum's {facts['mse']:.4f}"
+                         if facts["mse"] > 1e-12 else "is above the optimum's 0: the points lie on one line")
+                st.info(f"**Score {score:.0f} / 100.** Your MSE {my_mse:.4f} {times}. The best line, now drawn "
+                        f"dashed, is {optimum}: your w is {round(w - facts['w'], 2) + 0.0:+.2f} off and your b "
+                        f"{round(b - facts['b'], 2) + 0.0:+.2f}. Move w or b to try again.")  # + 0.0: no -0.00
         else:
             st.caption("Least-squares line and best MSE hidden: move w and b until the MSE is as "
                        "low as you can get it, then check.")

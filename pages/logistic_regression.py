@@ -188,8 +188,8 @@ with ideas.idea(1):
                           bargap=0.15, showlegend=False)
         ui.chart(theme.style(fig, height=320), key="logistic_bars")
         worst = int(np.argmax(losses))
-        st.caption(f"Bars in the class colours, class 1 hatched. The worst point is {x_name} = {x[worst]:g} with y = {y[worst]}: "
-                   f"the model gives it p = {p[worst]:.4f}, so it pays {losses[worst]:.4f}.")
+        st.caption(f"Bars in the class colours, class 1 hatched. The worst point is {x_name} = {x[worst]:g} "
+                   f"with y = {y[worst]}: the model gives it p = {p[worst]:.4f}, so it pays {losses[worst]:.4f}.")
     with curves:
         ps = np.linspace(0.002, 0.998, 400)
         fig = theme.new_figure()

@@ -116,6 +116,20 @@ def test_fit_by_eye_far_away_scores_low_and_names_the_optimum():
     assert CONTRACT["linear-regression"] <= set(metrics(at))
 
 
+def test_fit_by_eye_on_points_of_one_line():
+    at = open_page("linear-regression", {"data": "1, 3; 2, 5; 3, 7", "w": "1", "b": "1"})
+    at.toggle(key="fit_by_eye").set_value(True).run()
+    at.button(key="fit_check").click().run()
+    assert not at.exception
+    [verdict] = scored(at.info)
+    assert verdict.startswith("**Score 0 / 100.**") and "lie on one line" in verdict
+    assert "your b +0.00" in verdict
+    at.slider(key="w").set_value(2.0)
+    at.slider(key="b").set_value(1.0).run()
+    at.button(key="fit_check").click().run()
+    assert scored(at.success)[0].startswith("**Score 100 / 100.**")
+
+
 def test_fit_by_eye_needs_the_line():
     at = open_page("linear-regression", {"data": POINTS, "degree": "3"})
     assert at.toggle(key="fit_by_eye").disabled
