@@ -129,6 +129,54 @@ def angle_question(seed: int) -> Question:
                     f"np.degrees(np.arccos(np.dot(a, b) / (np.linalg.norm(a) * np.linalg.norm(b))))")
 
 
+def outer_question(seed: int) -> Question:
+    """What does ``np.outer(w, x)`` give: its shape, one of its rows, or how two rows compare?
+
+    Small nonzero integers; w and x have different lengths, so (n, p) and (p, n) differ.
+    """
+    rng = np.random.default_rng(seed)
+    n, p = (int(v) for v in rng.choice(np.arange(2, 6), size=2, replace=False))
+    w = rng.choice(OUTER_VALUES, size=n, replace=False)  # distinct: a row and its neighbour differ
+    x = rng.choice(OUTER_VALUES, size=p)
+    asks = ("shape", "row", "multiple")[int(rng.integers(3))]
+    if asks == "multiple":  # row r is k times row s
+        s, r = (int(v) for v in rng.choice(n, size=2, replace=False))
+        k = int(rng.choice([-3, -2, 2, 3]))
+        w[s] = rng.choice([-2, -1, 1, 2])
+        w[r] = k * w[s]
+    given = f"w = {_vec(w)} and x = {_vec(x)}."
+    call = f"np.outer({_vec(w)}, {_vec(x)})"
+    if asks == "shape":
+        right = format_shape((n, p))
+        options = _options(right, {format_shape((p, n)), format_shape((n * p,)), format_shape(())}, rng)
+        return Question(f"{given} What is the shape of np.outer(w, x)?", options, options.index(right),
+                        f"np.outer pairs each of the {n} numbers of w with each of the {p} numbers of x: one "
+                        f"row per w_i and one column per x_j, so the shape is {right}, {n * p} products. The "
+                        "lengths need not match, unlike np.dot.", f"{call}.shape")
+    if asks == "row":
+        i = int(rng.integers(n))
+        right = _vec(w[i] * x)
+        slips = {_vec(w[i] + x),                  # adding instead of multiplying
+                 _vec(w[i - 1 if i else 1] * x),  # the row next to it, as when counting from 1
+                 _vec(x)}                         # x itself, not scaled
+        if i < p:
+            slips.add(_vec(w * x[i]))             # column i instead of row i
+        options = _options(right, slips, rng)
+        return Question(f"{given} What is row {i} of np.outer(w, x)? (Rows count from 0.)", options,
+                        options.index(right),
+                        f"Row {i} pairs w_{i} = {w[i]} with every x_j: {w[i]} × {_vec(x)} = {right}. Every row "
+                        "is a multiple of x (column j would be w times x_j), so the matrix has rank 1.",
+                        f"{call}[{i}]")
+    right = str(k)
+    options = _options(right, {f"{'-' if k < 0 else ''}1/{abs(k)}", str(-k), str(w[r])}, rng)
+    return Question(f"{given} Row {r} of np.outer(w, x) is how many times row {s}?", options,
+                    options.index(right),
+                    f"Row {r} is w_{r} × x = {w[r]} × x and row {s} is w_{s} × x = {w[s]} × x, so row {r} = "
+                    f"({w[r]} / {w[s]}) × row {s} = {k} × row {s}: {_vec(w[r] * x)} = {k} × {_vec(w[s] * x)}. "
+                    "Every row is a multiple of x, which is why w xᵀ has rank 1.",
+                    f"M = {call}; M[{r}] / M[{s}]")
+
+
 def fit_by_eye_score(mse: float, best_mse: float) -> float:
     """How close a hand-picked line is to the best one, from 0 to 100: ``100 · best MSE / MSE``.
 
@@ -213,10 +261,14 @@ QUESTIONS = {
     "matmul": matmul_question,
     "dot_sign": dot_sign_question,
     "angle": angle_question,
+    "outer": outer_question,
     "logistic_loss": logistic_loss_question,
     "softmax": softmax_question,
 }
 
+
+# The entries of w and x in outer-product questions: small, nonzero, so no row or column vanishes.
+OUTER_VALUES = np.array([-3, -2, -1, 1, 2, 3, 4])
 
 # The eight integer directions 45° apart, counter-clockwise from (1, 0).
 DIRECTIONS_45 = np.array([(1, 0), (1, 1), (0, 1), (-1, 1), (-1, 0), (-1, -1), (0, -1), (1, -1)])

@@ -7,6 +7,8 @@ import streamlit as st
 
 from app import theme, ui, url_state
 from app.code_panel import literal, show_numpy_code
+from app.presentation import Ideas
+from app.quiz import predict_then_check
 from core.text import format_array, format_number
 from core.vectors import dot, outer, parse_vector
 
@@ -27,13 +29,33 @@ def length_moved(name: str) -> None:
     st.session_state[name] = format_array(np.array(v))
 
 
+def notice(w: np.ndarray, x: np.ndarray, row: int, rank: int) -> str:
+    """What the current w and x show: how many numbers make the matrix, and how its rows compare."""
+    n, p = w.size, x.size
+    count = (f"Here w has n = {n} numbers and x has p = {p}: w xᵀ holds {n * p} products made from "
+             f"only {n + p} numbers.")
+    if rank == 0:
+        return count + " A vector of zeros makes every product 0: the matrix has rank 0."
+    base = int(np.flatnonzero(w)[0])
+    other = row if row != base else next((i for i in range(n) if i != base), None)
+    if other is None:
+        return count + f" With one row, the matrix is just x scaled by w_0 = {format_number(w[0])}."
+    return count + (f" Row {other} is {format_number(w[other])} × x and row {base} is "
+                    f"{format_number(w[base])} × x, so row {other} = {format_number(w[other] / w[base])} × "
+                    f"row {base}: every row is a multiple of x, which is why the rank is {rank}.")
+
+
 ui.page_header(
     "Outer product",
     "The outer product **w xᵀ** multiplies **every** w_i with **every** x_j: a vector of n numbers and "
     "one of p numbers give an **n × p matrix**. Row i is x scaled by w_i.",
 )
-figure_row = ui.figure_row()
-controls, picture = st.columns([1, 2], gap="large")
+ideas = Ideas(["The matrix w xᵀ", "The same matrix as a table", "Outer product or dot product?",
+               "What to notice", "Predict, then check", "The NumPy code"])
+
+with ideas.idea(0):
+    figure_row = ui.figure_row()
+    controls, picture = st.columns([1, 2], gap="large")
 with controls:
     w_text = url_state.text("w (a column, n numbers)", "w", "1, 2, 3", canonical, str,
                             help="1 to 8 numbers separated by commas or spaces, e.g. `1, 2, 3`.")
@@ -90,54 +112,61 @@ fig.add_trace(go.Scatter(  # the highlighted row: a yellow frame (a trace, so it
     showlegend=False))
 fig.add_trace(go.Scatter(x=[-0.5, p - 0.5, p - 0.5, -0.5, -0.5], y=[row - 0.5] * 2 + [row + 0.5] * 2 + [row - 0.5],
                          mode="lines", line={"color": "#1F2430", "width": 1}, hoverinfo="skip", showlegend=False))
-fig.update_xaxes(visible=False, range=[-1.6, p - 0.4], fixedrange=True)
+fig.add_annotation(x=p - 0.35, y=row, text=f"◀ row {row}", showarrow=False, xanchor="left",
+                   font={"color": "#1F2430", "size": s["cell_text"]})
+fig.update_xaxes(visible=False, range=[-1.6, p + 1.2], fixedrange=True)
 fig.update_yaxes(visible=False, range=[n - 0.4, -1.4], scaleanchor="x", scaleratio=1, fixedrange=True)
 fig.update_layout(dragmode=False)
 theme.style(fig, height=int(min(150 + 70 * n, 640)))
 
 with picture:
     ui.chart(fig, key="outer_heatmap")
-    st.markdown(f"**Row {row}** (yellow frame) is w_{row} × x = {format_number(w[row])} × "
-                f"[{', '.join(format_number(v) for v in x)}] = "
-                f"[{', '.join(format_number(v) for v in m[row])}]. Hover a cell for its product.")
+    st.markdown(f"**Row {row}** (yellow frame, marked ◀ row {row}) is w_{row} × x = "
+                f"{format_number(w[row])} × [{', '.join(format_number(v) for v in x)}] = "
+                f"[{', '.join(format_number(v) for v in m[row])}]. Hover a cell for its product; the "
+                "next part lists every cell as a table.")
 
-st.subheader("The same matrix as a table")
-table = pd.DataFrame(m, index=[f"w_{i} = {format_number(v)}" for i, v in enumerate(w)],
-                     columns=[f"x_{j} = {format_number(v)}" for j, v in enumerate(x)])
-st.dataframe(table, width="content")
+with ideas.idea(1):
+    st.subheader("The same matrix as a table")
+    table = pd.DataFrame(m, index=[f"w_{i} = {format_number(v)}" for i, v in enumerate(w)],
+                         columns=[f"x_{j} = {format_number(v)}" for j, v in enumerate(x)])
+    st.dataframe(table, width="content")
 
-st.subheader("Outer product or dot product?")
-left, right = st.columns(2, gap="large")
-with left:
-    st.latex(r"(w\,x^{\mathsf T})_{ij} = w_i\,x_j \qquad n \times p \text{ numbers}")
-    st.markdown(f"- **Any lengths**: here n = {n} and p = {p}.\n"
-                f"- Every row is a multiple of x (and every column a multiple of w): the matrix has "
-                f"**rank {rank}**, however large it is.")
-with right:
-    st.latex(r"w \cdot x = \sum_i w_i\,x_i \qquad \text{one number}")
-    if n == p:
-        st.markdown(f"- **Same length needed**: n = p = {n}, so here w · x = {format_number(dot(w, x))}: "
-                    "the sum of the **diagonal** of w xᵀ.")
-    else:
-        st.markdown(f"- **Same length needed**: n = {n} and p = {p} differ, so `np.dot(w, x)` would fail "
-                    "here, while the outer product works.")
+with ideas.idea(2):
+    st.subheader("Outer product or dot product?")
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.latex(r"(w\,x^{\mathsf T})_{ij} = w_i\,x_j \qquad n \times p \text{ numbers}")
+        st.markdown(f"- **Any lengths**: here n = {n} and p = {p}.\n"
+                    f"- Every row is a multiple of x (and every column a multiple of w): the matrix has "
+                    f"**rank {rank}**, however large it is.")
+    with right:
+        st.latex(r"w \cdot x = \sum_i w_i\,x_i \qquad \text{one number}")
+        if n == p:
+            st.markdown(f"- **Same length needed**: n = p = {n}, so here w · x = {format_number(dot(w, x))}: "
+                        "the sum of the **diagonal** of w xᵀ.")
+        else:
+            st.markdown(f"- **Same length needed**: n = {n} and p = {p} differ, so `np.dot(w, x)` would fail "
+                        "here, while the outer product works.")
 
-with st.expander("What to notice"):
-    st.markdown(
-        "- `np.outer(w, x)` is broadcasting in disguise: `w[:, np.newaxis] * x[np.newaxis, :]`, "
-        "a column (n, 1) times a row (1, p).\n"
-        "- A zero in w makes a whole row of zeros; a zero in x a whole column.\n"
-        "- In a neural network, the gradient of a layer's weights for one example is an outer "
-        "product: the error signal times the input."
-    )
+with ideas.idea(3):
+    st.subheader("What to notice")
+    st.markdown(notice(w, x, row, rank)
+                + " `np.outer(w, x)` is broadcasting in disguise, `w[:, np.newaxis] * x[np.newaxis, :]`: a "
+                "column (n, 1) times a row (1, p). In a neural network, the gradient of a layer's weights for "
+                "one example is an outer product: the error signal times the input.")
 
-show_numpy_code(f"""
-    import numpy as np
+with ideas.idea(4):
+    predict_then_check("outer")
 
-    w = {literal(w)}
-    x = {literal(x)}
-    M = np.outer(w, x)  # the same as w[:, np.newaxis] * x[np.newaxis, :]
-    print("result shape =", M.shape)
-    print("rank =", np.linalg.matrix_rank(M))
-    print(M)
-""")
+with ideas.idea(5):
+    show_numpy_code(f"""
+        import numpy as np
+
+        w = {literal(w)}
+        x = {literal(x)}
+        M = np.outer(w, x)  # the same as w[:, np.newaxis] * x[np.newaxis, :]
+        print("result shape =", M.shape)
+        print("rank =", np.linalg.matrix_rank(M))
+        print(M)
+    """, expanded=ideas.presenting)

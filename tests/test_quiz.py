@@ -1,6 +1,7 @@
 """core.quiz: every generated question is answered right by NumPy itself."""
 
 import re
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -12,7 +13,7 @@ from sklearn.metrics import log_loss
 
 from core.iris import SPECIES
 from core.quiz import (BROADCAST_ERROR, MATMUL_ERROR, angle_question, broadcast_question, broadcast_result,
-                       dot_sign_question, fit_by_eye_score, matmul_question)
+                       dot_sign_question, fit_by_eye_score, matmul_question, outer_question)
 from core.quiz import logistic_loss_question, softmax_question
 from core.text import format_shape
 
@@ -76,10 +77,33 @@ def test_angle_question_answer_is_numpys(seed):
     assert abs(angle - round(angle)) < 1e-4  # arccos is ill-conditioned near 0° and 180°
 
 
+@given(SEEDS)
+def test_outer_question_answer_is_numpys(seed):
+    q = outer_question(seed)
+    w, x = (np.array(g) for g in numbers_in(q.prompt)[:2])
+    m = np.outer(w, x)
+    right = q.options[q.answer]
+    assert len(set(q.options)) == len(q.options) >= 3
+    if "shape" in q.prompt:
+        assert right == format_shape(m.shape) and m.shape[0] != m.shape[1]
+    elif "(Rows count from 0.)" in q.prompt:
+        i = int(re.search(r"row (\d+) of", q.prompt).group(1))
+        assert numbers_in(right) == [m[i].tolist()]
+        assert all(numbers_in(o) != [m[i].tolist()] for o in q.options if o != right)
+    else:
+        r, s = (int(v) for v in re.search(r"Row (\d+) of .* row (\d+)\?", q.prompt).groups())
+        ratios = m[r] / m[s]
+        assert np.allclose(ratios, ratios[0]) and float(right) == ratios[0]
+        assert all(float(Fraction(o)) != ratios[0] for o in q.options if o != right)
+    assert f"np.outer({w.tolist()}, {x.tolist()})" in q.code  # the line that settles it uses the same vectors
+
+
 def test_questions_vary_with_the_seed():
     assert len({broadcast_question(s).prompt for s in range(30)}) > 10
     assert {dot_sign_question(s).options[dot_sign_question(s).answer] for s in range(60)} == {"positive", "zero", "negative"}
     assert {matmul_question(s).options[matmul_question(s).answer] == MATMUL_ERROR for s in range(60)} == {True, False}
+    assert {("shape" in q.prompt, "count from 0" in q.prompt) for q in map(outer_question, range(30))} == \
+        {(True, False), (False, True), (False, False)}
 
 
 @pytest.mark.parametrize("mse, best, score", [(2.0, 2.0, 100.0), (4.0, 2.0, 50.0), (0.0, 0.0, 100.0), (1.0, 2.0, 100.0)])

@@ -11,8 +11,10 @@ from core.quiz import QUESTIONS
 from tests.conftest import metrics, open_page
 
 CONTRACT = {"broadcasting": {"shape of a", "shape of b", "result shape"},
-            "dot-product": {"Dot product", "Angle", "cos θ", "‖a‖", "‖b‖"}}
-QUIZZES = [("broadcasting", "broadcast"), ("dot-product", "dot_sign"), ("dot-product", "angle")]
+            "dot-product": {"Dot product", "Angle", "cos θ", "‖a‖", "‖b‖"},
+            "outer-product": {"result shape"}}
+QUIZZES = [("broadcasting", "broadcast"), ("dot-product", "dot_sign"), ("dot-product", "angle"),
+           ("outer-product", "outer")]
 
 
 def bar_text(at) -> str:
@@ -113,3 +115,23 @@ def test_dot_product_notice_without_an_angle_or_with_lengths_that_differ():
     assert not apart.exception
     assert "Here a has 2 numbers and b has 3" in bar_text(apart)
     assert "No terms to add" in bar_text(apart)
+
+
+# ---------------------------------------------------------------- outer product
+def test_outer_product_notice_compares_two_rows_and_the_picture_labels_the_row():
+    at = open_page("outer-product", {"w": "2, -1, 6", "x": "1, 2, 3, 4", "row": "2"})
+    m = np.outer([2, -1, 6], [1, 2, 3, 4])
+    text = bar_text(at)
+    assert "w xᵀ holds 12 products made from only 7 numbers" in text
+    assert np.allclose(m[2], 3 * m[0]) and "so row 2 = 3 × row 0" in text
+    chart = next(c for c in at.get("plotly_chart") if "outer_heatmap" in c.proto.id)
+    assert "◀ row 2" in chart.proto.spec, "the highlighted row carries a label, not only a colour"
+    [table] = at.dataframe
+    assert table.value.to_numpy().tolist() == m.tolist()
+
+
+def test_outer_product_notice_with_one_row_or_a_zero_vector():
+    one = open_page("outer-product", {"w": "5", "x": "1, 2"})
+    assert "With one row, the matrix is just x scaled by w_0 = 5." in bar_text(one)
+    zero = open_page("outer-product", {"w": "0, 0", "x": "1, 2"})
+    assert "the matrix has rank 0" in bar_text(zero)
