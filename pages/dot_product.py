@@ -282,10 +282,11 @@ with ideas.idea(1):
         # One equality per line, so the sum fits a phone's width.
         st.latex(rf"\begin{{aligned}} a \cdot b &= {symbolic} \\ &= {numbers} \\ &= {products} = {four(d)}"
                  r"\end{aligned}")
-        st.caption("On the slides the same sum is written w₁x₁ + w₂x₂ + … + wₙxₙ: a weight times each input.")
+        st.caption("On the slides the same sum is written w₁x₁ + w₂x₂ + … + wₙxₙ: a weight times each "
+                   "input.")
         if cos is not None:
-            st.latex(rf"\begin{{aligned}} \cos\theta &= \frac{{a \cdot b}}{{\|a\|\,\|b\|}} \\ &= \frac{{{four(d)}}}"
-                     rf"{{{four(norm_a)} \times {four(norm_b)}}} = {four(cos)} \\ "
+            st.latex(rf"\begin{{aligned}} \cos\theta &= \frac{{a \cdot b}}{{\|a\|\,\|b\|}} \\ "
+                     rf"&= \frac{{{four(d)}}}{{{four(norm_a)} \times {four(norm_b)}}} = {four(cos)} \\ "
                      rf"\theta &= \arccos({four(cos)}) = {four(angle)}^\circ \end{{aligned}}")
             if abs(norm_a - 1) < 5e-4 and abs(norm_b - 1) < 5e-4:
                 st.success(f"Both are **unit vectors** (length 1), so the division does nothing: "
@@ -293,7 +294,8 @@ with ideas.idea(1):
                            f"of the angle.", icon=":material/straighten:")
             p = projection(b, a)
             st.markdown(f"**Projection of b onto a** (purple, the thick faint line along a): "
-                        f"`(a·b / a·a) a = ({vector_text(p)})`, of signed length a·b / ‖a‖ = ‖b‖ cos θ = {four(d / norm_a)}. "
+                        f"`(a·b / a·a) a = ({vector_text(p)})`, of signed length a·b / ‖a‖ = ‖b‖ cos θ = "
+                        f"{four(d / norm_a)}. "
                         + ("It points along a: the angle is under 90°." if d > 1e-12 else
                            "It points against a: the angle is over 90°." if d < -1e-12 else
                            "It is zero: b is perpendicular to a."))
