@@ -2,8 +2,10 @@
 
 The slides give each role a colour: A green, B orange, the result purple. The hues
 come from the Okabe-Ito palette (safe for the common colour-vision deficiencies),
-darkened where text sits on them so that labels keep a 4.5:1 contrast. No role
-relies on colour alone: every picture also writes the role's name.
+darkened so that every strong colour reaches 4.5:1 against the figures' white
+background (they are used for labels too), and dark text reaches 4.5:1 on every
+fill (tests/test_accessibility.py). No role relies on colour alone: every picture
+also writes the role's name.
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ from app.presentation import presenting
 
 # Role -> colour. Fill colours are light enough for dark text; "strong" ones carry lines and text.
 PALETTE = {
-    "a": "#009E73",          # A, the first operand, w, data: bluish green
+    "a": "#007E5C",          # A, the first operand, w, data: Okabe-Ito bluish green #009E73, darkened
     "a_fill": "#B8E6D6",
-    "b": "#D55E00",          # B, the second operand, x: vermillion-orange (darker than #E69F00 for contrast)
+    "b": "#C05500",          # B, the second operand, x: Okabe-Ito vermillion #D55E00, darkened
     "b_fill": "#F9D9A8",
     "result": "#7B3F9E",     # the result, C, predictions: purple
     "result_fill": "#E2CCF0",
@@ -35,8 +37,8 @@ PALETTE = {
     "ghost_fill": "#EEF1F4",
     "error": "#C0392B",
     "class0": "#0072B2",     # class 0 / negative: blue
-    "class1": "#D55E00",     # class 1 / positive: vermillion
-    "class2": "#009E73",     # third class (Iris): green
+    "class1": "#C05500",     # class 1 / positive: vermillion
+    "class2": "#007E5C",     # third class (Iris): green
 }
 CLASS_COLORS = [PALETTE["class0"], PALETTE["class1"], PALETTE["class2"]]
 # A sequential scale from white to the result purple, for heatmaps of one sign.
@@ -118,7 +120,6 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2.8rem; font-weight: 700; line-height: 1.15; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
 h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }
-[data-testid="stAppViewContainer"] { background: #FFFFFF; color: #000000; }
 [data-testid="stHeader"] { display: none; }
 .block-container { padding-top: 1rem; max-width: 100%; }
 </style>
