@@ -145,7 +145,7 @@ with picture:
         two_acc = iris.accuracy(y, fitted(C, pair, max_iter).model.predict(X[:, list(pair)]))
         scale = [[0, LIGHT[0]], [1 / 3, LIGHT[0]], [1 / 3, LIGHT[1]], [2 / 3, LIGHT[1]],
                  [2 / 3, LIGHT[2]], [1, LIGHT[2]]]
-        fig = go.Figure(go.Heatmap(x=xs, y=ys, z=classes, zmin=-0.5, zmax=2.5, colorscale=scale,
+        fig = theme.new_figure(go.Heatmap(x=xs, y=ys, z=classes, zmin=-0.5, zmax=2.5, colorscale=scale,
                                    showscale=False, hoverinfo="skip"))
         s = theme.sizes()
         for k, species in enumerate(iris.SPECIES):
@@ -175,7 +175,7 @@ with ideas.idea(1):
     proba = fit.model.predict_proba(seen)[0]
     z = fit.model.decision_function(seen)[0]
     with bars:
-        fig_p = go.Figure(go.Bar(
+        fig_p = theme.new_figure(go.Bar(
             x=proba, y=list(iris.SPECIES), orientation="h", marker={"color": theme.CLASS_COLORS},
             text=[f"{v:.4f}" for v in proba], textposition="auto",
             hovertemplate="%{y}: %{x:.4f}<extra></extra>"))
@@ -206,7 +206,7 @@ with ideas.idea(2):
     st.subheader("Where the model errs")
     heat, table = st.columns([1.2, 1], gap="large")
     with heat:
-        fig_c = go.Figure(go.Heatmap(
+        fig_c = theme.new_figure(go.Heatmap(
             z=matrix, x=[f"predicted<br>{s_}" for s_ in iris.SPECIES], y=[f"true<br>{s_}" for s_ in iris.SPECIES],
             colorscale=theme.RESULT_SCALE, showscale=False, text=matrix, texttemplate="%{text}",
             textfont={"size": theme.sizes()["cell_text"] + 4},
