@@ -144,7 +144,7 @@ def arc_points(u: np.ndarray, v: np.ndarray, radius: float, n: int = 40) -> np.n
 
 def figure_2d() -> go.Figure:
     s = theme.sizes()
-    fig = go.Figure()
+    fig = theme.new_figure()
     reach = max(norm_a, norm_b, 1.0) * 1.15
     p = projection(b, a) if terms is not None else None
     if p is not None and angle is not None:
@@ -187,7 +187,7 @@ def figure_2d() -> go.Figure:
 
 def figure_3d() -> go.Figure:
     s = theme.sizes()
-    fig = go.Figure()
+    fig = theme.new_figure()
     reach = max(norm_a, norm_b, 1.0) * 1.1
     for name, v, colour in (("a", a, P["a"]), ("b", b, P["b"])):
         fig.add_trace(go.Scatter3d(x=[0, v[0]], y=[0, v[1]], z=[0, v[2]], mode="lines+text", name=name,

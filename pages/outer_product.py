@@ -93,7 +93,7 @@ else:
     scale, zmin, zmax = theme.DIVERGING_SCALE, -bound, bound
 hover = np.array([[f"w_{i} * x_{j} = {format_number(w[i])} * {format_number(x[j])} = {format_number(m[i, j])}"
                    for j in range(p)] for i in range(n)])
-fig = go.Figure(go.Heatmap(
+fig = theme.new_figure(go.Heatmap(
     z=m, x=np.arange(p), y=np.arange(n), colorscale=scale, zmin=zmin, zmax=zmax, showscale=False,
     text=np.vectorize(format_number)(m), texttemplate="%{text}", textfont={"size": s["cell_text"]},
     customdata=hover, hovertemplate="%{customdata}<extra></extra>", xgap=2, ygap=2,
