@@ -10,12 +10,15 @@ and `current value` read ``none yet``. Also ``seed`` (for new random integers), 
 import os
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from app import theme, ui, url_state
 from app.code_panel import literal, show_numpy_code
 from app.figures import add_grid, grid_figure
+from app.presentation import Ideas
+from app.quiz import predict_then_check
 from app.registry import PAGES
 from core.matmul import (ShapeMismatch, cell_of_step, dot_expression, matmul_steps, outer_terms,
                          parse_matrix, random_small_matrices, result_shape)
@@ -27,9 +30,11 @@ SHAPE_KEYS = {"m": "shape_m", "k": "shape_k", "p": "shape_p"}
 SLIDER_MAX = 6          # shape sliders run 1..6; a typed matrix may be larger (up to 8 per axis)
 SPEEDS = {"slow": 1200, "medium": 600, "fast": 250}  # milliseconds per frame of the animation
 NONE_YET = "none yet"
+OUTER_TITLE = "The same product as a sum of outer products"
 P = theme.PALETTE
 GAP = 1.4                # empty cells between two matrices in a picture
 OFF = -1000.0            # where hidden highlight polygons wait, far outside the visible range
+LABEL_X = -0.1           # where the "row i" label ends, left of A
 
 
 # ---------------------------------------------------------------- state changes (callbacks)
@@ -86,7 +91,8 @@ def _moving(m: int, k: int, p: int, step: int, geo: dict) -> list[list[list]]:
 
     The current row of A, the current column of B, the computed cells of C (the rows above
     and the current row up to the current cell), the current cell, C's values (those not
-    computed yet wait outside the picture) and the written-out sum of the step. Text that
+    computed yet wait outside the picture), the written-out sum of the step, and the labels
+    "row i" beside A and "col j" under B (so the roles do not rest on colour alone). Text that
     changes is drawn unreliably by an animation without redraw, while points that move are
     not: so every text is always there, and frames only move it in or out.
     """
@@ -99,6 +105,9 @@ def _moving(m: int, k: int, p: int, step: int, geo: dict) -> list[list[list]]:
     done = np.arange(m * p) < step
     e_x = [OFF] * (m * p + 1)
     e_x[step] = 0.0
+    label_x = [OFF] * (m + p)
+    if cell:
+        label_x[i], label_x[m + j] = LABEL_X, x_b + j + 0.5
     return [
         _rect(0, -i, 1, k) if cell else _hidden(),
         _rect(x_b + j, 0, k, 1) if cell else _hidden(),
@@ -106,6 +115,7 @@ def _moving(m: int, k: int, p: int, step: int, geo: dict) -> list[list[list]]:
         _rect(x_c + j, -i) if cell else _hidden(),
         [np.where(done, cx, OFF).tolist(), cy.tolist()],
         [e_x, [geo["expr_y"]] * (m * p + 1)],
+        [label_x, [-r - 0.5 for r in range(m)] + [-k - 0.05] * p],
     ]
 
 
@@ -148,15 +158,16 @@ def _animation(a: np.ndarray, b: np.ndarray, projector: bool) -> dict:
     p = b.shape[1]
     x_b, x_c = k + GAP, k + GAP + p + GAP
     rows = max(m, k)
-    geo = {"x_b": x_b, "x_c": x_c, "rows": rows, "shape_y": -rows - 0.55, "rule_y": -rows - 1.35,
-           "expr_y": -rows - 2.2, "c_centres": _centres(x_c, (m, p)),
+    # Below the matrices: the "col j" label, the shapes, the shape rule and the written-out sum.
+    geo = {"x_b": x_b, "x_c": x_c, "rows": rows, "shape_y": -rows - 0.95, "rule_y": -rows - 1.75,
+           "expr_y": -rows - 2.6, "c_centres": _centres(x_c, (m, p)),
            "c_text": [format_number(v) for v in (a @ b).ravel()],
            "expressions": ["Step 0: no cell of C computed yet. Press Next or ▶ Play."] + [
                dot_expression(one, a[one.i, :], b[:, one.j], times="·") for one in matmul_steps(a, b)]}
     frames = []
     for t in range(m * p + 1):
         polygons, texts = _moving(m, k, p, t, geo)[:4], _moving(m, k, p, t, geo)[4:]
-        frames.append({"name": str(t), "traces": list(range(6)),
+        frames.append({"name": str(t), "traces": list(range(7)),
                        "data": [{"type": "scatter", "x": x, "y": y} for x, y in polygons]
                        + [{"type": "scatter", "x": x} for x, _ in texts]})  # texts move along x only
     return {"geo": geo, "frames": frames}
@@ -176,8 +187,8 @@ def step_figure(a: np.ndarray, b: np.ndarray, step: int, speed_ms: int, projecto
     x_b, x_c = geo["x_b"], geo["x_c"]
     s = theme.sizes()
     ink = "#1F2430"
-    row, col, done, cur, c_xy, e_xy = _moving(m, k, p, step, geo)
-    fig = PreparedFigure(height=int(60 + 48 * (geo["rows"] + 3)) + 90)
+    row, col, done, cur, c_xy, e_xy, label_xy = _moving(m, k, p, step, geo)
+    fig = PreparedFigure(height=int(60 + 48 * (geo["rows"] + 3.4)) + 90)
     fig.add_traces([
         _poly(row, P["a_fill"], P["a"], s["line"] * 1.6),
         _poly(col, P["b_fill"], P["b"], s["line"] * 1.6),
@@ -188,6 +199,10 @@ def step_figure(a: np.ndarray, b: np.ndarray, step: int, speed_ms: int, projecto
         {"type": "scatter", "x": e_xy[0], "y": e_xy[1], "text": geo["expressions"], "mode": "text",
          "textposition": "middle right", "showlegend": False, "hoverinfo": "skip",
          "textfont": {"size": s["font"], "color": P["result"]}},
+        {"type": "scatter", "x": label_xy[0], "y": label_xy[1], "mode": "text", "showlegend": False,
+         "text": [f"row {r}" for r in range(m)] + [f"col {c}" for c in range(p)],
+         "textposition": ["middle left"] * m + ["bottom center"] * p, "hoverinfo": "skip",
+         "textfont": {"size": s["font"], "color": ink}},
     ])
     shapes = [{"type": "path", "path": _grid_path(x0, r, c), "layer": "above",
                "line": {"color": colour, "width": s["line"]}}
@@ -213,7 +228,7 @@ def step_figure(a: np.ndarray, b: np.ndarray, step: int, speed_ms: int, projecto
                   "frame": {"duration": speed_ms, "redraw": False}, "fromcurrent": True}
     jump = {"mode": "immediate", "transition": {"duration": 0}, "frame": {"duration": 0, "redraw": False}}
     fig.update_layout(
-        xaxis_range=[-0.3, x_c + p + 0.5], yaxis_range=[geo["expr_y"] - 0.6, 1.0],
+        xaxis_range=[LABEL_X - 2.2, x_c + p + 0.5], yaxis_range=[geo["expr_y"] - 0.6, 1.0],
         margin={"l": 10, "r": 10, "t": 10, "b": 90},
     )
     return fig.prepared(frames_dicts=anim["frames"], layout_dicts={
@@ -280,22 +295,36 @@ def outer_figure(a: np.ndarray, b: np.ndarray, terms: np.ndarray, shown: int, pr
     return fig
 
 
-def show_mismatch(a, b, problem) -> None:
-    """Inner sizes differ: the error that teaches, A and B with their shapes, NumPy's own words."""
-    with picture:
-        st.error(f"**A B is undefined.** {problem}. Move the k slider to draw matching matrices, "
-                 "or type a B with as many rows as A has columns.", icon="🚫")
-        ui.chart(mismatch_figure(a, b, theme.projector_on()), key="matmul_mismatch")
-    for col, (label, value) in zip(figure_row.columns(4), (("result shape", "undefined"), ("step", "none"),
-                                                          ("current cell", "none"),
-                                                          ("current value", "none"))):
-        ui.figure(label, value, container=col)
+def show_mismatch(a, b, problem) -> str:
+    """Inner sizes differ: the error that teaches, A and B with their shapes, NumPy's own words.
+
+    Returns the NumPy code of the page.
+    """
+    (m, ka), (kb, p) = a.shape, b.shape
     try:
         np.asarray(a) @ np.asarray(b)
     except ValueError as err:
         numpy_words = str(err)
-    st.markdown(f"NumPy itself says: `{numpy_words}`")
-    show_numpy_code(f"""
+    with picture:
+        st.error(f"**A B is undefined.** {problem}. Move the k slider to draw matching matrices, "
+                 "or type a B with as many rows as A has columns.", icon="🚫")
+        ui.chart(mismatch_figure(a, b, theme.projector_on()), key="matmul_mismatch")
+        st.caption(f"A ({m}, {ka}) and B ({kb}, {p}) side by side; their inner sizes {ka} and {kb}, marked "
+                   "in red, differ, so there is no C.")
+        st.markdown(f"NumPy itself says: `{numpy_words}`")
+    for col, (label, value) in zip(figure_row.columns(4), (("result shape", "undefined"), ("step", "none"),
+                                                          ("current cell", "none"),
+                                                          ("current value", "none"))):
+        ui.figure(label, value, container=col)
+    with ideas.idea(1):
+        st.subheader(OUTER_TITLE)
+        st.markdown("There is no product to split into terms yet: make the inner sizes match first.")
+    with ideas.idea(2):
+        st.subheader("What to notice")
+        st.markdown(f"Here A has {ka} columns but B has {kb} rows: a row of A ({ka} numbers) and a column of "
+                    f"B ({kb} numbers) cannot be paired into a dot product. B needs {ka} rows, or A needs "
+                    f"{kb} columns; the outer sizes {m} and {p} may be anything.")
+    return f"""
         import numpy as np
 
         A = {literal(a)}
@@ -309,12 +338,11 @@ def show_mismatch(a, b, problem) -> None:
         print("step = none")
         print("current cell = none")
         print("current value = none")
-    """)
+    """
 
 
-
-def show_product(a, b, shape_c) -> None:
-    """The step-by-step view, the outer-product view and the code, for matching shapes."""
+def show_product(a, b, shape_c) -> str:
+    """The step-by-step view and the outer-product view, for matching shapes; returns the NumPy code."""
     m, k, p = a.shape[0], a.shape[1], b.shape[1]
     last = shape_c[0] * shape_c[1]
     with step_box:
@@ -357,46 +385,58 @@ def show_product(a, b, shape_c) -> None:
                  rf"\underbrace{{({m}, {k})}}_{{A}} \cdot \underbrace{{({k}, {p})}}_{{B}} "
                  rf"\to \underbrace{{({m}, {p})}}_{{C}}")
 
-    with st.expander("C as a table, cell by cell (text alternative to the picture)"):
-        st.table({
-            "cell": [f"C[{s.i}, {s.j}]" for s in steps],
-            "row of A · column of B": [dot_expression(s, a[s.i, :], b[:, s.j]).split(" = ")[1] for s in steps],
-            "value": [format_number(s.value) if n < step else "not yet" for n, s in enumerate(steps)],
-        })
+        with st.expander("C as a table, cell by cell (text alternative to the picture)"):
+            st.table({
+                "cell": [f"C[{s.i}, {s.j}]" for s in steps],
+                "row of A · column of B": [dot_expression(s, a[s.i, :], b[:, s.j]).split(" = ")[1] for s in steps],
+                "value": [format_number(s.value) if n < step else "not yet" for n, s in enumerate(steps)],
+            })
 
-    st.subheader("The same product as a sum of outer products")
-    terms = outer_terms(a, b)
-    left, right = st.columns([1, 2.4], gap="large")
-    with left:
-        shown = int(url_state.slider("Outer-product terms added", "term", 0, k, 1,
-                                     help="Term t is column t of A times row t of B, a whole (m, p) matrix."))
+    with ideas.idea(1):
+        st.subheader(OUTER_TITLE)
+        terms = outer_terms(a, b)
+        left, right = st.columns([1, 2.4], gap="large")
+        with left:
+            shown = int(url_state.slider("Outer-product terms added", "term", 0, k, 1,
+                                         help="Term t is column t of A times row t of B, a whole (m, p) matrix."))
+            t = max(shown - 1, 0)  # the term drawn: the last one added
+            st.markdown(
+                f"Instead of one cell at a time, take **column t of A** (length {m}) and **row t of B** "
+                f"(length {p}): their outer product is a whole ({m}, {p}) matrix. Adding the {k} terms "
+                "gives C again.")
+            st.latex(r"C = \sum_{t=0}^{k-1} A_{:,t}\, B_{t,:}")
+            outer_spec = next((spec for spec in PAGES if spec.url_path == "outer-product"), None)
+            if outer_spec is not None:
+                st.page_link(outer_spec.path.as_posix(), label=f"Term {t} on the outer-product page",
+                             icon=":material/open_in_new:",
+                             query_params={"w": format_array(a[:, t]), "x": format_array(b[t, :])})
+        with right:
+            ui.chart(outer_figure(a, b, terms, shown, theme.projector_on()), key="matmul_outer")
+            done = np.allclose(terms.sum(axis=0), c)
+            st.caption((f"Term {t} is column {t} of A, ({format_array(a[:, t])}), times row {t} of B, "
+                        f"({format_array(b[t, :])}): a whole ({m}, {p}) matrix. " if shown else
+                        "No term added yet: the sum is all zeros, and term 0 is shown faded. ")
+                       + f"All {k} terms added: the sum equals A @ B ({'yes' if done else 'no'}). "
+                       "Each cell C[i, j] collects one product A[i, t] · B[t, j] from each term.")
+            with st.expander(f"The sum of {shown} of {k} terms as a table"):
+                st.table(pd.DataFrame(terms[:shown].sum(axis=0), index=[f"row {r}" for r in range(m)],
+                                      columns=[f"col {c}" for c in range(p)]))
+
+    if p != m:
+        order = f"B A is undefined here: B's {p} columns do not meet A's {m} rows."
+    else:
+        order = f"B A is a ({k}, {k}) matrix, " + ("another shape than C." if k != m else
+                                                   "in general with other numbers.")
+
+    with ideas.idea(2):
+        st.subheader("What to notice")
         st.markdown(
-            f"Instead of one cell at a time, take **column t of A** (length {m}) and **row t of B** "
-            f"(length {p}): their outer product is a whole ({m}, {p}) matrix. Adding the {k} terms "
-            "gives C again.")
-        st.latex(r"C = \sum_{t=0}^{k-1} A_{:,t}\, B_{t,:}")
-        outer_spec = next((spec for spec in PAGES if spec.url_path == "outer-product"), None)
-        if outer_spec is not None:
-            t = max(shown - 1, 0)
-            st.page_link(outer_spec.path.as_posix(), label=f"Term {t} on the outer-product page",
-                         icon=":material/open_in_new:",
-                         query_params={"w": format_array(a[:, t]), "x": format_array(b[t, :])})
-    with right:
-        ui.chart(outer_figure(a, b, terms, shown, theme.projector_on()), key="matmul_outer")
-        done = np.allclose(terms.sum(axis=0), c)
-        st.caption(f"All {k} terms added: the sum equals A @ B ({'yes' if done else 'no'}). "
-                   "Each cell C[i, j] collects one product A[i, t] · B[t, j] from each term.")
+            f"Here A is ({m}, {k}) and B is ({k}, {p}), so C is ({m}, {p}): as many rows as A and as many "
+            f"columns as B, while the inner size k = {k} disappears, summed over in every cell. Each cell costs "
+            f"{k} multiplications, so C costs m·k·p = {m * k * p}: the layers of a neural network are matrix "
+            f"products of exactly this kind. Order matters: {order}")
 
-    with st.expander("What to notice"):
-        st.markdown(
-            f"- C has as many rows as A ({m}) and as many columns as B ({p}); the inner size k = {k} "
-            "disappears: it is summed over.\n"
-            f"- Each cell costs k = {k} multiplications, so C costs m·k·p = {m * k * p}. Layers of a neural "
-            "network are matrix products of exactly this kind.\n"
-            "- Order matters: B A is usually undefined or a different matrix. Try typing B with a "
-            "different number of rows and read the error.")
-
-    show_numpy_code(f"""
+    return f"""
         import numpy as np
 
         A = {literal(a)}
@@ -421,7 +461,7 @@ def show_product(a, b, shape_c) -> None:
             print("products:", A[i, :] * B[:, j])
         # The same C as a sum of outer products of A's columns and B's rows:
         print(np.allclose(C, sum(np.outer(A[:, t], B[t, :]) for t in range(A.shape[1]))))
-    """)
+    """
 
 
 # ---------------------------------------------------------------- the page
@@ -432,8 +472,11 @@ ui.page_header(
     "`C[i, j] = A[i, :] · B[:, j]`. Step through the cells in order, or play them, and watch the "
     "shape rule at work: an (m, k) matrix times a (k, p) matrix is an (m, p) matrix.",
 )
-figure_row = st.container()
-controls, picture = st.columns([1, 2.4], gap="large")
+ideas = Ideas(["Step by step", OUTER_TITLE, "What to notice", "Predict, then check", "The NumPy code"])
+
+with ideas.idea(0):
+    figure_row = st.container()
+    controls, picture = st.columns([1, 2.4], gap="large")
 
 with controls:
     step_box = st.container()
@@ -462,7 +505,10 @@ except ShapeMismatch as mismatch:
     shape_c = None
     problem = mismatch
 
-if shape_c is None:
-    show_mismatch(a, b, problem)
-else:
-    show_product(a, b, shape_c)
+code = show_mismatch(a, b, problem) if shape_c is None else show_product(a, b, shape_c)
+
+with ideas.idea(3):
+    predict_then_check("matmul")
+
+with ideas.idea(4):
+    show_numpy_code(code, expanded=ideas.presenting)

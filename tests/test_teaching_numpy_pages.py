@@ -2,6 +2,7 @@
 under AppTest: one idea at a time in the presentation view, the predict-then-check questions, and
 the text alternatives of the pictures."""
 
+import json
 import re
 
 import numpy as np
@@ -12,9 +13,10 @@ from tests.conftest import metrics, open_page
 
 CONTRACT = {"broadcasting": {"shape of a", "shape of b", "result shape"},
             "dot-product": {"Dot product", "Angle", "cos θ", "‖a‖", "‖b‖"},
-            "outer-product": {"result shape"}}
+            "outer-product": {"result shape"},
+            "matrix-multiplication": {"result shape", "step", "current cell", "current value"}}
 QUIZZES = [("broadcasting", "broadcast"), ("dot-product", "dot_sign"), ("dot-product", "angle"),
-           ("outer-product", "outer")]
+           ("outer-product", "outer"), ("matrix-multiplication", "matmul")]
 
 
 def bar_text(at) -> str:
@@ -135,3 +137,45 @@ def test_outer_product_notice_with_one_row_or_a_zero_vector():
     assert "With one row, the matrix is just x scaled by w_0 = 5." in bar_text(one)
     zero = open_page("outer-product", {"w": "0, 0", "x": "1, 2"})
     assert "the matrix has rank 0" in bar_text(zero)
+
+
+# ---------------------------------------------------------------- matrix multiplication
+def test_matmul_notice_counts_the_cost_and_the_order():
+    at = open_page("matrix-multiplication")  # A (2, 5), B (5, 3)
+    text = bar_text(at)
+    assert "Here A is (2, 5) and B is (5, 3), so C is (2, 3)" in text
+    assert "C costs m·k·p = 30" in text
+    assert "B A is undefined here: B's 3 columns do not meet A's 2 rows." in text
+    square = open_page("matrix-multiplication", {"a": "1, 2; 3, 4; 5, 6", "b": "1, 2, 3; 4, 5, 6"})
+    assert "B A is a (2, 2) matrix, another shape than C." in bar_text(square)
+
+
+def test_matmul_picture_labels_the_current_row_and_column_in_every_frame():
+    at = open_page("matrix-multiplication", {"a": "1, 2, 0; 3, -1, 2", "b": "2, 1; 0, 1; 4, -2", "step": "3"})
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    labels = next(trace for trace in spec["data"] if "row 0" in trace.get("text", []))
+    shown = [text for text, x in zip(labels["text"], labels["x"]) if x > -100]
+    assert shown == ["row 1", "col 0"]  # step 3 computes C[1, 0]
+    for frame in spec["frames"]:
+        step = int(frame["name"])
+        visible = [text for text, x in zip(labels["text"], frame["data"][6]["x"]) if x > -100]
+        assert visible == ([] if step == 0 else [f"row {(step - 1) // 2}", f"col {(step - 1) % 2}"])
+
+
+def test_matmul_outer_terms_as_a_table_and_in_words():
+    a, b = np.array([[1, 2, 0], [3, -1, 2]]), np.array([[2, 1], [0, 1], [4, -2]])
+    at = open_page("matrix-multiplication", {"a": "1, 2, 0; 3, -1, 2", "b": "2, 1; 0, 1; 4, -2", "term": "2"})
+    partial = np.outer(a[:, 0], b[0]) + np.outer(a[:, 1], b[1])
+    table = next(t for t in at.table if "col 0" in t.value.columns)
+    assert table.value.to_numpy().tolist() == partial.tolist()
+    assert any("Term 1 is column 1 of A, (2, -1), times row 1 of B, (0, 1)" in c.value for c in at.caption)
+
+
+def test_matmul_mismatch_keeps_every_idea_and_explains_the_sizes():
+    at = open_page("matrix-multiplication", {"b": "1, 2, 3; 4, 5, 6; 1, 1, 1; 2, 2, 2", "present": "1",
+                                             "idea": "3"})
+    assert not at.exception and not at.warning
+    assert "Idea 3 of 5: What to notice" in bar_text(at)
+    assert "Here A has 5 columns but B has 4 rows" in bar_text(at)
+    assert any("inner sizes 5 and 4" in c.value for c in at.caption)
+    assert metrics(at)["result shape"] == "undefined"
