@@ -373,11 +373,9 @@ def show_product(a, b, shape_c) -> str:
         ui.chart(step_figure(a, b, step, SPEEDS[speed or "medium"], theme.projector_on()), key="matmul_steps")
         if cell:
             i, j = cell
-            st.markdown(
-                f"Step {step} of {last}: row **{i}** of A "
-                f"<span style='color:{P['a']}'>(green)</span> times column **{j}** of B "
-                f"<span style='color:{P['b']}'>(orange)</span> gives cell **C[{i}, {j}]** "
-                f"<span style='color:{P['result']}'>(purple)</span>:", unsafe_allow_html=True)
+            # Streamlit's own colour names: no HTML on the page, and they follow the light or dark theme.
+            st.markdown(f"Step {step} of {last}: row **{i}** of A :green[(green)] times column **{j}** of B "
+                        f":orange[(orange)] gives cell **C[{i}, {j}]** :violet[(purple)]:")
             st.code(dot_expression(current, a[i, :], b[:, j]), language=None)
         else:
             st.markdown("Step 0: no cell of C is computed yet (white cells). Press **Next** or move the slider.")
