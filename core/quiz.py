@@ -15,6 +15,7 @@ from core.text import format_number, format_shape
 
 BROADCAST_ERROR = "error: the shapes do not broadcast"
 MATMUL_ERROR = "error: the inner sizes differ"
+RESHAPE_ERROR = "error: the sizes do not match"
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,30 @@ def broadcast_question(seed: int) -> Question:
     return Question(f"a has shape {format_shape(shape_a)} and b has shape {format_shape(shape_b)}. "
                     "What is the shape of a + b?", options, options.index(right), explanation,
                     f"np.broadcast_shapes({format_shape(shape_a)}, {format_shape(shape_b)})")
+
+
+def reshape_question(seed: int) -> Question:
+    """Which shape does ``a.reshape(n, -1)`` (or ``(-1, n)``) have? About one in four cannot work."""
+    rng = np.random.default_rng(seed)
+    shape = tuple(int(n) for n in rng.integers(2, 5, size=rng.integers(2, 4)))
+    size = int(np.prod(shape))
+    fits = rng.random() > 0.25
+    known = int(rng.choice([d for d in range(2, 9) if (size % d == 0) == fits and d != size]))
+    first = bool(rng.integers(2))  # the known length first, as in reshape(3, -1), or last
+    asked = f"{known}, -1" if first else f"-1, {known}"
+    pair = (known, size // known) if first else (size // known, known)
+    right = format_shape(pair) if fits else RESHAPE_ERROR
+    distractors = {format_shape(shape), format_shape((size,)), RESHAPE_ERROR, format_shape(pair[::-1]),
+                   format_shape((known, size) if first else (size, known))}  # the slip: -1 read as "all"
+    options = _options(right, distractors, rng)
+    numbers = f"a holds {' × '.join(map(str, shape))} = {size} numbers, and reshape keeps them all."
+    explanation = (f"{numbers} The -1 is worked out by NumPy: {size} / {known} = {size // known}, so the "
+                   f"shape is {right}." if fits else
+                   f"{numbers} {size} is not a multiple of {known}, so no whole length can fill the -1, and "
+                   f"NumPy raises a ValueError: cannot reshape array of size {size} into that shape.")
+    return Question(f"a = np.arange({size}).reshape{format_shape(shape)}. What is the shape of "
+                    f"a.reshape({asked})?", options, options.index(right), explanation,
+                    f"np.arange({size}).reshape{format_shape(shape)}.reshape({asked}).shape")
 
 
 def matmul_question(seed: int) -> Question:
@@ -258,6 +283,7 @@ def softmax_question(seed: int) -> Question:
 
 QUESTIONS = {
     "broadcast": broadcast_question,
+    "reshape": reshape_question,
     "matmul": matmul_question,
     "dot_sign": dot_sign_question,
     "angle": angle_question,

@@ -78,7 +78,7 @@ with ideas.idea(2):
     )
 
 with ideas.idea(3):
-    predict_then_check("broadcast")
+    predict_then_check("reshape")
 
 with ideas.idea(4):
     show_numpy_code(f"""

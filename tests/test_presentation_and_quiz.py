@@ -1,6 +1,6 @@
 """The presentation view and the predict-then-check box, under AppTest."""
 
-from core.quiz import broadcast_question
+from core.quiz import reshape_question
 from tests.conftest import metrics, open_page
 
 
@@ -29,17 +29,17 @@ def test_idea_out_of_range_is_clamped_with_a_warning():
 
 def test_quiz_checks_the_prediction_against_numpy():
     at = open_page("arrays")
-    seed = at.session_state["quiz_broadcast_seed"]
-    question = broadcast_question(seed)
-    radio = at.radio(key=f"quiz_broadcast_choice_{seed}")
+    seed = at.session_state["quiz_reshape_seed"]
+    question = reshape_question(seed)
+    radio = at.radio(key=f"quiz_reshape_choice_{seed}")
     assert list(radio.options) == list(question.options)
     wrong = next(o for o in question.options if not question.is_right(o))
     radio.set_value(wrong).run()
-    at.button(key="quiz_broadcast_check").click().run()
+    at.button(key="quiz_reshape_check").click().run()
     assert any("Not quite" in i.value and question.options[question.answer] in i.value for i in at.info)
-    at.radio(key=f"quiz_broadcast_choice_{seed}").set_value(question.options[question.answer]).run()
+    at.radio(key=f"quiz_reshape_choice_{seed}").set_value(question.options[question.answer]).run()
     assert not at.success, "changing the prediction hides the old verdict until checked again"
-    at.button(key="quiz_broadcast_check").click().run()
+    at.button(key="quiz_reshape_check").click().run()
     assert any(s.value.startswith("Right.") for s in at.success)
-    at.button(key="quiz_broadcast_new").click().run()
+    at.button(key="quiz_reshape_new").click().run()
     assert not at.success and not at.exception

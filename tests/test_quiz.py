@@ -12,8 +12,9 @@ from scipy.special import softmax
 from sklearn.metrics import log_loss
 
 from core.iris import SPECIES
-from core.quiz import (BROADCAST_ERROR, MATMUL_ERROR, angle_question, broadcast_question, broadcast_result,
-                       dot_sign_question, fit_by_eye_score, matmul_question, outer_question)
+from core.quiz import (BROADCAST_ERROR, MATMUL_ERROR, RESHAPE_ERROR, angle_question, broadcast_question,
+                       broadcast_result, dot_sign_question, fit_by_eye_score, matmul_question, outer_question,
+                       reshape_question)
 from core.quiz import logistic_loss_question, softmax_question
 from core.text import format_shape
 
@@ -47,6 +48,20 @@ def test_broadcast_question_answer_is_numpys(seed):
     assert q.options[q.answer] == truth
     assert len(set(q.options)) == len(q.options) >= 3
     assert q.is_right(truth) and not q.is_right(next(o for o in q.options if o != truth))
+
+
+@given(SEEDS)
+def test_reshape_question_answer_is_numpys(seed):
+    q = reshape_question(seed)
+    size, shape, asked = re.fullmatch(r"a = np\.arange\((\d+)\)\.reshape\(([\d, ]+)\)\. What is the shape of "
+                                      r"a\.reshape\(([-\d, ]+)\)\?", q.prompt).groups()
+    a = np.arange(int(size)).reshape([int(n) for n in shape.split(",")])
+    try:
+        truth = format_shape(a.reshape([int(n) for n in asked.split(",")]).shape)
+    except ValueError:
+        truth = RESHAPE_ERROR
+    assert q.options[q.answer] == truth
+    assert len(set(q.options)) == len(q.options) >= 3
 
 
 @given(SEEDS)
@@ -102,6 +117,8 @@ def test_questions_vary_with_the_seed():
     assert len({broadcast_question(s).prompt for s in range(30)}) > 10
     assert {dot_sign_question(s).options[dot_sign_question(s).answer] for s in range(60)} == {"positive", "zero", "negative"}
     assert {matmul_question(s).options[matmul_question(s).answer] == MATMUL_ERROR for s in range(60)} == {True, False}
+    assert {reshape_question(s).options[reshape_question(s).answer] == RESHAPE_ERROR for s in range(40)} == \
+        {True, False}
     assert {("shape" in q.prompt, "count from 0" in q.prompt) for q in map(outer_question, range(30))} == \
         {(True, False), (False, True), (False, False)}
 
