@@ -24,7 +24,7 @@ from core.text import InputError, format_number, parse_number
 P = theme.PALETTE
 GEN_W_RANGE, GEN_B_RANGE = (-2.0, 8.0), (-4.0, 5.0)   # generated data: the optimum is near (3, 0.5)
 GEN_DEFAULT = (1.0, 0.0)
-GRID = 81
+GRID = 41  # contours interpolate between grid points; 41 x 41 keeps each rerun small
 TEST_FRACTION = 0.3
 LR_OPTIONS = [float(f"{m}e{e}") for e in range(-7, 1) for m in (1, 2, 5)]
 URL_DATA_LIMIT = 20_000   # characters of points that still go into the link
