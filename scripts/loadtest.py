@@ -1,9 +1,11 @@
 """A classroom at once: many Streamlit sessions moving sliders on one server, measured.
 
-    .venv/bin/python scripts/loadtest.py [--clients 30] [--duration 60] [--think 1.0]
+    .venv/bin/python scripts/loadtest.py [--clients 30] [--duration 60] [--think 1.0] [--replicas 1]
                                          [--pages dot-product,arrays] [--json out.json]
 
-Starts the app on a free port on 127.0.0.1 (never any other address), opens ``--clients``
+Starts the app on a free port on 127.0.0.1 (never any other address; ``--replicas N`` starts N
+server processes and keeps each client on one of them, as a load balancer with sticky sessions
+would), opens ``--clients``
 websocket sessions spread over every registered page that has a main slider
 (``app.registry.PAGES``, ``slider_key``), and lets each session move its page's main slider
 for ``--duration`` seconds, waiting ``--think`` seconds on average between two moves (a student
@@ -234,17 +236,21 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-async def drive(args, url: str, pid: int) -> tuple[list[Result], dict]:
+def total(measure, pids: list[int]) -> float:
+    return sum(measure(pid) for pid in pids)
+
+
+async def drive(args, urls: list[str], pids: list[int]) -> tuple[list[Result], dict]:
     chosen = set(filter(None, args.pages.split(",")))
     specs = [s for s in PAGES if s.slider_key and (not chosen or s.url_path in chosen)]
     if not specs:
         raise SystemExit("no registered page with a slider_key matches --pages")
     rng = random.Random(args.seed)
-    memory = {"started": rss_mb(pid)}
+    memory = {"started": total(rss_mb, pids)}
     if args.warmup:
         # As a teacher would before class: open each page once and move its slider, so imports,
         # st.cache_data and plotly's first use are paid before the measured sessions arrive.
-        for spec in specs:
+        for spec, url in ((spec, url) for url in urls for spec in specs):
             async with connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=args.timeout) as ws:
                 warm = Session(ws, spec.url_path)
                 await warm.run(None, 60)
@@ -254,21 +260,22 @@ async def drive(args, url: str, pid: int) -> tuple[list[Result], dict]:
                     change.double_array_value.data.append(next_value(slider, rng))
                     await warm.run([change], 60)
         await asyncio.sleep(1)
-    memory["before"] = rss_mb(pid)
+    memory["before"] = total(rss_mb, pids)
     samples: list[float] = []
-    cpu_start, wall_start = cpu_seconds(pid), time.monotonic()
+    cpu_start, wall_start = total(cpu_seconds, pids), time.monotonic()
     begin = time.monotonic() + 0.5
     deadline = begin + args.ramp + args.duration
     tasks = []
     for number in range(args.clients):
         spec = specs[number % len(specs)]
         start_at = begin + args.ramp * number / max(1, args.clients)
+        url = urls[number % len(urls)]  # a load balancer with sticky sessions: one replica per client
         tasks.append(asyncio.create_task(client(number, url, spec.url_path, spec.slider_key, start_at,
                                                 deadline, args, random.Random(rng.random()))))
 
     async def sample_memory():
         while not all(t.done() for t in tasks):
-            samples.append(rss_mb(pid))
+            samples.append(total(rss_mb, pids))
             await asyncio.sleep(0.5)
 
     sampler = asyncio.create_task(sample_memory())
@@ -280,8 +287,8 @@ async def drive(args, url: str, pid: int) -> tuple[list[Result], dict]:
     results = [t.result() for t in done]
     results += [Result("?", errors=["client cancelled at the hard deadline"]) for _ in pending]
     memory["peak"] = max(samples, default=float("nan"))
-    memory["end"] = rss_mb(pid)
-    memory["cpu_cores"] = (cpu_seconds(pid) - cpu_start) / (time.monotonic() - wall_start)
+    memory["end"] = total(rss_mb, pids)
+    memory["cpu_cores"] = (total(cpu_seconds, pids) - cpu_start) / (time.monotonic() - wall_start)
     return results, memory
 
 
@@ -291,7 +298,8 @@ def report(results: list[Result], memory: dict, args) -> dict:
         pages.setdefault(r.page, []).append(r)
     ms = lambda v: f"{1000 * v:.0f}"  # noqa: E731
     rows = []
-    print(f"{args.clients} clients, {args.duration:.0f} s of slider moves (think time ~{args.think} s, "
+    print(f"{args.clients} clients on {args.replicas} server process{'es' if args.replicas > 1 else ''}, "
+          f"{args.duration:.0f} s of slider moves (think time ~{args.think} s, "
           f"ramp-up {args.ramp:.0f} s), {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}\n")
     print("| page | clients | moves | errors | median | p95 | max | first load median |")
     print("|---|---|---|---|---|---|---|---|")
@@ -327,8 +335,8 @@ def report(results: list[Result], memory: dict, args) -> dict:
     print(f"\n{verdict}: {len(everything.errors)} errors (target 0), p95 {overall_p95:.0f} ms "
           f"(target <= {args.target_p95:.0f} ms)")
     return {"rows": rows, "memory": memory, "per_session_mb": per_session, "errors": everything.errors[:100],
-            "settings": {k: getattr(args, k) for k in ("clients", "duration", "think", "ramp", "pages", "seed",
-                                                       "warmup")},
+            "settings": {k: getattr(args, k) for k in ("clients", "replicas", "duration", "think", "ramp", "pages",
+                                                       "seed", "warmup")},
             "cores": os.cpu_count(), "verdict": verdict}
 
 
@@ -345,19 +353,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-warmup", dest="warmup", action="store_false",
                         help="measure a cold server (by default each page is opened once before the clients)")
     parser.add_argument("--target-p95", type=float, default=300.0, help="ms (default 300)")
-    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    parser.add_argument("--replicas", type=int, default=1,
+                        help="server processes, each client kept on one of them as sticky sessions would (default 1)")
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
     args = parser.parse_args(argv)
-    if not (1 <= args.clients <= 500 and 0 < args.duration <= 3600):
-        parser.error("use 1..500 clients and a duration of at most 3600 s")
+    if not (1 <= args.clients <= 500 and 0 < args.duration <= 3600 and 1 <= args.replicas <= 16):
+        parser.error("use 1..500 clients, 1..16 replicas and a duration of at most 3600 s")
 
-    port = args.port or free_port()
-    log_path = Path(tempfile.gettempdir()) / f"loadtest-streamlit-{port}.log"
-    proc = start_server(port, log_path)
+    ports = [free_port() for _ in range(args.replicas)]
+    log_path = Path(tempfile.gettempdir()) / f"loadtest-streamlit-{ports[0]}.log"
+    procs = []
     try:
-        results, memory = asyncio.run(drive(args, f"ws://{HOST}:{port}/_stcore/stream", proc.pid))
+        for port in ports:
+            procs.append(start_server(port, log_path.with_name(f"loadtest-streamlit-{port}.log")))
+        urls = [f"ws://{HOST}:{port}/_stcore/stream" for port in ports]
+        results, memory = asyncio.run(drive(args, urls, [proc.pid for proc in procs]))
     finally:
-        stop_server(proc)
+        for proc in procs:
+            stop_server(proc)
     summary = report(results, memory, args)
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2))
