@@ -16,12 +16,13 @@ from core.text import format_number
 DEPTH_SHIFT = 1.0  # each 3-D block sits one cell up and right of the one before: its edge cells show
 
 
+CELL_AXIS = {"visible": False, "fixedrange": True}
+
+
 def grid_figure(height: int = 320) -> go.Figure:
     """An empty figure for cell pictures: square cells, no axes, no zoom."""
-    fig = theme.new_figure(height=height)
-    fig.update_layout(dragmode=False, xaxis={"visible": False, "fixedrange": True},
-                      yaxis={"visible": False, "fixedrange": True, "scaleanchor": "x", "scaleratio": 1})
-    return fig
+    return theme.new_figure(height=height, dragmode=False, xaxis=CELL_AXIS,
+                            yaxis=CELL_AXIS | {"scaleanchor": "x", "scaleratio": 1})
 
 
 def add_grid(fig: go.Figure, values: np.ndarray, *, x0: float = 0.0, y0: float = 0.0,

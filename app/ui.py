@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from app import theme
 from app.registry import PAGES
 from core.text import format_figure, format_shape
 
@@ -36,8 +37,10 @@ def figure(label: str, value, *, unit: str = "", help: str | None = None,
     (container or st).metric(label, text, help=help)
 
 
-def chart(fig: go.Figure, key: str, *, container=None) -> None:
-    """A plotly chart, full width, with the shared toolbar settings and the slide colours kept."""
+def chart(fig: go.Figure, key: str, *, height: int | None = None, container=None) -> None:
+    """A plotly chart, full width, ``height`` px tall (more on a projector), slide colours kept."""
+    if height:
+        fig.layout.height = theme.scaled(height)
     (container or st).plotly_chart(fig, key=key, width="stretch", theme=None, config=CHART_CONFIG)
 
 

@@ -182,7 +182,8 @@ def figure_2d() -> go.Figure:
     fig.update_xaxes(range=[-reach, reach], zeroline=True, zerolinecolor="#B0B7C3")
     fig.update_yaxes(range=[-reach, reach], scaleanchor="x", scaleratio=1, zeroline=True,
                      zerolinecolor="#B0B7C3")
-    return theme.style(fig, height=460)
+    fig.layout.height = theme.scaled(460)
+    return fig
 
 
 def figure_3d() -> go.Figure:
@@ -212,7 +213,8 @@ def figure_3d() -> go.Figure:
     axis = {"range": [-reach, reach], "zerolinecolor": "#8A94A3"}
     fig.update_layout(scene={"xaxis": axis, "yaxis": axis, "zaxis": axis, "aspectmode": "cube",
                              "camera": {"eye": {"x": 1.4, "y": 1.2, "z": 0.9}}})
-    return theme.style(fig, height=520)
+    fig.layout.height = theme.scaled(520)
+    return fig
 
 
 def picture_words() -> str:

@@ -181,7 +181,7 @@ with ideas.idea(1):
             hovertemplate="%{y}: %{x:.4f}<extra></extra>"))
         fig_p.update_layout(xaxis={"title": "predicted probability", "range": [0, 1]},
                             yaxis={"autorange": "reversed"}, showlegend=False)
-        ui.chart(theme.style(fig_p, height=240), key="iris_proba")
+        ui.chart(fig_p, height=240, key="iris_proba")
         best = int(np.argmax(proba))
         st.markdown(f"Predicted species: **{iris.SPECIES[best]}** (p = {proba[best]:.4f}). "
                     f"The model computes one linear score per species, z = {np.round(z, 4).tolist()}, and "
@@ -193,7 +193,7 @@ if pair[0] != pair[1]:
                              name="your flower", marker={"symbol": "star", "size": s["marker"] + 10,
                                                          "color": theme.PALETTE["highlight"],
                                                          "line": {"color": "#1F2430", "width": 1.5}}))
-    ui.chart(theme.style(fig, height=430), key="iris_regions", container=region_chart)
+    ui.chart(fig, height=430, key="iris_regions", container=region_chart)
     region_caption.caption(
         f"Background: the species a model fitted on these two features alone (same C and max_iter) "
         f"predicts at each point; it scores {two_acc:.4f}. Dots: the 150 flowers in their true "
@@ -212,7 +212,7 @@ with ideas.idea(2):
             textfont={"size": theme.sizes()["cell_text"] + 4},
             hovertemplate="%{y}, %{x}: %{z} flowers<extra></extra>"))
         fig_c.update_layout(yaxis={"autorange": "reversed"}, xaxis={"side": "top"})
-        ui.chart(theme.style(fig_c, height=320), key="iris_confusion")
+        ui.chart(fig_c, height=320, key="iris_confusion")
         st.caption("Rows: the true species; columns: the prediction. The diagonal counts the right "
                    "answers; anything off it is a mistake.")
     with table:

@@ -338,7 +338,7 @@ with picture:
     if squares:
         fig.update_yaxes(scaleanchor="x", scaleratio=1)
         fig.update_xaxes(constrain="domain")
-    ui.chart(theme.style(fig, height=430), key="regression_points")
+    ui.chart(fig, height=430, key="regression_points")
     st.caption(
         "Orange segments: the residuals y − ŷ, what the model misses at each point. "
         + ("Their squares, drawn with equal scales on both axes, have a mean area equal to the MSE. "
@@ -464,7 +464,7 @@ with ideas.idea(2):
                                          "transition": {"duration": 0}, "mode": "immediate"}]}]}])
         surface.update_xaxes(title="w (slope)", range=[w_lo, w_hi])
         surface.update_yaxes(title="b (intercept)", range=[b_lo, b_hi])
-        ui.chart(theme.style(surface, height=440), key="regression_surface")
+        ui.chart(surface, height=440, key="regression_surface")
         st.caption("Each contour joins the (w, b) of equal MSE; the bowl's bottom is the least-squares optimum"
                    + (f" (star, at w = {facts['w']:.4f}, b = {facts['b']:.4f})" if reveal else
                       ", not marked during the fit-by-eye challenge")
@@ -493,7 +493,7 @@ with ideas.idea(2):
                                annotation_text="best MSE", annotation_position="top right")
         loss_fig.update_xaxes(title="step")
         loss_fig.update_yaxes(title="MSE (log scale)", type="log")
-        ui.chart(theme.style(loss_fig, height=280), key="regression_loss_curve")
+        ui.chart(loss_fig, height=280, key="regression_loss_curve")
         st.caption(f"The MSE after each step (log scale): {path.losses[0]:.4f} at the start, "
                    f"{path.losses[t]:.4f} at step t = {t}, {path.losses[-1]:.4f} after all {done}"
                    + (f"; the dashed line is the best MSE, {facts['mse']:.4f}." if reveal else "."))
@@ -543,7 +543,7 @@ with ideas.idea(3):
                           annotation_text=f"degree {degree}", annotation_position="top right")
         deg_fig.update_xaxes(title="polynomial degree", dtick=1)
         deg_fig.update_yaxes(title="MSE (log scale)", type="log")
-        ui.chart(theme.style(deg_fig, height=300), key="regression_degrees")
+        ui.chart(deg_fig, height=300, key="regression_degrees")
         st.caption(f"Training MSE (green circles) by degree: {train_curve[0]:.4f} at degree 1, "
                    f"{train_curve[-1]:.4f} at degree 9"
                    + (f"; test MSE (dashed, diamonds): {test_curve[0]:.4f} at degree 1, lowest "

@@ -161,7 +161,7 @@ with picture:
                 "zeroline": False, "range": [-H_RANGE * 1.16, H_RANGE * 1.16],
                 "tickvals": [-8, -4, 0, 4, 8]},
     )
-    ui.chart(theme.style(fig, height=420), key="logistic_sigmoid")
+    ui.chart(fig, height=420, key="logistic_sigmoid")
     st.caption(f"Data: {source}. Dots sit at y = 0 (blue circles) or y = 1 (vermillion diamonds); "
                "the purple curve is the model's probability, the dashed green line its log-odds "
                "(right axis, where h = 0 is level with p = 0.5). The dotted grey curve is the best fit.")
@@ -186,7 +186,7 @@ with ideas.idea(1):
                       annotation_bgcolor="rgba(255,255,255,0.8)")
         fig.update_layout(xaxis={"title": f"point (sorted by {x_name})"}, yaxis={"title": "loss"},
                           bargap=0.15, showlegend=False)
-        ui.chart(theme.style(fig, height=320), key="logistic_bars")
+        ui.chart(fig, height=320, key="logistic_bars")
         worst = int(np.argmax(losses))
         st.caption(f"Bars in the class colours, class 1 hatched. The worst point is {x_name} = {x[worst]:g} "
                    f"with y = {y[worst]}: the model gives it p = {p[worst]:.4f}, so it pays {losses[worst]:.4f}.")
@@ -205,7 +205,7 @@ with ideas.idea(1):
                                      hovertemplate="p = %{x:.4f}<br>loss = %{y:.4f}<extra></extra>"))
         fig.update_layout(xaxis={"title": "p, the predicted probability of class 1", "range": [0, 1]},
                           yaxis={"title": "loss", "range": [0, max(6.5, float(losses.max()) * 1.05)]})
-        ui.chart(theme.style(fig, height=320), key="logistic_loss_curves")
+        ui.chart(fig, height=320, key="logistic_loss_curves")
         st.caption("A point of class 1 (solid curve, diamonds) pays −ln p: nothing when p = 1, without limit "
                    "as p → 0. A point of class 0 (dashed curve, circles) pays the mirror image. Confident "
                    "mistakes cost the most.")
@@ -284,7 +284,7 @@ with ideas.idea(3):
                                                  "line": {"color": "#1F2430", "width": 1.5}}))
             fig.update_layout(xaxis={"title": "w", "range": [ws[0], ws[-1]]},
                               yaxis={"title": "b", "range": [bs[0], bs[-1]]})
-            ui.chart(theme.style(fig, height=380), key="logistic_descent")
+            ui.chart(fig, height=380, key="logistic_descent")
             st.caption("The loss over (w, b), darker is lower (log scale). The valley is long and narrow "
                        "because x is not centred: a change of w moves h by x ≈ 30 times as much as the "
                        "same change of b, so one learning rate cannot suit both. That is why "
@@ -295,7 +295,7 @@ with ideas.idea(3):
             fig.add_hline(y=best_loss, line={"color": theme.PALETTE["neutral"], "dash": "dot"},
                           annotation_text=f"best {best_loss:.4f}", annotation_position="top right")
         fig.update_layout(xaxis={"title": "step"}, yaxis={"title": "mean logistic loss"})
-        ui.chart(theme.style(fig, height=240), key="logistic_descent_loss")
+        ui.chart(fig, height=240, key="logistic_descent_loss")
 
 # Asked after training: tests/test_page_logistic_regression.py finds the training button and the
 # loss-per-step chart by position (the first button, the last chart).

@@ -129,10 +129,8 @@ class PreparedFigure(go.Figure):
     """
 
     def __init__(self, *, height: int):
-        super().__init__(_validate=os.environ.get("EXPLAINER_VALIDATE_FIGURES") == "1")
-        theme.style(self, height=height)  # the look of app/figures.py's grid_figure
-        self.update_layout(dragmode=False, xaxis={"visible": False, "fixedrange": True},
-                           yaxis={"visible": False, "fixedrange": True, "scaleanchor": "x", "scaleratio": 1})
+        cells = grid_figure(height)  # the look of app/figures.py's cell pictures
+        super().__init__(layout=cells.layout, _validate=os.environ.get("EXPLAINER_VALIDATE_FIGURES") == "1")
         self._layout_dicts: dict = {}
         self._frames_dicts: list[dict] = []
 

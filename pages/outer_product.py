@@ -117,7 +117,7 @@ fig.add_annotation(x=p - 0.35, y=row, text=f"◀ row {row}", showarrow=False, xa
 fig.update_xaxes(visible=False, range=[-1.6, p + 1.2], fixedrange=True)
 fig.update_yaxes(visible=False, range=[n - 0.4, -1.4], scaleanchor="x", scaleratio=1, fixedrange=True)
 fig.update_layout(dragmode=False)
-theme.style(fig, height=int(min(150 + 70 * n, 640)))
+fig.layout.height = theme.scaled(int(min(150 + 70 * n, 640)))
 
 with picture:
     ui.chart(fig, key="outer_heatmap")
