@@ -422,7 +422,7 @@ with ideas.idea(2):
                        "Training walks towards the answer of the fit-by-eye challenge: check your fit first."))
 
     with t_picture:
-        surface = theme.new_figure()
+        surface = theme.PreparedFigure()
         surface.add_trace(go.Contour(
             x=ws, y=bs, z=np.log10(np.maximum(grid, 1e-12)), colorscale=[[0, "#FFFFFF"], [1, P["result"]]],
             ncontours=24, contours={"coloring": "heatmap", "showlines": True},
@@ -451,11 +451,12 @@ with ideas.idea(2):
                                                  "line": {"color": "#1F2430", "width": 1}},
                                          hovertemplate="least squares: w = %{x:.4f}, b = %{y:.4f}<extra></extra>"))
         # Play: the path drawn step by step in the browser (Plotly frames, no rerun per step).
-        # At most 40 frames, as plain dicts: building them is the costliest part of a rerun.
+        # At most 40 frames, as plain dicts sent as they are: building them cost more than the rest.
         shown_steps = np.unique(np.linspace(0, done, min(done + 1, 40)).round().astype(int))
-        surface.frames = [{"data": [{"type": "scatter", "x": path.params[:k + 1, 0], "y": path.params[:k + 1, 1]},
-                                    {"type": "scatter", "x": path.params[k:k + 1, 0], "y": path.params[k:k + 1, 1]}],
-                           "traces": [2, 3], "name": str(k)} for k in shown_steps]
+        surface.prepared(frames_dicts=[
+            {"data": [{"type": "scatter", "x": path.params[:k + 1, 0], "y": path.params[:k + 1, 1]},
+                      {"type": "scatter", "x": path.params[k:k + 1, 0], "y": path.params[k:k + 1, 1]}],
+             "traces": [2, 3], "name": str(k)} for k in shown_steps])
         surface.update_layout(updatemenus=[{
             "type": "buttons", "showactive": False, "x": 0, "y": 0, "xanchor": "left", "yanchor": "bottom",
             "pad": {"l": 6, "b": 6},

@@ -7,7 +7,6 @@ and `current value` read ``none yet``. Also ``seed`` (for new random integers), 
 (of the in-figure animation) and ``term`` (outer products summed in the second view).
 """
 
-import os
 
 import numpy as np
 import pandas as pd
@@ -119,35 +118,6 @@ def _moving(m: int, k: int, p: int, step: int, geo: dict) -> list[list[list]]:
     ]
 
 
-class PreparedFigure(go.Figure):
-    """A figure whose bulky parts (animation frames, many annotations) are plain dicts.
-
-    Plotly builds and checks an object for every frame, trace and annotation, and copies them
-    all again when the figure is sent: ~0.5 s for 65 frames. Here those parts are added as they
-    are to what is sent; with ``EXPLAINER_VALIDATE_FIGURES=1`` (the tests) plotly checks the
-    whole figure anyway, so a misspelt property still fails.
-    """
-
-    def __init__(self, *, height: int):
-        cells = grid_figure(height)  # the look of app/figures.py's cell pictures
-        super().__init__(layout=cells.layout, _validate=os.environ.get("EXPLAINER_VALIDATE_FIGURES") == "1")
-        self._layout_dicts: dict = {}
-        self._frames_dicts: list[dict] = []
-
-    def prepared(self, *, layout_dicts: dict, frames_dicts: list[dict]) -> "PreparedFigure":
-        """Add ``layout_dicts`` to the layout and ``frames_dicts`` as the frames, unchecked."""
-        self._layout_dicts, self._frames_dicts = layout_dicts, frames_dicts
-        return self
-
-    def to_dict(self):
-        out = super().to_dict()
-        out["layout"] = {**out["layout"], **self._layout_dicts}
-        out["frames"] = self._frames_dicts
-        if os.environ.get("EXPLAINER_VALIDATE_FIGURES") == "1":
-            go.Figure(out)
-        return out
-
-
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _animation(a: np.ndarray, b: np.ndarray, projector: bool) -> dict:
     """What the step picture shares across steps and sessions (read only): geometry, frames."""
@@ -186,7 +156,7 @@ def step_figure(a: np.ndarray, b: np.ndarray, step: int, speed_ms: int, projecto
     s = theme.sizes()
     ink = "#1F2430"
     row, col, done, cur, c_xy, e_xy, label_xy = _moving(m, k, p, step, geo)
-    fig = PreparedFigure(height=int(60 + 48 * (geo["rows"] + 3.4)) + 90)
+    fig = theme.PreparedFigure(layout=grid_figure(int(60 + 48 * (geo["rows"] + 3.4)) + 90).layout)
     fig.add_traces([
         _poly(row, P["a_fill"], P["a"], s["line"] * 1.6),
         _poly(col, P["b_fill"], P["b"], s["line"] * 1.6),
