@@ -72,7 +72,12 @@ def rss_mb(pid: int) -> float:
 WATCH_JS = """() => {
   window.__lastKey = 0; window.__lastChange = 0;
   document.addEventListener('keydown', () => { window.__lastKey = performance.now(); }, true);
-  new MutationObserver(() => { window.__lastChange = performance.now(); })
+  // A data grid refreshes its hidden accessibility table 200 ms after it is drawn: not seen, not counted.
+  const unseen = node => { const el = node.nodeType === 1 ? node : node.parentElement;
+                           return el && el.closest('[data-testid="stDataFrame"] table'); };
+  new MutationObserver(records => {
+    if (records.some(r => !unseen(r.target))) window.__lastChange = performance.now();
+  })
     .observe(document.querySelector('[data-testid="stMain"]'),
              {subtree: true, childList: true, attributes: true, characterData: true});
 }"""
