@@ -156,6 +156,15 @@ def screen_state(tab) -> str:
     return tab.evaluate(SCREEN_STATE_JS)
 
 
+def shown_figures(tab, at_least: int = 1) -> dict[str, str]:
+    """The figures on screen, label -> value text, once at least ``at_least`` are drawn."""
+    tab.wait_for_function("(n) => document.querySelectorAll('[data-testid=\"stMetricValue\"]').length >= n",
+                          arg=at_least, timeout=15_000)
+    labels = tab.locator('[data-testid="stMetricLabel"]').all_inner_texts()
+    values = tab.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    return {label.strip(): value.strip() for label, value in zip(labels, values)}
+
+
 def wait_screen_change(tab, before: str, timeout: float = 15_000) -> str:
     """Wait until the page's figures or charts differ from ``before``; return the new state."""
     tab.wait_for_function(f"(before) => ({SCREEN_STATE_JS})() !== before", arg=before, timeout=timeout)

@@ -2,20 +2,14 @@
 
 import pytest
 
-from tests.conftest import goto, press_slider, screen_state, wait_screen_change
+from tests.conftest import goto, press_slider, screen_state, shown_figures, wait_screen_change
 
 pytestmark = pytest.mark.browser
 
 
-def figures(page):
-    labels = page.locator('[data-testid="stMetricLabel"]').all_inner_texts()
-    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
-    return dict(zip((label.strip() for label in labels), values))
-
-
 def test_default_is_the_slide_and_the_c_slider_writes_c_to_the_url(page, app_url):
     goto(page, f"{app_url}/iris")
-    assert figures(page)["accuracy"] == "0.9733"
+    assert shown_figures(page)["accuracy"] == "0.9733"
     before = screen_state(page)
     press_slider(page, "C_exponent", "ArrowRight")
     wait_screen_change(page, before)
@@ -27,5 +21,5 @@ def test_too_small_max_iter_is_explained_not_a_traceback(page, app_url):
     goto(page, f"{app_url}/iris?max_iter=4&features=petal_length,petal_width")
     info = page.locator('[data-testid="stAlert"]:has-text("ConvergenceWarning")')
     assert info.count() == 1 and "max_iter = 4" in info.inner_text()
-    assert figures(page)["iterations"] == "4"
+    assert shown_figures(page)["iterations"] == "4"
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -4,29 +4,23 @@ import numpy as np
 import pytest
 
 from core.text import parse_array
-from tests.conftest import goto, press_slider, screen_state, wait_idle, wait_screen_change
+from tests.conftest import goto, press_slider, screen_state, shown_figures, wait_idle, wait_screen_change
 
 pytestmark = pytest.mark.browser
-
-
-def figures(page) -> dict[str, str]:
-    labels = page.locator('[data-testid="stMetricLabel"]').all_inner_texts()
-    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
-    return {label.strip(): value.strip() for label, value in zip(labels, values)}
 
 
 def test_keyboard_steps_through_the_cells_of_c(page, app_url):
     a = np.array([[1, 2, 0], [3, -1, 2]])
     b = np.array([[2, 1], [0, 1], [4, -2]])
     goto(page, f"{app_url}/matrix-multiplication?a=1,2,0;3,-1,2&b=2,1;0,1;4,-2&step=0")
-    assert figures(page)["current cell"] == "none yet"
+    assert shown_figures(page)["current cell"] == "none yet"
     c = a @ b
     for step in range(1, c.size + 1):
         before = screen_state(page)
         press_slider(page, "step", "ArrowRight")
         wait_screen_change(page, before)
         i, j = divmod(step - 1, c.shape[1])
-        shown = figures(page)
+        shown = shown_figures(page)
         assert shown["step"] == str(step)
         assert shown["current cell"] == f"C[{i}, {j}]"
         assert shown["current value"] == str(c[i, j])
@@ -34,13 +28,13 @@ def test_keyboard_steps_through_the_cells_of_c(page, app_url):
     before = screen_state(page)
     press_slider(page, "step", "Home")
     wait_screen_change(page, before)
-    assert figures(page)["current cell"] == "none yet"
+    assert shown_figures(page)["current cell"] == "none yet"
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
 def test_play_animates_in_the_browser_without_reruns(page, app_url):
     goto(page, f"{app_url}/matrix-multiplication?step=0&speed=fast")
-    shown = figures(page)
+    shown = shown_figures(page)
     chart = page.locator(".st-key-matmul_steps")
     chart.locator(".updatemenu-button").first.click()
     # The in-figure slider reaches the last step (6 for the default 2x5 times 5x3) ...
@@ -49,7 +43,7 @@ def test_play_animates_in_the_browser_without_reruns(page, app_url):
                  .some(t => t.textContent.trim() === 'step 6')""", timeout=15_000)
     wait_idle(page)
     # ... while the page itself did not rerun: its figures and URL are unchanged.
-    assert figures(page) == shown
+    assert shown_figures(page) == shown
     assert "step=0" in page.url
 
 
@@ -57,12 +51,11 @@ def test_shape_mismatch_in_the_url_shows_the_error_and_the_slider_repairs_it(pag
     goto(page, f"{app_url}/matrix-multiplication?b=1,2,3;4,5,6;1,1,1;2,2,2")
     alert = page.locator('[data-testid="stAlert"]').first.inner_text()
     assert "(2, 5)" in alert and "(4, 3)" in alert
-    assert figures(page)["result shape"] == "undefined"
+    assert shown_figures(page)["result shape"] == "undefined"
     before = screen_state(page)
     press_slider(page, "shape_k", "ArrowLeft")  # k from 5 to 4: new matrices that match
     wait_screen_change(page, before)
-    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stMetricValue\"]').length >= 4")
-    assert figures(page)["result shape"] == "(2, 3)"
+    assert shown_figures(page, 4)["result shape"] == "(2, 3)"
     page.wait_for_function("() => !window.location.href.includes('4%2C+5%2C+6')", timeout=10_000)
     from urllib.parse import parse_qs, urlparse
     query = parse_qs(urlparse(page.url).query)

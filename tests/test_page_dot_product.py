@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from core.text import parse_array
-from tests.conftest import goto, metrics, open_page, press_slider, screen_state, wait_screen_change
+from tests.conftest import goto, metrics, open_page, press_slider, screen_state, shown_figures, wait_screen_change
 
 URL = "dot-product"
 
@@ -116,15 +116,13 @@ def test_browser_presets_and_angle_slider(page, app_url):
     before = screen_state(page)
     page.get_by_role("button", name="cos θ = 0: perpendicular").click()
     wait_screen_change(page, before)
-    values = dict(zip(page.locator('[data-testid="stMetricLabel"]').all_inner_texts(),
-                      page.locator('[data-testid="stMetricValue"]').all_inner_texts()))
+    values = shown_figures(page)
     assert values["cos θ"] == "0.0000" and values["Angle"] == "90.0000°"
     before, url_before = screen_state(page), page.url
     press_slider(page, "b_angle", "ArrowRight")
     wait_screen_change(page, before)
     page.wait_for_function("(before) => window.location.href !== before", arg=url_before, timeout=10_000)
-    values = dict(zip(page.locator('[data-testid="stMetricLabel"]').all_inner_texts(),
-                      page.locator('[data-testid="stMetricValue"]').all_inner_texts()))
+    values = shown_figures(page)
     from urllib.parse import parse_qs, urlparse
     b = parse_array(parse_qs(urlparse(page.url).query)["b"][0])
     # The slider snaps b to whole degrees: b now points at 118° (it was at 116.57°, shown as 117°).
