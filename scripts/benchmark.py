@@ -7,7 +7,9 @@ For each registered page with a main slider:
 - key -> redraw: the page's main slider is moved by keyboard ``--moves`` times, timing each press
   until the figures or charts on screen changed and the rerun finished (median and p95);
 - script run: the page's script under AppTest, rerun 20 times (median and p95);
-and for the server: resident memory with 1 and with 20 open sessions.
+and for the server: resident memory with 1 and with 20 open sessions. A first row measures the
+baseline page (scripts/benchmark_baseline.py: a title, one slider, one small chart) the same way:
+the least any page here can cost, before its lesson content.
 
 Timings are medians over ``--runs`` repetitions of everything (machines are noisy); nothing is
 asserted. The app is started on a free port and stopped at the end.
@@ -41,10 +43,13 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def start_server() -> tuple[subprocess.Popen, str]:
+BASELINE = Path(__file__).with_name("benchmark_baseline.py")
+
+
+def start_server(script: Path = ENTRY) -> tuple[subprocess.Popen, str]:
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ENTRY), "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -139,22 +144,27 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     proc, url = start_server()
-    rows = {s.url_path: {"cold": [], "key": [], "script": [], "run_medians": []} for s in specs}
+    baseline_proc, baseline_url = start_server(BASELINE)
+    # The baseline page first, then the app's pages: (row name, page URL, main slider, AppTest path).
+    targets = [("baseline (slider + 1 chart)", baseline_url, "slope", None)]
+    targets += [(s.url_path, f"{url}/{s.url_path}", s.slider_key, s.url_path) for s in specs]
+    rows = {name: {"cold": [], "key": [], "script": [], "run_medians": []} for name, *_ in targets}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for _ in range(args.runs):
-                for spec in specs:
+                for name, page_url, slider_key, url_path in targets:
                     context = browser.new_context(viewport={"width": 1280, "height": 720})
                     tab = context.new_page()
                     start = time.perf_counter()
-                    goto(tab, f"{url}/{spec.url_path}")
-                    rows[spec.url_path]["cold"].append(time.perf_counter() - start)
-                    moves = key_to_redraw(tab, spec.slider_key, args.moves)
-                    rows[spec.url_path]["key"] += moves
-                    rows[spec.url_path]["run_medians"].append(statistics.median(moves))
+                    goto(tab, page_url)
+                    rows[name]["cold"].append(time.perf_counter() - start)
+                    moves = key_to_redraw(tab, slider_key, args.moves)
+                    rows[name]["key"] += moves
+                    rows[name]["run_medians"].append(statistics.median(moves))
                     context.close()
-                    rows[spec.url_path]["script"] += script_runs(spec.url_path)
+                    if url_path is not None:
+                        rows[name]["script"] += script_runs(url_path)
             # Memory: one session, then twenty, each on the first lesson page.
             contexts = []
             for count in (1, 20):
@@ -170,19 +180,20 @@ def main() -> None:
             browser.close()
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
+        os.killpg(baseline_proc.pid, signal.SIGTERM)
 
     ms = lambda v: f"{1000 * v:.0f}"  # noqa: E731
     print(f"{args.runs} runs, {args.moves} key presses per page and run, {os.cpu_count()} cores\n")
     print("| page | cold load (median) | key -> redraw median (runs' medians) | key -> redraw p95 "
           "| script run median | script run p95 |")
     print("|---|---|---|---|---|---|")
-    for spec in specs:
-        r = rows[spec.url_path]
+    for name, *_ in targets:
+        r = rows[name]
         spread = ", ".join(ms(m) for m in r["run_medians"])
-        print(f"| {spec.url_path} | {ms(statistics.median(r['cold']))} ms | {ms(statistics.median(r['key']))} ms"
-              f" ({spread})"
-              f" | {ms(percentile(r['key'], 0.95))} ms | {1000 * statistics.median(r['script']):.1f} ms"
-              f" | {1000 * percentile(r['script'], 0.95):.1f} ms |")
+        script = (f"{1000 * statistics.median(r['script']):.1f} ms | {1000 * percentile(r['script'], 0.95):.1f} ms"
+                  if r["script"] else "- | -")
+        print(f"| {name} | {ms(statistics.median(r['cold']))} ms | {ms(statistics.median(r['key']))} ms"
+              f" ({spread}) | {ms(percentile(r['key'], 0.95))} ms | {script} |")
     memory = rows["_memory"]
     print(f"\nserver memory: {memory[1]:.0f} MB with 1 session, {memory[20]:.0f} MB with 20 sessions "
           f"({(memory[20] - memory[1]) / 19:.1f} MB per extra session)")
