@@ -145,18 +145,17 @@ with picture:
         two_acc = iris.accuracy(y, fitted(C, pair, max_iter).model.predict(X[:, list(pair)]))
         scale = [[0, LIGHT[0]], [1 / 3, LIGHT[0]], [1 / 3, LIGHT[1]], [2 / 3, LIGHT[1]],
                  [2 / 3, LIGHT[2]], [1, LIGHT[2]]]
-        fig = theme.new_figure(go.Heatmap(x=xs, y=ys, z=classes, zmin=-0.5, zmax=2.5, colorscale=scale,
-                                   showscale=False, hoverinfo="skip"))
         s = theme.sizes()
-        for k, species in enumerate(iris.SPECIES):
-            mask = y == k
-            fig.add_trace(go.Scatter(
-                x=X[mask, pair[0]], y=X[mask, pair[1]], mode="markers", name=species,
-                marker={"color": theme.CLASS_COLORS[k], "symbol": SYMBOLS[k], "size": s["marker"],
-                        "line": {"color": "white", "width": 1}},
-                hovertemplate=f"{species}<br>%{{x}} cm, %{{y}} cm<extra></extra>"))
-        fig.update_layout(xaxis={"title": iris.FEATURES[pair[0]] + " (cm)", "range": [xs[0], xs[-1]]},
-                          yaxis={"title": iris.FEATURES[pair[1]] + " (cm)", "range": [ys[0], ys[-1]]})
+        # Drawn once the flower of the sliders below is known (its star joins these traces).
+        region_traces = [go.Heatmap(x=xs, y=ys, z=classes, zmin=-0.5, zmax=2.5, colorscale=scale,
+                                    showscale=False, hoverinfo="skip")]
+        region_traces += [go.Scatter(
+            x=X[y == k, pair[0]], y=X[y == k, pair[1]], mode="markers", name=species,
+            marker={"color": theme.CLASS_COLORS[k], "symbol": SYMBOLS[k], "size": s["marker"],
+                    "line": {"color": "white", "width": 1}},
+            hovertemplate=f"{species}<br>%{{x}} cm, %{{y}} cm<extra></extra>") for k, species in enumerate(iris.SPECIES)]
+        region_axes = {"xaxis": {"title": iris.FEATURES[pair[0]] + " (cm)", "range": [xs[0], xs[-1]]},
+                       "yaxis": {"title": iris.FEATURES[pair[1]] + " (cm)", "range": [ys[0], ys[-1]]}}
     region_chart = st.empty()
     region_caption = st.empty()
 
@@ -178,9 +177,9 @@ with ideas.idea(1):
         fig_p = theme.new_figure(go.Bar(
             x=proba, y=list(iris.SPECIES), orientation="h", marker={"color": theme.CLASS_COLORS},
             text=[f"{v:.4f}" for v in proba], textposition="auto",
-            hovertemplate="%{y}: %{x:.4f}<extra></extra>"))
-        fig_p.update_layout(xaxis={"title": "predicted probability", "range": [0, 1]},
-                            yaxis={"autorange": "reversed"}, showlegend=False)
+            hovertemplate="%{y}: %{x:.4f}<extra></extra>"),
+            xaxis={"title": "predicted probability", "range": [0, 1]}, yaxis={"autorange": "reversed"},
+            showlegend=False)
         ui.chart(fig_p, height=240, key="iris_proba")
         best = int(np.argmax(proba))
         st.markdown(f"Predicted species: **{iris.SPECIES[best]}** (p = {proba[best]:.4f}). "
@@ -189,10 +188,10 @@ with ideas.idea(1):
                     "softmax); the largest score wins.")
 
 if pair[0] != pair[1]:
-    fig.add_trace(go.Scatter(x=[flower[pair[0]]], y=[flower[pair[1]]], mode="markers",
-                             name="your flower", marker={"symbol": "star", "size": s["marker"] + 10,
-                                                         "color": theme.PALETTE["highlight"],
-                                                         "line": {"color": "#1F2430", "width": 1.5}}))
+    fig = theme.new_figure(*region_traces, go.Scatter(
+        x=[flower[pair[0]]], y=[flower[pair[1]]], mode="markers", name="your flower",
+        marker={"symbol": "star", "size": s["marker"] + 10, "color": theme.PALETTE["highlight"],
+                "line": {"color": "#1F2430", "width": 1.5}}), **region_axes)
     ui.chart(fig, height=430, key="iris_regions", container=region_chart)
     region_caption.caption(
         f"Background: the species a model fitted on these two features alone (same C and max_iter) "
@@ -210,8 +209,8 @@ with ideas.idea(2):
             z=matrix, x=[f"predicted<br>{s_}" for s_ in iris.SPECIES], y=[f"true<br>{s_}" for s_ in iris.SPECIES],
             colorscale=theme.RESULT_SCALE, showscale=False, text=matrix, texttemplate="%{text}",
             textfont={"size": theme.sizes()["cell_text"] + 4},
-            hovertemplate="%{y}, %{x}: %{z} flowers<extra></extra>"))
-        fig_c.update_layout(yaxis={"autorange": "reversed"}, xaxis={"side": "top"})
+            hovertemplate="%{y}, %{x}: %{z} flowers<extra></extra>"),
+            yaxis={"autorange": "reversed"}, xaxis={"side": "top"})
         ui.chart(fig_c, height=320, key="iris_confusion")
         st.caption("Rows: the true species; columns: the prediction. The diagonal counts the right "
                    "answers; anything off it is a mistake.")

@@ -295,8 +295,7 @@ model_note.caption(
 # ---------------------------------------------------------------- the data picture
 with picture:
     s = theme.sizes()
-    fig = theme.new_figure()
-    order = np.argsort(x)
+    traces = []
     if count <= RESIDUAL_LIMIT:
         if squares:
             side = y - y_hat
@@ -304,40 +303,41 @@ with picture:
             sx = np.stack([x, x + direction * np.abs(side), x + direction * np.abs(side), x, x,
                            np.full(count, np.nan)], axis=1).ravel()
             sy = np.stack([y, y, y_hat, y_hat, y, np.full(count, np.nan)], axis=1).ravel()
-            fig.add_trace(go.Scatter(x=sx, y=sy, fill="toself", fillcolor=P["b_fill"], mode="lines",
+            traces.append(go.Scatter(x=sx, y=sy, fill="toself", fillcolor=P["b_fill"], mode="lines",
                                      line={"color": P["b"], "width": 1}, opacity=0.6,
                                      name="squared residuals", hoverinfo="skip"))
         rx = np.stack([x, x, np.full(count, np.nan)], axis=1).ravel()
         ry = np.stack([y, y_hat, np.full(count, np.nan)], axis=1).ravel()
-        fig.add_trace(go.Scatter(x=rx, y=ry, mode="lines", name="residuals y − ŷ",
+        traces.append(go.Scatter(x=rx, y=ry, mode="lines", name="residuals y − ŷ",
                                  line={"color": P["b"], "width": s["line"] * 0.8}, hoverinfo="skip"))
     grid_x = np.linspace(x.min(), x.max(), 200)
     if reveal:
-        fig.add_trace(go.Scatter(x=grid_x, y=reg.predict_line(grid_x, facts["w"], facts["b"]), mode="lines",
+        traces.append(go.Scatter(x=grid_x, y=reg.predict_line(grid_x, facts["w"], facts["b"]), mode="lines",
                                  name="least squares (scikit-learn)",
                                  line={"color": P["neutral"], "width": s["line"], "dash": "dash"}, opacity=0.7))
     curve = reg.predict_line(grid_x, w, b) if degree == 1 else fitted(grid_x)
-    fig.add_trace(go.Scatter(x=grid_x, y=curve, mode="lines", name="model ŷ",
+    traces.append(go.Scatter(x=grid_x, y=curve, mode="lines", name="model ŷ",
                              line={"color": P["result"], "width": s["line"] * 1.4}))
     marker = {"color": P["a"], "size": s["marker"] if count <= 500 else 4,
               "line": {"color": "#FFFFFF", "width": 1}}
-    fig.add_trace(go.Scatter(x=x[train], y=y[train], mode="markers", marker=marker,
+    traces.append(go.Scatter(x=x[train], y=y[train], mode="markers", marker=marker,
                              name="training points" if split else "points (x, y)",
                              hovertemplate="x = %{x:.4g}<br>y = %{y:.4g}<extra></extra>"))
     if split:
-        fig.add_trace(go.Scatter(x=x[test], y=y[test], mode="markers", name="test points",
+        traces.append(go.Scatter(x=x[test], y=y[test], mode="markers", name="test points",
                                  marker={"color": "#FFFFFF", "size": s["marker"] + 2, "symbol": "diamond",
                                          "line": {"color": P["class0"], "width": 2}},
                                  hovertemplate="test: x = %{x:.4g}<br>y = %{y:.4g}<extra></extra>"))
     spread = float(np.ptp(y)) or 1.0
     seen = np.clip(np.concatenate([y, curve]), y.min() - spread, y.max() + spread)
     pad = 0.08 * float(np.ptp(seen))
-    fig.update_yaxes(range=[float(seen.min()) - pad, float(seen.max()) + pad],
-                     title="price y (100 000 €)" if not user else "y")
-    fig.update_xaxes(title="area x (100 m²)" if not user else "x")
-    if squares:
-        fig.update_yaxes(scaleanchor="x", scaleratio=1)
-        fig.update_xaxes(constrain="domain")
+    xaxis = {"title": "area x (100 m²)" if not user else "x"}
+    yaxis = {"title": "price y (100 000 €)" if not user else "y",
+             "range": [float(seen.min()) - pad, float(seen.max()) + pad]}
+    if squares:  # equal scales, so that the squares are square
+        xaxis["constrain"] = "domain"
+        yaxis |= {"scaleanchor": "x", "scaleratio": 1}
+    fig = theme.new_figure(*traces, xaxis=xaxis, yaxis=yaxis)
     ui.chart(fig, height=430, key="regression_points")
     st.caption(
         "Orange segments: the residuals y − ŷ, what the model misses at each point. "
@@ -422,34 +422,41 @@ with ideas.idea(2):
                        "Training walks towards the answer of the fit-by-eye challenge: check your fit first."))
 
     with t_picture:
-        surface = theme.PreparedFigure()
-        surface.add_trace(go.Contour(
+        inside = ((path.params[:, 0] >= w_lo) & (path.params[:, 0] <= w_hi)
+                  & (path.params[:, 1] >= b_lo) & (path.params[:, 1] <= b_hi))
+        traces = [go.Contour(
             x=ws, y=bs, z=np.log10(np.maximum(grid, 1e-12)), colorscale=[[0, "#FFFFFF"], [1, P["result"]]],
             ncontours=24, contours={"coloring": "heatmap", "showlines": True},
             line={"color": "rgba(60,60,60,0.25)", "width": 0.6}, text=grid_text,
             hovertemplate="w = %{x:.3f}<br>b = %{y:.3f}<br>MSE = %{text}<extra></extra>",
-            colorbar={"title": {"text": "log₁₀ MSE", "side": "right"}, "thickness": 12}, name="MSE"))
-        inside = ((path.params[:, 0] >= w_lo) & (path.params[:, 0] <= w_hi)
-                  & (path.params[:, 1] >= b_lo) & (path.params[:, 1] <= b_hi))
-        surface.add_trace(go.Scatter(x=path.params[:, 0], y=path.params[:, 1], mode="lines",
-                                     line={"color": P["neutral"], "width": 1, "dash": "dot"},
-                                     name="all steps", hoverinfo="skip"))
-        surface.add_trace(go.Scatter(x=path.params[:t + 1, 0], y=path.params[:t + 1, 1], mode="lines+markers",
-                                     line={"color": P["b"], "width": s["line"]}, marker={"size": 4},
-                                     name="gradient descent path", hoverinfo="skip"))
-        surface.add_trace(go.Scatter(x=[w_t], y=[b_t], mode="markers", name="step t",
-                                     marker={"color": P["b"], "size": s["marker"] + 3, "symbol": "circle",
-                                             "line": {"color": "#1F2430", "width": 1.5}},
-                                     hovertemplate="step t: w = %{x:.4f}, b = %{y:.4f}<extra></extra>"))
-        surface.add_trace(go.Scatter(x=[w], y=[b], mode="markers", name="current (w, b)",
-                                     marker={"color": P["highlight"], "size": s["marker"] + 5,
-                                             "line": {"color": "#1F2430", "width": 2}},
-                                     hovertemplate="sliders: w = %{x:.3f}, b = %{y:.3f}<extra></extra>"))
+            colorbar={"title": {"text": "log₁₀ MSE", "side": "right"}, "thickness": 12}, name="MSE"),
+            go.Scatter(x=path.params[:, 0], y=path.params[:, 1], mode="lines",
+                       line={"color": P["neutral"], "width": 1, "dash": "dot"}, name="all steps", hoverinfo="skip"),
+            go.Scatter(x=path.params[:t + 1, 0], y=path.params[:t + 1, 1], mode="lines+markers",
+                       line={"color": P["b"], "width": s["line"]}, marker={"size": 4},
+                       name="gradient descent path", hoverinfo="skip"),
+            go.Scatter(x=[w_t], y=[b_t], mode="markers", name="step t",
+                       marker={"color": P["b"], "size": s["marker"] + 3, "symbol": "circle",
+                               "line": {"color": "#1F2430", "width": 1.5}},
+                       hovertemplate="step t: w = %{x:.4f}, b = %{y:.4f}<extra></extra>"),
+            go.Scatter(x=[w], y=[b], mode="markers", name="current (w, b)",
+                       marker={"color": P["highlight"], "size": s["marker"] + 5,
+                               "line": {"color": "#1F2430", "width": 2}},
+                       hovertemplate="sliders: w = %{x:.3f}, b = %{y:.3f}<extra></extra>")]
         if reveal:
-            surface.add_trace(go.Scatter(x=[facts["w"]], y=[facts["b"]], mode="markers", name="optimum",
-                                         marker={"color": P["a"], "size": s["marker"] + 6, "symbol": "star",
-                                                 "line": {"color": "#1F2430", "width": 1}},
-                                         hovertemplate="least squares: w = %{x:.4f}, b = %{y:.4f}<extra></extra>"))
+            traces.append(go.Scatter(x=[facts["w"]], y=[facts["b"]], mode="markers", name="optimum",
+                                     marker={"color": P["a"], "size": s["marker"] + 6, "symbol": "star",
+                                             "line": {"color": "#1F2430", "width": 1}},
+                                     hovertemplate="least squares: w = %{x:.4f}, b = %{y:.4f}<extra></extra>"))
+        surface = theme.PreparedFigure(*traces, layout=theme.shared_layout() | {
+            "xaxis": {"title": "w (slope)", "range": [w_lo, w_hi]},
+            "yaxis": {"title": "b (intercept)", "range": [b_lo, b_hi]},
+            "updatemenus": [{
+                "type": "buttons", "showactive": False, "x": 0, "y": 0, "xanchor": "left", "yanchor": "bottom",
+                "pad": {"l": 6, "b": 6},
+                "buttons": [{"label": "▶ Play", "method": "animate",
+                             "args": [None, {"frame": {"duration": 100, "redraw": False}, "fromcurrent": False,
+                                             "transition": {"duration": 0}, "mode": "immediate"}]}]}]})
         # Play: the path drawn step by step in the browser (Plotly frames, no rerun per step).
         # At most 40 frames, as plain dicts sent as they are: building them cost more than the rest.
         shown_steps = np.unique(np.linspace(0, done, min(done + 1, 40)).round().astype(int))
@@ -457,14 +464,6 @@ with ideas.idea(2):
             {"data": [{"type": "scatter", "x": path.params[:k + 1, 0], "y": path.params[:k + 1, 1]},
                       {"type": "scatter", "x": path.params[k:k + 1, 0], "y": path.params[k:k + 1, 1]}],
              "traces": [2, 3], "name": str(k)} for k in shown_steps])
-        surface.update_layout(updatemenus=[{
-            "type": "buttons", "showactive": False, "x": 0, "y": 0, "xanchor": "left", "yanchor": "bottom",
-            "pad": {"l": 6, "b": 6},
-            "buttons": [{"label": "▶ Play", "method": "animate",
-                         "args": [None, {"frame": {"duration": 100, "redraw": False}, "fromcurrent": False,
-                                         "transition": {"duration": 0}, "mode": "immediate"}]}]}])
-        surface.update_xaxes(title="w (slope)", range=[w_lo, w_hi])
-        surface.update_yaxes(title="b (intercept)", range=[b_lo, b_hi])
         ui.chart(surface, height=440, key="regression_surface")
         st.caption("Each contour joins the (w, b) of equal MSE; the bowl's bottom is the least-squares optimum"
                    + (f" (star, at w = {facts['w']:.4f}, b = {facts['b']:.4f})" if reveal else
@@ -482,18 +481,16 @@ with ideas.idea(2):
 
     curve_col, why_col = st.columns([1.3, 1], gap="large")
     with curve_col:
-        loss_fig = theme.new_figure()
-        loss_fig.add_trace(go.Scatter(x=np.arange(done + 1), y=path.losses, mode="lines",
-                                      line={"color": P["b"], "width": s["line"]}, name="MSE at each step",
-                                      hovertemplate="step %{x}: MSE = %{y:.4f}<extra></extra>"))
-        loss_fig.add_trace(go.Scatter(x=[t], y=[path.losses[t]], mode="markers", name="step t",
-                                      marker={"color": P["b"], "size": s["marker"] + 3,
-                                              "line": {"color": "#1F2430", "width": 1.5}}))
-        if reveal:
-            loss_fig.add_hline(y=facts["mse"], line={"color": P["a"], "dash": "dash", "width": 1.5},
-                               annotation_text="best MSE", annotation_position="top right")
-        loss_fig.update_xaxes(title="step")
-        loss_fig.update_yaxes(title="MSE (log scale)", type="log")
+        shapes, labels = (theme.line_across(y=facts["mse"], line={"color": P["a"], "dash": "dash", "width": 1.5},
+                                            text="best MSE", log_y=True) if reveal else ([], []))
+        loss_fig = theme.new_figure(
+            go.Scatter(x=np.arange(done + 1), y=path.losses, mode="lines",
+                       line={"color": P["b"], "width": s["line"]}, name="MSE at each step",
+                       hovertemplate="step %{x}: MSE = %{y:.4f}<extra></extra>"),
+            go.Scatter(x=[t], y=[path.losses[t]], mode="markers", name="step t",
+                       marker={"color": P["b"], "size": s["marker"] + 3, "line": {"color": "#1F2430", "width": 1.5}}),
+            xaxis={"title": "step"}, yaxis={"title": "MSE (log scale)", "type": "log"},
+            shapes=shapes, annotations=labels)
         ui.chart(loss_fig, height=280, key="regression_loss_curve")
         st.caption(f"The MSE after each step (log scale): {path.losses[0]:.4f} at the start, "
                    f"{path.losses[t]:.4f} at step t = {t}, {path.losses[-1]:.4f} after all {done}"
@@ -532,18 +529,17 @@ with ideas.idea(3):
     train_curve, test_curve = degrees(x, y, test)
     best_degree = int(np.argmin(test_curve)) + 1
     with deg_col:
-        deg_fig = theme.new_figure()
         deg_range = np.arange(1, 10)
-        deg_fig.add_trace(go.Scatter(x=deg_range, y=train_curve, mode="lines+markers", name="training MSE",
-                                     line={"color": P["a"], "width": s["line"]}, marker={"size": s["marker"]}))
+        traces = [go.Scatter(x=deg_range, y=train_curve, mode="lines+markers", name="training MSE",
+                             line={"color": P["a"], "width": s["line"]}, marker={"size": s["marker"]})]
         if split:
-            deg_fig.add_trace(go.Scatter(x=deg_range, y=test_curve, mode="lines+markers", name="test MSE",
-                                         line={"color": P["class0"], "width": s["line"], "dash": "dash"},
-                                         marker={"size": s["marker"], "symbol": "diamond"}))
-        deg_fig.add_vline(x=degree, line={"color": P["result"], "width": 2},
-                          annotation_text=f"degree {degree}", annotation_position="top right")
-        deg_fig.update_xaxes(title="polynomial degree", dtick=1)
-        deg_fig.update_yaxes(title="MSE (log scale)", type="log")
+            traces.append(go.Scatter(x=deg_range, y=test_curve, mode="lines+markers", name="test MSE",
+                                     line={"color": P["class0"], "width": s["line"], "dash": "dash"},
+                                     marker={"size": s["marker"], "symbol": "diamond"}))
+        shapes, labels = theme.line_across(x=degree, line={"color": P["result"], "width": 2}, text=f"degree {degree}")
+        deg_fig = theme.new_figure(*traces, xaxis={"title": "polynomial degree", "dtick": 1},
+                                   yaxis={"title": "MSE (log scale)", "type": "log"},
+                                   shapes=shapes, annotations=labels)
         ui.chart(deg_fig, height=300, key="regression_degrees")
         st.caption(f"Training MSE (green circles) by degree: {train_curve[0]:.4f} at degree 1, "
                    f"{train_curve[-1]:.4f} at degree 9"

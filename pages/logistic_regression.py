@@ -121,39 +121,40 @@ s = theme.sizes()
 order = np.argsort(x, kind="stable")
 
 with picture:
-    fig = theme.new_figure()
-    fig.add_hline(y=0.5, line={"color": theme.PALETTE["neutral"], "dash": "dash", "width": 1.5},
-                  annotation_text="p = 0.5", annotation_position="top left")
+    shapes, labels = theme.line_across(y=0.5, line={"color": theme.PALETTE["neutral"], "dash": "dash", "width": 1.5},
+                                       text="p = 0.5", position="top left")
     if w != 0 and lo - pad <= -b / w <= hi + pad:
-        fig.add_vline(x=-b / w, line={"color": theme.PALETTE["result"], "dash": "dot", "width": 1.5})
-        fig.add_annotation(x=-b / w, y=0.22, text=f"boundary x = {-b / w:.2f}", showarrow=False,
-                           xanchor="left", xshift=4, font={"color": theme.PALETTE["result"]},
-                           bgcolor="rgba(255,255,255,0.8)")
+        boundary, _ = theme.line_across(x=-b / w, line={"color": theme.PALETTE["result"], "dash": "dot", "width": 1.5})
+        shapes += boundary
+        labels.append({"x": -b / w, "y": 0.22, "text": f"boundary x = {-b / w:.2f}", "showarrow": False,
+                       "xanchor": "left", "xshift": 4, "font": {"color": theme.PALETTE["result"]},
+                       "bgcolor": "rgba(255,255,255,0.8)"})
     # Each point joined to its predicted probability: the longer the line, the larger its loss.
     gap_x = np.repeat(x, 3)
     gap_y = np.column_stack([y, p, np.full_like(p, np.nan)]).ravel()
-    fig.add_trace(go.Scatter(x=gap_x, y=gap_y, mode="lines", hoverinfo="skip", showlegend=False,
-                             line={"color": theme.PALETTE["neutral"], "width": 1, "dash": "dot"}))
+    traces = [go.Scatter(x=gap_x, y=gap_y, mode="lines", hoverinfo="skip", showlegend=False,
+                         line={"color": theme.PALETTE["neutral"], "width": 1, "dash": "dot"})]
     h_grid = logistic.log_odds(grid, w, b)
-    fig.add_trace(go.Scatter(x=grid, y=np.clip(h_grid, -H_RANGE * 1.5, H_RANGE * 1.5), yaxis="y2",
+    traces.append(go.Scatter(x=grid, y=np.clip(h_grid, -H_RANGE * 1.5, H_RANGE * 1.5), yaxis="y2",
                              mode="lines", name="log-odds h (right axis)",
                              line={"color": theme.PALETTE["a"], "width": s["line"] * 0.8, "dash": "dash"}))
     if best:
-        fig.add_trace(go.Scatter(x=grid, y=logistic.sigmoid(logistic.log_odds(grid, *best)), mode="lines",
+        traces.append(go.Scatter(x=grid, y=logistic.sigmoid(logistic.log_odds(grid, *best)), mode="lines",
                                  name="best fit", line={"color": theme.PALETTE["neutral"],
                                                         "width": s["line"], "dash": "dot"}, opacity=0.7))
-    fig.add_trace(go.Scatter(x=grid, y=logistic.sigmoid(h_grid), mode="lines", name="p = σ(h)",
+    traces.append(go.Scatter(x=grid, y=logistic.sigmoid(h_grid), mode="lines", name="p = σ(h)",
                              line={"color": theme.PALETTE["result"], "width": s["line"] * 1.3}))
     for cls, colour, symbol in ((0, C0, "circle"), (1, C1, "diamond")):
         mask = y == cls
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=x[mask], y=y[mask], mode="markers", name=f"class {cls}",
             marker={"color": colour, "size": s["marker"] + 2, "symbol": symbol,
                     "line": {"color": "white", "width": 1}},
             customdata=np.column_stack([p[mask], losses[mask]]),
             hovertemplate=f"{x_name} = %{{x}}<br>y = {cls}<br>p = %{{customdata[0]:.4f}}"
                           "<br>loss = %{customdata[1]:.4f}<extra></extra>"))
-    fig.update_layout(
+    fig = theme.new_figure(
+        *traces, shapes=shapes, annotations=labels,
         xaxis={"title": x_name},
         yaxis={"title": "p = P(y = 1)", "range": [-0.08, 1.08]},
         # h = 0 sits level with p = 0.5: both axes span the same share around their centres.
@@ -174,37 +175,34 @@ with ideas.idea(1):
     st.subheader("Each point's loss")
     bars, curves = st.columns(2, gap="large")
     with bars:
+        shapes, labels = theme.line_across(y=loss, line={"color": theme.PALETTE["result"], "width": 2, "dash": "dash"},
+                                           text=f"mean = {loss:.4f}", bgcolor="rgba(255,255,255,0.8)")
         fig = theme.new_figure(go.Bar(
             x=np.arange(1, len(x) + 1), y=losses[order],
             marker={"color": np.where(y[order] == 1, C1, C0),
                     "pattern": {"shape": np.where(y[order] == 1, "/", ""), "fgcolor": "white"}},
             customdata=np.column_stack([x[order], y[order], p[order]]),
             hovertemplate=f"{x_name} = %{{customdata[0]}}, y = %{{customdata[1]}}<br>p = %{{customdata[2]:.4f}}"
-                          "<br>loss = %{y:.4f}<extra></extra>"))
-        fig.add_hline(y=loss, line={"color": theme.PALETTE["result"], "width": 2, "dash": "dash"},
-                      annotation_text=f"mean = {loss:.4f}", annotation_position="top right",
-                      annotation_bgcolor="rgba(255,255,255,0.8)")
-        fig.update_layout(xaxis={"title": f"point (sorted by {x_name})"}, yaxis={"title": "loss"},
-                          bargap=0.15, showlegend=False)
+                          "<br>loss = %{y:.4f}<extra></extra>"),
+            shapes=shapes, annotations=labels, xaxis={"title": f"point (sorted by {x_name})"}, yaxis={"title": "loss"},
+            bargap=0.15, showlegend=False)
         ui.chart(fig, height=320, key="logistic_bars")
         worst = int(np.argmax(losses))
         st.caption(f"Bars in the class colours, class 1 hatched. The worst point is {x_name} = {x[worst]:g} "
                    f"with y = {y[worst]}: the model gives it p = {p[worst]:.4f}, so it pays {losses[worst]:.4f}.")
     with curves:
         ps = np.linspace(0.002, 0.998, 400)
-        fig = theme.new_figure()
-        fig.add_trace(go.Scatter(x=ps, y=-np.log(ps), mode="lines", name="y = 1: −ln p",
-                                 line={"color": C1, "width": s["line"]}))
-        fig.add_trace(go.Scatter(x=ps, y=-np.log1p(-ps), mode="lines", name="y = 0: −ln(1 − p)",
-                                 line={"color": C0, "width": s["line"], "dash": "dash"}))
-        for cls, colour, symbol in ((0, C0, "circle"), (1, C1, "diamond")):
-            mask = y == cls
-            fig.add_trace(go.Scatter(x=p[mask], y=losses[mask], mode="markers", showlegend=False,
-                                     marker={"color": colour, "size": s["marker"], "symbol": symbol,
-                                             "line": {"color": "white", "width": 1}},
-                                     hovertemplate="p = %{x:.4f}<br>loss = %{y:.4f}<extra></extra>"))
-        fig.update_layout(xaxis={"title": "p, the predicted probability of class 1", "range": [0, 1]},
-                          yaxis={"title": "loss", "range": [0, max(6.5, float(losses.max()) * 1.05)]})
+        fig = theme.new_figure(
+            go.Scatter(x=ps, y=-np.log(ps), mode="lines", name="y = 1: −ln p", line={"color": C1, "width": s["line"]}),
+            go.Scatter(x=ps, y=-np.log1p(-ps), mode="lines", name="y = 0: −ln(1 − p)",
+                       line={"color": C0, "width": s["line"], "dash": "dash"}),
+            *(go.Scatter(x=p[y == cls], y=losses[y == cls], mode="markers", showlegend=False,
+                         marker={"color": colour, "size": s["marker"], "symbol": symbol,
+                                 "line": {"color": "white", "width": 1}},
+                         hovertemplate="p = %{x:.4f}<br>loss = %{y:.4f}<extra></extra>")
+              for cls, colour, symbol in ((0, C0, "circle"), (1, C1, "diamond"))),
+            xaxis={"title": "p, the predicted probability of class 1", "range": [0, 1]},
+            yaxis={"title": "loss", "range": [0, max(6.5, float(losses.max()) * 1.05)]})
         ui.chart(fig, height=320, key="logistic_loss_curves")
         st.caption("A point of class 1 (solid curve, diamonds) pays −ln p: nothing when p = 1, without limit "
                    "as p → 0. A point of class 0 (dashed curve, circles) pays the mirror image. Confident "
@@ -267,34 +265,35 @@ with ideas.idea(3):
             b_span = max(5.0, 1.5 * abs(centre[1]), abs(b - centre[1]) * 1.2, float(np.ptp(params[:, 1])) * 1.2)
             ws, bs, surface = loss_surface(*key, (centre[0] - w_span, centre[0] + w_span),
                                            (centre[1] - b_span, centre[1] + b_span))
-            fig = theme.new_figure(go.Contour(x=ws, y=bs, z=np.log10(surface), colorscale=theme.RESULT_SCALE,
-                                       reversescale=True, ncontours=25, showscale=False,
-                                       contours={"coloring": "heatmap"}, line={"width": 0.5},
-                                       hovertemplate="w = %{x:.3f}<br>b = %{y:.2f}<extra></extra>"))
-            fig.add_trace(go.Scatter(x=params[:, 0], y=params[:, 1], mode="lines", name="descent path",
-                                     line={"color": theme.PALETTE["b"], "width": s["line"]}))
-            fig.add_trace(go.Scatter(x=[w], y=[b], mode="markers", name="start (the sliders)",
-                                     marker={"color": theme.PALETTE["highlight"], "size": s["marker"] + 4,
-                                             "line": {"color": "#1F2430", "width": 1.5}}))
-            fig.add_trace(go.Scatter(x=[w_end], y=[b_end], mode="markers", name="after the last step",
-                                     marker={"color": theme.PALETTE["b"], "size": s["marker"] + 2, "symbol": "x"}))
+            traces = [
+                go.Contour(x=ws, y=bs, z=np.log10(surface), colorscale=theme.RESULT_SCALE,
+                           reversescale=True, ncontours=25, showscale=False,
+                           contours={"coloring": "heatmap"}, line={"width": 0.5},
+                           hovertemplate="w = %{x:.3f}<br>b = %{y:.2f}<extra></extra>"),
+                go.Scatter(x=params[:, 0], y=params[:, 1], mode="lines", name="descent path",
+                           line={"color": theme.PALETTE["b"], "width": s["line"]}),
+                go.Scatter(x=[w], y=[b], mode="markers", name="start (the sliders)",
+                           marker={"color": theme.PALETTE["highlight"], "size": s["marker"] + 4,
+                                   "line": {"color": "#1F2430", "width": 1.5}}),
+                go.Scatter(x=[w_end], y=[b_end], mode="markers", name="after the last step",
+                           marker={"color": theme.PALETTE["b"], "size": s["marker"] + 2, "symbol": "x"})]
             if best:
-                fig.add_trace(go.Scatter(x=[best[0]], y=[best[1]], mode="markers", name="best fit",
+                traces.append(go.Scatter(x=[best[0]], y=[best[1]], mode="markers", name="best fit",
                                          marker={"color": "white", "size": s["marker"] + 4, "symbol": "star",
                                                  "line": {"color": "#1F2430", "width": 1.5}}))
-            fig.update_layout(xaxis={"title": "w", "range": [ws[0], ws[-1]]},
-                              yaxis={"title": "b", "range": [bs[0], bs[-1]]})
+            fig = theme.new_figure(*traces, xaxis={"title": "w", "range": [ws[0], ws[-1]]},
+                                   yaxis={"title": "b", "range": [bs[0], bs[-1]]})
             ui.chart(fig, height=380, key="logistic_descent")
             st.caption("The loss over (w, b), darker is lower (log scale). The valley is long and narrow "
                        "because x is not centred: a change of w moves h by x ≈ 30 times as much as the "
                        "same change of b, so one learning rate cannot suit both. That is why "
                        "scikit-learn suggests scaling the features.")
+        shapes, labels = (theme.line_across(y=best_loss, line={"color": theme.PALETTE["neutral"], "dash": "dot"},
+                                            text=f"best {best_loss:.4f}") if best else ([], []))
         fig = theme.new_figure(go.Scatter(x=np.arange(len(path_losses)), y=path_losses, mode="lines",
-                                   line={"color": theme.PALETTE["b"], "width": s["line"]}, name="loss"))
-        if best:
-            fig.add_hline(y=best_loss, line={"color": theme.PALETTE["neutral"], "dash": "dot"},
-                          annotation_text=f"best {best_loss:.4f}", annotation_position="top right")
-        fig.update_layout(xaxis={"title": "step"}, yaxis={"title": "mean logistic loss"})
+                                          line={"color": theme.PALETTE["b"], "width": s["line"]}, name="loss"),
+                               shapes=shapes, annotations=labels,
+                               xaxis={"title": "step"}, yaxis={"title": "mean logistic loss"})
         ui.chart(fig, height=240, key="logistic_descent_loss")
 
 # Asked after training: tests/test_page_logistic_regression.py finds the training button and the
