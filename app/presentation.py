@@ -20,6 +20,7 @@ IDEA_KEY = "idea"
 HIDE_SIDEBAR_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"] { display: none; }
+.st-key-presentation_bar button p { white-space: nowrap; }  /* "Leave" on one line beside a long title */
 </style>
 """
 

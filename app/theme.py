@@ -185,7 +185,8 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; line-height: 1.5; }
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2.8rem; font-weight: 700; line-height: 1.15; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
-h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }
+/* Headings shrink with the window so that a long word ("multiplication") fits a phone unbroken. */
+h1 { font-size: clamp(1.5rem, 7vw, 3rem) !important; } h2 { font-size: clamp(1.3rem, 5.5vw, 2.3rem) !important; }
 [data-testid="stHeader"] { display: none; }
 .block-container { padding-top: 1rem; max-width: 100%; }
 </style>
