@@ -96,7 +96,9 @@ def new_figure(*traces, height: int | None = None, title: str | None = None, **l
     Plotly checks every property it is given, and each ``update_layout`` walks its property
     tree: an empty checked figure in the shared style took ~10 ms, one built from a layout dict
     without checks takes ~0.2 ms. The app skips the checks; the tests switch them on with
-    ``EXPLAINER_VALIDATE_FIGURES=1`` (``tests/conftest.py``), so a typo still fails.
+    ``EXPLAINER_VALIDATE_FIGURES=1`` (``tests/conftest.py``), so a typo still fails. Unchecked
+    means unnormalised too: write what plotly.js reads, e.g. ``"title": {"text": "x"}`` (a bare
+    string title is not drawn); tests/test_pages.py compares every figure sent with its checked form.
     """
     return go.Figure(data=list(traces), layout=shared_layout(height=height, title=title) | layout_extra,
                      _validate=_checked())

@@ -154,8 +154,8 @@ with picture:
             marker={"color": theme.CLASS_COLORS[k], "symbol": SYMBOLS[k], "size": s["marker"],
                     "line": {"color": "white", "width": 1}},
             hovertemplate=f"{species}<br>%{{x}} cm, %{{y}} cm<extra></extra>") for k, species in enumerate(iris.SPECIES)]
-        region_axes = {"xaxis": {"title": iris.FEATURES[pair[0]] + " (cm)", "range": [xs[0], xs[-1]]},
-                       "yaxis": {"title": iris.FEATURES[pair[1]] + " (cm)", "range": [ys[0], ys[-1]]}}
+        region_axes = {"xaxis": {"title": {"text": iris.FEATURES[pair[0]] + " (cm)"}, "range": [xs[0], xs[-1]]},
+                       "yaxis": {"title": {"text": iris.FEATURES[pair[1]] + " (cm)"}, "range": [ys[0], ys[-1]]}}
     region_chart = st.empty()
     region_caption = st.empty()
 
@@ -178,7 +178,7 @@ with ideas.idea(1):
             x=proba, y=list(iris.SPECIES), orientation="h", marker={"color": theme.CLASS_COLORS},
             text=[f"{v:.4f}" for v in proba], textposition="auto",
             hovertemplate="%{y}: %{x:.4f}<extra></extra>"),
-            xaxis={"title": "predicted probability", "range": [0, 1]}, yaxis={"autorange": "reversed"},
+            xaxis={"title": {"text": "predicted probability"}, "range": [0, 1]}, yaxis={"autorange": "reversed"},
             showlegend=False)
         ui.chart(fig_p, height=240, key="iris_proba")
         best = int(np.argmax(proba))

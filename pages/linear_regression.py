@@ -331,8 +331,8 @@ with picture:
     spread = float(np.ptp(y)) or 1.0
     seen = np.clip(np.concatenate([y, curve]), y.min() - spread, y.max() + spread)
     pad = 0.08 * float(np.ptp(seen))
-    xaxis = {"title": "area x (100 m²)" if not user else "x"}
-    yaxis = {"title": "price y (100 000 €)" if not user else "y",
+    xaxis = {"title": {"text": "area x (100 m²)" if not user else "x"}}
+    yaxis = {"title": {"text": "price y (100 000 €)" if not user else "y"},
              "range": [float(seen.min()) - pad, float(seen.max()) + pad]}
     if squares:  # equal scales, so that the squares are square
         xaxis["constrain"] = "domain"
@@ -449,8 +449,8 @@ with ideas.idea(2):
                                              "line": {"color": "#1F2430", "width": 1}},
                                      hovertemplate="least squares: w = %{x:.4f}, b = %{y:.4f}<extra></extra>"))
         surface = theme.PreparedFigure(*traces, layout=theme.shared_layout() | {
-            "xaxis": {"title": "w (slope)", "range": [w_lo, w_hi]},
-            "yaxis": {"title": "b (intercept)", "range": [b_lo, b_hi]},
+            "xaxis": {"title": {"text": "w (slope)"}, "range": [w_lo, w_hi]},
+            "yaxis": {"title": {"text": "b (intercept)"}, "range": [b_lo, b_hi]},
             "updatemenus": [{
                 "type": "buttons", "showactive": False, "x": 0, "y": 0, "xanchor": "left", "yanchor": "bottom",
                 "pad": {"l": 6, "b": 6},
@@ -489,7 +489,7 @@ with ideas.idea(2):
                        hovertemplate="step %{x}: MSE = %{y:.4f}<extra></extra>"),
             go.Scatter(x=[t], y=[path.losses[t]], mode="markers", name="step t",
                        marker={"color": P["b"], "size": s["marker"] + 3, "line": {"color": "#1F2430", "width": 1.5}}),
-            xaxis={"title": "step"}, yaxis={"title": "MSE (log scale)", "type": "log"},
+            xaxis={"title": {"text": "step"}}, yaxis={"title": {"text": "MSE (log scale)"}, "type": "log"},
             shapes=shapes, annotations=labels)
         ui.chart(loss_fig, height=280, key="regression_loss_curve")
         st.caption(f"The MSE after each step (log scale): {path.losses[0]:.4f} at the start, "
@@ -537,8 +537,8 @@ with ideas.idea(3):
                                      line={"color": P["class0"], "width": s["line"], "dash": "dash"},
                                      marker={"size": s["marker"], "symbol": "diamond"}))
         shapes, labels = theme.line_across(x=degree, line={"color": P["result"], "width": 2}, text=f"degree {degree}")
-        deg_fig = theme.new_figure(*traces, xaxis={"title": "polynomial degree", "dtick": 1},
-                                   yaxis={"title": "MSE (log scale)", "type": "log"},
+        deg_fig = theme.new_figure(*traces, xaxis={"title": {"text": "polynomial degree"}, "dtick": 1},
+                                   yaxis={"title": {"text": "MSE (log scale)"}, "type": "log"},
                                    shapes=shapes, annotations=labels)
         ui.chart(deg_fig, height=300, key="regression_degrees")
         st.caption(f"Training MSE (green circles) by degree: {train_curve[0]:.4f} at degree 1, "

@@ -155,10 +155,10 @@ with picture:
                           "<br>loss = %{customdata[1]:.4f}<extra></extra>"))
     fig = theme.new_figure(
         *traces, shapes=shapes, annotations=labels,
-        xaxis={"title": x_name},
-        yaxis={"title": "p = P(y = 1)", "range": [-0.08, 1.08]},
+        xaxis={"title": {"text": x_name}},
+        yaxis={"title": {"text": "p = P(y = 1)"}, "range": [-0.08, 1.08]},
         # h = 0 sits level with p = 0.5: both axes span the same share around their centres.
-        yaxis2={"title": "h = w·x + b", "overlaying": "y", "side": "right", "showgrid": False,
+        yaxis2={"title": {"text": "h = w·x + b"}, "overlaying": "y", "side": "right", "showgrid": False,
                 "zeroline": False, "range": [-H_RANGE * 1.16, H_RANGE * 1.16],
                 "tickvals": [-8, -4, 0, 4, 8]},
     )
@@ -184,7 +184,7 @@ with ideas.idea(1):
             customdata=np.column_stack([x[order], y[order], p[order]]),
             hovertemplate=f"{x_name} = %{{customdata[0]}}, y = %{{customdata[1]}}<br>p = %{{customdata[2]:.4f}}"
                           "<br>loss = %{y:.4f}<extra></extra>"),
-            shapes=shapes, annotations=labels, xaxis={"title": f"point (sorted by {x_name})"}, yaxis={"title": "loss"},
+            shapes=shapes, annotations=labels, xaxis={"title": {"text": f"point (sorted by {x_name})"}}, yaxis={"title": {"text": "loss"}},
             bargap=0.15, showlegend=False)
         ui.chart(fig, height=320, key="logistic_bars")
         worst = int(np.argmax(losses))
@@ -201,8 +201,8 @@ with ideas.idea(1):
                                  "line": {"color": "white", "width": 1}},
                          hovertemplate="p = %{x:.4f}<br>loss = %{y:.4f}<extra></extra>")
               for cls, colour, symbol in ((0, C0, "circle"), (1, C1, "diamond"))),
-            xaxis={"title": "p, the predicted probability of class 1", "range": [0, 1]},
-            yaxis={"title": "loss", "range": [0, max(6.5, float(losses.max()) * 1.05)]})
+            xaxis={"title": {"text": "p, the predicted probability of class 1"}, "range": [0, 1]},
+            yaxis={"title": {"text": "loss"}, "range": [0, max(6.5, float(losses.max()) * 1.05)]})
         ui.chart(fig, height=320, key="logistic_loss_curves")
         st.caption("A point of class 1 (solid curve, diamonds) pays −ln p: nothing when p = 1, without limit "
                    "as p → 0. A point of class 0 (dashed curve, circles) pays the mirror image. Confident "
@@ -281,8 +281,8 @@ with ideas.idea(3):
                 traces.append(go.Scatter(x=[best[0]], y=[best[1]], mode="markers", name="best fit",
                                          marker={"color": "white", "size": s["marker"] + 4, "symbol": "star",
                                                  "line": {"color": "#1F2430", "width": 1.5}}))
-            fig = theme.new_figure(*traces, xaxis={"title": "w", "range": [ws[0], ws[-1]]},
-                                   yaxis={"title": "b", "range": [bs[0], bs[-1]]})
+            fig = theme.new_figure(*traces, xaxis={"title": {"text": "w"}, "range": [ws[0], ws[-1]]},
+                                   yaxis={"title": {"text": "b"}, "range": [bs[0], bs[-1]]})
             ui.chart(fig, height=380, key="logistic_descent")
             st.caption("The loss over (w, b), darker is lower (log scale). The valley is long and narrow "
                        "because x is not centred: a change of w moves h by x ≈ 30 times as much as the "
@@ -293,7 +293,7 @@ with ideas.idea(3):
         fig = theme.new_figure(go.Scatter(x=np.arange(len(path_losses)), y=path_losses, mode="lines",
                                           line={"color": theme.PALETTE["b"], "width": s["line"]}, name="loss"),
                                shapes=shapes, annotations=labels,
-                               xaxis={"title": "step"}, yaxis={"title": "mean logistic loss"})
+                               xaxis={"title": {"text": "step"}}, yaxis={"title": {"text": "mean logistic loss"}})
         ui.chart(fig, height=240, key="logistic_descent_loss")
 
 # Asked after training: tests/test_page_logistic_regression.py finds the training button and the

@@ -3,6 +3,8 @@
 Pages are taken from ``app.registry.PAGES``, so a new page is covered as soon as it is registered.
 """
 
+import json
+
 import pytest
 
 from app.registry import PAGES
@@ -48,3 +50,23 @@ def test_projector_mode_from_url_turns_on_the_toggle():
     at = open_page("arrays", {"projector": "1"})
     assert at.toggle(key="projector").value is True
     assert not at.warning
+
+
+# Each page as it opens, and the states that add figures or parts of figures.
+FIGURE_STATES = [(s.url_path, {}) for s in PAGES if s.url_path] + [
+    ("linear-regression", {"squares": "1", "split": "1", "degree": "3"}),
+    ("logistic-regression", {"train": "1"}),
+    ("arrays", {"projector": "1"}),
+]
+
+
+@pytest.mark.parametrize("url_path, query", FIGURE_STATES, ids=[f"{p} {q}" if q else p for p, q in FIGURE_STATES])
+def test_figures_sent_unchecked_equal_the_checked_ones(url_path, query, monkeypatch):
+    # The app builds figures without plotly's checks, which also normalise what they are given
+    # ("title": "x" becomes {"text": "x"}, a form plotly.js 3 needs to draw it at all). What is
+    # sent unchecked must be exactly what the checks would have made.
+    checked = [json.loads(raw) for raw in chart_specs(open_page(url_path, query))]
+    monkeypatch.delenv("EXPLAINER_VALIDATE_FIGURES")
+    unchecked = [json.loads(raw) for raw in chart_specs(open_page(url_path, query))]
+    assert checked
+    assert unchecked == checked
