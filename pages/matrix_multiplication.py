@@ -188,7 +188,7 @@ def step_figure(a: np.ndarray, b: np.ndarray, step: int, speed_ms: int, projecto
         {"x": x_b + p / 2, "y": geo["shape_y"], "text": f"({inner}, {p})", "font": {"color": P["b"]}},
         {"x": x_c + p / 2, "y": geo["shape_y"], "text": f"({m}, {p})", "font": {"color": P["result"]}},
         {"x": (k + x_b + p) / 2, "y": geo["rule_y"], "font": {"color": ink},
-         "text": f"inner sizes match: {k} = {k};  the outer sizes give C's shape ({m}, {p})"},
+         "text": f"inner sizes match ({k} = {k}), so C is ({m}, {p})"},  # short enough for a phone
     ] + [{"x": x0 + cols / 2, "y": 0.1, "text": f"<b>{name}</b>", "yanchor": "bottom",
           "font": {"size": s["title"], "color": colour}}
          for name, x0, cols, colour in (("A", 0, k, P["a"]), ("B", x_b, p, P["b"]), ("C", x_c, p, P["result"]))]
