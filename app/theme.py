@@ -187,6 +187,8 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; line-height: 1.5; }
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2.8rem; font-weight: 700; line-height: 1.15; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+/* A row of figures that wraps keeps its wide gap between figures, not between the lines. */
+[data-testid="stHorizontalBlock"]:has(> [data-testid="stElementContainer"] [data-testid="stMetric"]) { row-gap: 0.5rem; }
 /* Headings shrink with the window so that a long word ("multiplication") fits a phone unbroken. */
 h1 { font-size: clamp(1.5rem, 7vw, 3rem) !important; } h2 { font-size: clamp(1.3rem, 5.5vw, 2.3rem) !important; }
 [data-testid="stHeader"] { display: none; }
