@@ -144,12 +144,13 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     proc, url = start_server()
-    baseline_proc, baseline_url = start_server(BASELINE)
-    # The baseline page first, then the app's pages: (row name, page URL, main slider, AppTest path).
-    targets = [("baseline (slider + 1 chart)", baseline_url, "slope", None)]
-    targets += [(s.url_path, f"{url}/{s.url_path}", s.slider_key, s.url_path) for s in specs]
-    rows = {name: {"cold": [], "key": [], "script": [], "run_medians": []} for name, *_ in targets}
+    baseline_proc = None  # started inside the try, so that the app's server is stopped if it fails
     try:
+        baseline_proc, baseline_url = start_server(BASELINE)
+        # The baseline page first, then the app's pages: (row name, page URL, main slider, AppTest path).
+        targets = [("baseline (slider + 1 chart)", baseline_url, "slope", None)]
+        targets += [(s.url_path, f"{url}/{s.url_path}", s.slider_key, s.url_path) for s in specs]
+        rows = {name: {"cold": [], "key": [], "script": [], "run_medians": []} for name, *_ in targets}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for _ in range(args.runs):
@@ -180,7 +181,8 @@ def main() -> None:
             browser.close()
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
-        os.killpg(baseline_proc.pid, signal.SIGTERM)
+        if baseline_proc is not None:
+            os.killpg(baseline_proc.pid, signal.SIGTERM)
 
     ms = lambda v: f"{1000 * v:.0f}"  # noqa: E731
     print(f"{args.runs} runs, {args.moves} key presses per page and run, {os.cpu_count()} cores\n")
