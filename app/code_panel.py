@@ -19,8 +19,7 @@ from core.text import format_nested, format_number
 CODE_KEY_PREFIX = "numpy_code"
 
 
-def show_numpy_code(code: str, *, title: str = "NumPy code: reproduce these numbers",
-                    expanded: bool = False) -> None:
+def show_numpy_code(code: str, *, title: str = "NumPy code: reproduce these numbers", expanded: bool = False) -> None:
     """An expander with ``code`` (dedented) ready to copy; one per page."""
     with st.expander(title, expanded=expanded, icon=":material/code:"):
         st.code(textwrap.dedent(code).strip() + "\n", language="python")

@@ -21,14 +21,23 @@ CELL_AXIS = {"visible": False, "fixedrange": True}
 
 def grid_figure(height: int = 320) -> go.Figure:
     """An empty figure for cell pictures: square cells, no axes, no zoom."""
-    return theme.new_figure(height=height, dragmode=False, xaxis=CELL_AXIS,
-                            yaxis=CELL_AXIS | {"scaleanchor": "x", "scaleratio": 1})
+    return theme.new_figure(
+        height=height, dragmode=False, xaxis=CELL_AXIS, yaxis=CELL_AXIS | {"scaleanchor": "x", "scaleratio": 1}
+    )
 
 
-def add_grid(fig: go.Figure, values: np.ndarray, *, x0: float = 0.0, y0: float = 0.0,
-             fill: str | np.ndarray = theme.PALETTE["a_fill"], line: str = theme.PALETTE["a"],
-             ghost: np.ndarray | None = None, label: str | None = None,
-             hover: np.ndarray | None = None) -> go.Figure:
+def add_grid(
+    fig: go.Figure,
+    values: np.ndarray,
+    *,
+    x0: float = 0.0,
+    y0: float = 0.0,
+    fill: str | np.ndarray = theme.PALETTE["a_fill"],
+    line: str = theme.PALETTE["a"],
+    ghost: np.ndarray | None = None,
+    label: str | None = None,
+    hover: np.ndarray | None = None,
+) -> go.Figure:
     """Draw a 0-D, 1-D or 2-D array as cells with their values, top-left corner at ``(x0, y0)``.
 
     ``fill`` is one colour or an array of colours of the grid's shape; ``ghost`` marks cells
@@ -48,30 +57,60 @@ def add_grid(fig: go.Figure, values: np.ndarray, *, x0: float = 0.0, y0: float =
             xs += [left, left + 1, left + 1, left, left, None]
             ys += [top, top, top - 1, top - 1, top, None]
     for (colour, faded), (xs, ys) in groups.items():
-        fig.add_trace({
-            "type": "scatter", "x": xs, "y": ys, "fill": "toself", "fillcolor": colour, "mode": "lines",
-            "opacity": 0.5 if faded else 1.0, "hoverinfo": "skip", "showlegend": False,
-            "line": {"color": line, "width": s["line"] * (0.7 if faded else 1),
-                     "dash": "dot" if faded else "solid"},
-        })
+        fig.add_trace(
+            {
+                "type": "scatter",
+                "x": xs,
+                "y": ys,
+                "fill": "toself",
+                "fillcolor": colour,
+                "mode": "lines",
+                "opacity": 0.5 if faded else 1.0,
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "line": {
+                    "color": line,
+                    "width": s["line"] * (0.7 if faded else 1),
+                    "dash": "dot" if faded else "solid",
+                },
+            }
+        )
     centres_x = x0 + np.tile(np.arange(cols), rows) + 0.5
     centres_y = y0 - np.repeat(np.arange(rows), cols) - 0.5
-    fig.add_trace({
-        "type": "scatter", "x": centres_x, "y": centres_y, "mode": "text", "showlegend": False,
-        "text": [format_number(v) for v in grid.ravel()],
-        "textfont": {"size": s["cell_text"], "color": "#1F2430"},
-        "hovertext": None if hover is None else np.ravel(hover).tolist(),
-        "hoverinfo": "text" if hover is not None else "skip",
-    })
+    fig.add_trace(
+        {
+            "type": "scatter",
+            "x": centres_x,
+            "y": centres_y,
+            "mode": "text",
+            "showlegend": False,
+            "text": [format_number(v) for v in grid.ravel()],
+            "textfont": {"size": s["cell_text"], "color": "#1F2430"},
+            "hovertext": None if hover is None else np.ravel(hover).tolist(),
+            "hoverinfo": "text" if hover is not None else "skip",
+        }
+    )
     if label:
-        fig.add_annotation(x=x0 + cols / 2, y=y0 + 0.08, text=label, showarrow=False,
-                           yanchor="bottom", font={"size": s["font"], "color": line})
+        fig.add_annotation(
+            x=x0 + cols / 2,
+            y=y0 + 0.08,
+            text=label,
+            showarrow=False,
+            yanchor="bottom",
+            font={"size": s["font"], "color": line},
+        )
     return fig
 
 
-def array_cells(array: np.ndarray, *, fill: str = theme.PALETTE["a_fill"],
-                line: str = theme.PALETTE["a"], name: str = "a", hover: np.ndarray | None = None,
-                height: int = 320) -> go.Figure:
+def array_cells(
+    array: np.ndarray,
+    *,
+    fill: str = theme.PALETTE["a_fill"],
+    line: str = theme.PALETTE["a"],
+    name: str = "a",
+    hover: np.ndarray | None = None,
+    height: int = 320,
+) -> go.Figure:
     """An array of 0 to 3 axes as cells: a row, a grid, or 2-D blocks stacked like cards.
 
     For 3-D, block ``a[k]`` is drawn behind ``a[k - 1]``, shifted up and to the right,
@@ -82,16 +121,30 @@ def array_cells(array: np.ndarray, *, fill: str = theme.PALETTE["a_fill"],
     add_array(fig, array, fill=fill, line=line, hover=hover)
     if array.ndim == 3:
         for k in range(array.shape[0]):
-            fig.add_annotation(x=k * DEPTH_SHIFT - 0.1, y=k * DEPTH_SHIFT - 0.5, text=f"{name}[{k}]",
-                               showarrow=False, xanchor="right",
-                               font={"size": theme.sizes()["font"], "color": line})
+            fig.add_annotation(
+                x=k * DEPTH_SHIFT - 0.1,
+                y=k * DEPTH_SHIFT - 0.5,
+                text=f"{name}[{k}]",
+                showarrow=False,
+                xanchor="right",
+                font={"size": theme.sizes()["font"], "color": line},
+            )
     return fig
 
 
-def add_array(fig: go.Figure, array: np.ndarray, *, x0: float = 0.0, y0: float = 0.0,
-              fill: str = theme.PALETTE["a_fill"], line: str = theme.PALETTE["a"],
-              ghost: np.ndarray | None = None, highlight: tuple[int, ...] | None = None,
-              hover: np.ndarray | None = None, label: str | None = None) -> tuple[float, float]:
+def add_array(
+    fig: go.Figure,
+    array: np.ndarray,
+    *,
+    x0: float = 0.0,
+    y0: float = 0.0,
+    fill: str = theme.PALETTE["a_fill"],
+    line: str = theme.PALETTE["a"],
+    ghost: np.ndarray | None = None,
+    highlight: tuple[int, ...] | None = None,
+    hover: np.ndarray | None = None,
+    label: str | None = None,
+) -> tuple[float, float]:
     """Draw an array of 0 to 3 axes at ``(x0, y0)`` (top-left of its front block); return (width, height).
 
     Like :func:`add_grid` (``ghost`` marks broadcast copies, ``hover`` one text per cell), for
@@ -110,17 +163,47 @@ def add_array(fig: go.Figure, array: np.ndarray, *, x0: float = 0.0, y0: float =
         left, top = x0 + k * DEPTH_SHIFT, y0 + k * DEPTH_SHIFT
         shade = np.where(fills[k] == fill, theme.blend(fill, line, 0.5 * k / depth), fills[k])
         if depth > 1:  # an opaque card under the block, so faded copies do not show the block behind
-            fig.add_trace({"type": "scatter", "x": [left, left + cols, left + cols, left, left],
-                           "y": [top, top, top - rows, top - rows, top], "fill": "toself",
-                           "fillcolor": "#FFFFFF", "mode": "none", "hoverinfo": "skip", "showlegend": False})
-        add_grid(fig, cube[k], x0=left, y0=top, fill=shade, line=line,
-                 ghost=ghosts[k], hover=None if hovers is None else hovers[k])
+            fig.add_trace(
+                {
+                    "type": "scatter",
+                    "x": [left, left + cols, left + cols, left, left],
+                    "y": [top, top, top - rows, top - rows, top],
+                    "fill": "toself",
+                    "fillcolor": "#FFFFFF",
+                    "mode": "none",
+                    "hoverinfo": "skip",
+                    "showlegend": False,
+                }
+            )
+        add_grid(
+            fig,
+            cube[k],
+            x0=left,
+            y0=top,
+            fill=shade,
+            line=line,
+            ghost=ghosts[k],
+            hover=None if hovers is None else hovers[k],
+        )
         if depth > 1:  # a bold frame per block, so each reads as one card of the stack
-            fig.add_trace({"type": "scatter", "x": [left, left + cols, left + cols, left, left],
-                           "y": [top, top, top - rows, top - rows, top], "mode": "lines",
-                           "line": {"color": line, "width": theme.sizes()["line"] * 2},
-                           "hoverinfo": "skip", "showlegend": False})
+            fig.add_trace(
+                {
+                    "type": "scatter",
+                    "x": [left, left + cols, left + cols, left, left],
+                    "y": [top, top, top - rows, top - rows, top],
+                    "mode": "lines",
+                    "line": {"color": line, "width": theme.sizes()["line"] * 2},
+                    "hoverinfo": "skip",
+                    "showlegend": False,
+                }
+            )
     if label:
-        fig.add_annotation(x=x0 + cols / 2, y=y0 + (depth - 1) * DEPTH_SHIFT + 0.1, text=label,
-                           showarrow=False, yanchor="bottom", font={"size": theme.sizes()["font"], "color": line})
+        fig.add_annotation(
+            x=x0 + cols / 2,
+            y=y0 + (depth - 1) * DEPTH_SHIFT + 0.1,
+            text=label,
+            showarrow=False,
+            yanchor="bottom",
+            font={"size": theme.sizes()["font"], "color": line},
+        )
     return cols + (depth - 1) * DEPTH_SHIFT, rows + (depth - 1) * DEPTH_SHIFT

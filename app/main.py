@@ -12,23 +12,27 @@ from app import presentation, theme, ui, url_state
 from app.registry import PAGES
 
 run_started = time.perf_counter()
-st.set_page_config(page_title="Arrays, models and losses: a visual explainer",
-                   page_icon="🧮", layout="wide")
+st.set_page_config(page_title="Arrays, models and losses: a visual explainer", page_icon="🧮", layout="wide")
 
 sections: dict[str, list] = {}
 for spec in PAGES:
     sections.setdefault(spec.section, []).append(
-        st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.url_path or None,
-                default=not spec.url_path))
+        st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.url_path or None, default=not spec.url_path)
+    )
 page = st.navigation(sections)
 
 with st.sidebar:
-    url_state.toggle("Projector mode", theme.PROJECTOR_KEY,
-                     help="Large type, thick lines and high contrast for a classroom wall. "
-                          "Also `projector=1` in the URL.")
-    url_state.toggle("Presentation view", presentation.PRESENT_KEY,
-                     help="Hides this sidebar and shows one idea of the page at a time: PageDown / "
-                          "PageUp (a presenter's clicker) move on and back, Esc leaves. Also `present=1`.")
+    url_state.toggle(
+        "Projector mode",
+        theme.PROJECTOR_KEY,
+        help="Large type, thick lines and high contrast for a classroom wall. Also `projector=1` in the URL.",
+    )
+    url_state.toggle(
+        "Presentation view",
+        presentation.PRESENT_KEY,
+        help="Hides this sidebar and shows one idea of the page at a time: PageDown / "
+        "PageUp (a presenter's clicker) move on and back, Esc leaves. Also `present=1`.",
+    )
 theme.apply_projector_css()
 presentation.apply_presentation_css()
 st.session_state[url_state.NOTICES_KEY] = st.container()

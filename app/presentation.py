@@ -67,10 +67,23 @@ class Ideas:
             st.session_state[PRESENT_KEY] = False
 
         bar = st.container(horizontal=True, vertical_alignment="center", key="presentation_bar")
-        bar.button("Back", icon=":material/arrow_back:", shortcut="PageUp",
-                   disabled=self.current == 0, on_click=go, args=(-1,), key="idea_previous")
+        bar.button(
+            "Back",
+            icon=":material/arrow_back:",
+            shortcut="PageUp",
+            disabled=self.current == 0,
+            on_click=go,
+            args=(-1,),
+            key="idea_previous",
+        )
         bar.markdown(f"**Idea {self.current + 1} of {len(self.titles)}: {self.titles[self.current]}**")
-        bar.button("Next", icon=":material/arrow_forward:", shortcut="PageDown",
-                   disabled=self.current == len(self.titles) - 1, on_click=go, args=(1,), key="idea_next")
-        bar.button("Leave", icon=":material/close:", shortcut="Esc", on_click=leave,
-                   key="present_leave")
+        bar.button(
+            "Next",
+            icon=":material/arrow_forward:",
+            shortcut="PageDown",
+            disabled=self.current == len(self.titles) - 1,
+            on_click=go,
+            args=(1,),
+            key="idea_next",
+        )
+        bar.button("Leave", icon=":material/close:", shortcut="Esc", on_click=leave, key="present_leave")

@@ -28,15 +28,23 @@ def predict_then_check(kind: str, *, title: str = "Predict, then check") -> None
 
     with st.container(border=True, key=f"quiz_{kind}"):
         st.markdown(f"**{title}.** {question.prompt}")
-        choice = st.radio("Your prediction", question.options, index=None, horizontal=True,
-                          key=f"quiz_{kind}_choice_{st.session_state[seed_key]}", on_change=changed_mind)
+        choice = st.radio(
+            "Your prediction",
+            question.options,
+            index=None,
+            horizontal=True,
+            key=f"quiz_{kind}_choice_{st.session_state[seed_key]}",
+            on_change=changed_mind,
+        )
         check, again = st.columns(2)
         if check.button("Check", key=f"quiz_{kind}_check", disabled=choice is None, icon=":material/check:"):
             st.session_state[checked_key] = True
-        again.button("New question", key=f"quiz_{kind}_new", on_click=new_question,
-                     icon=":material/refresh:")
+        again.button("New question", key=f"quiz_{kind}_new", on_click=new_question, icon=":material/refresh:")
         if st.session_state.get(checked_key) and choice is not None:
-            verdict = "Right." if question.is_right(choice) else \
-                f"Not quite: the answer is **{question.options[question.answer]}**."
+            verdict = (
+                "Right."
+                if question.is_right(choice)
+                else f"Not quite: the answer is **{question.options[question.answer]}**."
+            )
             (st.success if question.is_right(choice) else st.info)(f"{verdict} {question.explanation}")
             st.caption(f"NumPy settles it: `{question.code}`")

@@ -34,18 +34,44 @@ PAGES: list[PageSpec] = [
     HOME,
     PageSpec("arrays.py", "arrays", "Arrays and shapes", ":material/grid_on:", "NumPy", "axis_0"),
     PageSpec("broadcasting.py", "broadcasting", "Broadcasting", ":material/open_in_full:", "NumPy", "cell"),
-    PageSpec("dot_product.py", "dot-product", "Dot product and angle", ":material/north_east:",
-             "Vectors and matrices", "b_angle"),
-    PageSpec("outer_product.py", "outer-product", "Outer product", ":material/grid_4x4:",
-             "Vectors and matrices", "w_len"),
-    PageSpec("matrix_multiplication.py", "matrix-multiplication", "Matrix multiplication",
-             ":material/apps:", "Vectors and matrices", "step"),
-    PageSpec("linear_regression.py", "linear-regression", "Linear regression: MSE and training",
-             ":material/trending_down:", "Machine learning", "w"),
-    PageSpec("logistic_regression.py", "logistic-regression", "Logistic regression: sigmoid and loss",
-             ":material/show_chart:", "Machine learning", "w"),
-    PageSpec("iris.py", "iris", "Iris: the hello world of ML", ":material/local_florist:",
-             "Machine learning", "C_exponent"),
+    PageSpec(
+        "dot_product.py",
+        "dot-product",
+        "Dot product and angle",
+        ":material/north_east:",
+        "Vectors and matrices",
+        "b_angle",
+    ),
+    PageSpec(
+        "outer_product.py", "outer-product", "Outer product", ":material/grid_4x4:", "Vectors and matrices", "w_len"
+    ),
+    PageSpec(
+        "matrix_multiplication.py",
+        "matrix-multiplication",
+        "Matrix multiplication",
+        ":material/apps:",
+        "Vectors and matrices",
+        "step",
+    ),
+    PageSpec(
+        "linear_regression.py",
+        "linear-regression",
+        "Linear regression: MSE and training",
+        ":material/trending_down:",
+        "Machine learning",
+        "w",
+    ),
+    PageSpec(
+        "logistic_regression.py",
+        "logistic-regression",
+        "Logistic regression: sigmoid and loss",
+        ":material/show_chart:",
+        "Machine learning",
+        "w",
+    ),
+    PageSpec(
+        "iris.py", "iris", "Iris: the hello world of ML", ":material/local_florist:", "Machine learning", "C_exponent"
+    ),
 ]
 
 

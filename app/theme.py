@@ -26,20 +26,20 @@ from app.presentation import presenting
 
 # Role -> colour. Fill colours are light enough for dark text; "strong" ones carry lines and text.
 PALETTE = {
-    "a": "#007E5C",          # A, the first operand, w, data: Okabe-Ito bluish green #009E73, darkened
+    "a": "#007E5C",  # A, the first operand, w, data: Okabe-Ito bluish green #009E73, darkened
     "a_fill": "#B8E6D6",
-    "b": "#C05500",          # B, the second operand, x: Okabe-Ito vermillion #D55E00, darkened
+    "b": "#C05500",  # B, the second operand, x: Okabe-Ito vermillion #D55E00, darkened
     "b_fill": "#F9D9A8",
-    "result": "#7B3F9E",     # the result, C, predictions: purple
+    "result": "#7B3F9E",  # the result, C, predictions: purple
     "result_fill": "#E2CCF0",
     "highlight": "#F0E442",  # the current cell or point: yellow
-    "neutral": "#5F6B7A",    # axes, ghosts, not-yet-computed
+    "neutral": "#5F6B7A",  # axes, ghosts, not-yet-computed
     "neutral_fill": "#FFFFFF",
     "ghost_fill": "#EEF1F4",
     "error": "#C0392B",
-    "class0": "#0072B2",     # class 0 / negative: blue
-    "class1": "#C05500",     # class 1 / positive: vermillion
-    "class2": "#007E5C",     # third class (Iris): green
+    "class0": "#0072B2",  # class 0 / negative: blue
+    "class1": "#C05500",  # class 1 / positive: vermillion
+    "class2": "#007E5C",  # third class (Iris): green
 }
 CLASS_COLORS = [PALETTE["class0"], PALETTE["class1"], PALETTE["class2"]]
 # A sequential scale from white to the result purple, for heatmaps of one sign.
@@ -47,26 +47,48 @@ RESULT_SCALE = [[0.0, "#FFFFFF"], [1.0, PALETTE["result"]]]
 # A diverging scale (blue - white - vermillion) for heatmaps with both signs.
 DIVERGING_SCALE = [[0.0, PALETTE["class0"]], [0.5, "#FFFFFF"], [1.0, PALETTE["class1"]]]
 
+
 def blend(colour: str, other: str, t: float) -> str:
     """The colour ``t`` of the way from ``colour`` to ``other`` (hex ``#RRGGBB``)."""
-    a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
-    b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
+    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(a, b))
 
 
 # The layout of plotly's "plotly_white" that these figures use, without its defaults for every
 # trace type: each figure copies and ships its template (7 KB for plotly_white) on every rerun.
-_AXIS = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8", "zerolinewidth": 2,
-         "ticks": "", "automargin": True, "title": {"standoff": 15}}
-_SCENE_AXIS = {"backgroundcolor": "#FFFFFF", "gridcolor": "#DFE8F3", "linecolor": "#EBF0F8", "showbackground": True,
-               "ticks": "", "zerolinecolor": "#EBF0F8", "gridwidth": 2}
-pio.templates["explainer"] = go.layout.Template(layout={
-    "paper_bgcolor": "#FFFFFF", "plot_bgcolor": "#FFFFFF", "hovermode": "closest", "hoverlabel": {"align": "left"},
-    "colorway": [PALETTE[role] for role in ("a", "b", "result", "class0", "neutral")],
-    "xaxis": _AXIS, "yaxis": _AXIS, "coloraxis": {"colorbar": {"outlinewidth": 0, "ticks": ""}},
-    "scene": {"xaxis": _SCENE_AXIS, "yaxis": _SCENE_AXIS, "zaxis": _SCENE_AXIS},
-    "annotationdefaults": {"arrowcolor": "#1F2430", "arrowhead": 0, "arrowwidth": 1},
-})
+_AXIS = {
+    "gridcolor": "#EBF0F8",
+    "linecolor": "#EBF0F8",
+    "zerolinecolor": "#EBF0F8",
+    "zerolinewidth": 2,
+    "ticks": "",
+    "automargin": True,
+    "title": {"standoff": 15},
+}
+_SCENE_AXIS = {
+    "backgroundcolor": "#FFFFFF",
+    "gridcolor": "#DFE8F3",
+    "linecolor": "#EBF0F8",
+    "showbackground": True,
+    "ticks": "",
+    "zerolinecolor": "#EBF0F8",
+    "gridwidth": 2,
+}
+pio.templates["explainer"] = go.layout.Template(
+    layout={
+        "paper_bgcolor": "#FFFFFF",
+        "plot_bgcolor": "#FFFFFF",
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left"},
+        "colorway": [PALETTE[role] for role in ("a", "b", "result", "class0", "neutral")],
+        "xaxis": _AXIS,
+        "yaxis": _AXIS,
+        "coloraxis": {"colorbar": {"outlinewidth": 0, "ticks": ""}},
+        "scene": {"xaxis": _SCENE_AXIS, "yaxis": _SCENE_AXIS, "zaxis": _SCENE_AXIS},
+        "annotationdefaults": {"arrowcolor": "#1F2430", "arrowhead": 0, "arrowwidth": 1},
+    }
+)
 pio.templates.default = "explainer"  # also what a figure made with go.Figure() starts from
 
 PROJECTOR_KEY = "projector"
@@ -100,12 +122,21 @@ def new_figure(*traces, height: int | None = None, title: str | None = None, **l
     means unnormalised too: write what plotly.js reads, e.g. ``"title": {"text": "x"}`` (a bare
     string title is not drawn); tests/test_pages.py compares every figure sent with its checked form.
     """
-    return go.Figure(data=list(traces), layout=shared_layout(height=height, title=title) | layout_extra,
-                     _validate=_checked())
+    return go.Figure(
+        data=list(traces), layout=shared_layout(height=height, title=title) | layout_extra, _validate=_checked()
+    )
 
 
-def line_across(*, x: float | None = None, y: float | None = None, line: dict, text: str | None = None,
-                position: str = "top right", log_y: bool = False, **text_style) -> tuple[list[dict], list[dict]]:
+def line_across(
+    *,
+    x: float | None = None,
+    y: float | None = None,
+    line: dict,
+    text: str | None = None,
+    position: str = "top right",
+    log_y: bool = False,
+    **text_style,
+) -> tuple[list[dict], list[dict]]:
     """A vertical line at ``x`` or a horizontal one at ``y`` across the whole plot, and its label.
 
     Returns ``(shapes, annotations)``: the line, and its label (none without ``text``), as the
@@ -116,13 +147,24 @@ def line_across(*, x: float | None = None, y: float | None = None, line: dict, t
     vertical, horizontal = position.split()
     if y is not None:
         shape = {"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y}
-        label = {"xref": "x domain", "x": 0 if horizontal == "left" else 1, "xanchor": horizontal,
-                 "yref": "y", "y": math.log10(max(y, 1e-300)) if log_y else y,
-                 "yanchor": "bottom" if vertical == "top" else "top"}
+        label = {
+            "xref": "x domain",
+            "x": 0 if horizontal == "left" else 1,
+            "xanchor": horizontal,
+            "yref": "y",
+            "y": math.log10(max(y, 1e-300)) if log_y else y,
+            "yanchor": "bottom" if vertical == "top" else "top",
+        }
     else:
         shape = {"type": "line", "xref": "x", "x0": x, "x1": x, "yref": "y domain", "y0": 0, "y1": 1}
-        label = {"xref": "x", "x": x, "xanchor": "left" if horizontal == "right" else "right",
-                 "yref": "y domain", "y": 1 if vertical == "top" else 0, "yanchor": vertical}
+        label = {
+            "xref": "x",
+            "x": x,
+            "xanchor": "left" if horizontal == "right" else "right",
+            "yref": "y domain",
+            "y": 1 if vertical == "top" else 0,
+            "yanchor": vertical,
+        }
     return [shape | {"line": line}], ([label | {"text": text, "showarrow": False} | text_style] if text else [])
 
 
@@ -136,8 +178,9 @@ class PreparedFigure(go.Figure):
     """
 
     def __init__(self, *traces, layout=None):
-        super().__init__(data=list(traces), layout=layout if layout is not None else shared_layout(),
-                         _validate=_checked())
+        super().__init__(
+            data=list(traces), layout=layout if layout is not None else shared_layout(), _validate=_checked()
+        )
         self._layout_dicts: dict = {}
         self._frames_dicts: list[dict] = []
 

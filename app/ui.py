@@ -10,8 +10,11 @@ from app.registry import PAGES
 from core.text import format_figure, format_shape
 
 # Plotly's mode bar only gets in the way of a projected lesson; keep zoom reset and PNG export.
-CHART_CONFIG = {"displaylogo": False, "responsive": True,
-                "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"]}
+CHART_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+}
 
 
 def page_header(title: str, intro: str) -> None:
@@ -25,8 +28,7 @@ def figure_row():
     return st.container(horizontal=True, gap="large")
 
 
-def figure(label: str, value, *, unit: str = "", help: str | None = None,
-           container=None) -> None:
+def figure(label: str, value, *, unit: str = "", help: str | None = None, container=None) -> None:
     """A shown figure with the contract's label and format (``0.9733``, ``90.0000°``, ``(4, 3)``)."""
     if isinstance(value, tuple):
         text = format_shape(value)

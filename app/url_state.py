@@ -41,8 +41,10 @@ def read_param(name: str, default: Any, parse: Callable[[str], Any]) -> Any:
         warn(f"URL parameter `{name}`: {clamp}; using {clamp.shown}.")
         return clamp.value
     except (InputError, ValueError) as err:
-        warn(f"URL parameter `{name}` = {_quote(raw[-1])} could not be used: {err}. "
-             f"Using the default, {_quote(_to_text(default))}.")
+        warn(
+            f"URL parameter `{name}` = {_quote(raw[-1])} could not be used: {err}. "
+            f"Using the default, {_quote(_to_text(default))}."
+        )
         return default
 
 
@@ -53,8 +55,14 @@ def write_param(name: str, value: Any, to_text: Callable[[Any], str] | None = No
         st.query_params[name] = text
 
 
-def bound(widget: Callable[..., Any], key: str, default: Any, parse: Callable[[str], Any],
-          to_text: Callable[[Any], str] | None = None, **widget_args: Any) -> Any:
+def bound(
+    widget: Callable[..., Any],
+    key: str,
+    default: Any,
+    parse: Callable[[str], Any],
+    to_text: Callable[[Any], str] | None = None,
+    **widget_args: Any,
+) -> Any:
     """Render ``widget(key=key, **widget_args)`` with its value bound to query parameter ``key``."""
     if key not in st.session_state:
         st.session_state[key] = read_param(key, default, parse)
@@ -63,51 +71,113 @@ def bound(widget: Callable[..., Any], key: str, default: Any, parse: Callable[[s
     return value
 
 
-def slider(label: str, key: str, min_value: float, max_value: float, default: float,
-           step: float | None = None, *, container: Any = None, **widget_args: Any) -> float:
+def slider(
+    label: str,
+    key: str,
+    min_value: float,
+    max_value: float,
+    default: float,
+    step: float | None = None,
+    *,
+    container: Any = None,
+    **widget_args: Any,
+) -> float:
     """A slider bound to query parameter ``key``; out-of-range values are clamped with a warning."""
-    integer = all(isinstance(v, int) for v in (min_value, max_value, default)) and \
-        (step is None or isinstance(step, int))
+    integer = all(isinstance(v, int) for v in (min_value, max_value, default)) and (
+        step is None or isinstance(step, int)
+    )
     parse = number_parser(min_value, max_value, integer=integer)
     if key in st.session_state:  # the range can move under a kept value (e.g. a step count)
         st.session_state[key] = min(max(st.session_state[key], min_value), max_value)
-    return bound((container or st).slider, key, default, parse, label=label,
-                 min_value=min_value, max_value=max_value, step=step, **widget_args)
+    return bound(
+        (container or st).slider,
+        key,
+        default,
+        parse,
+        label=label,
+        min_value=min_value,
+        max_value=max_value,
+        step=step,
+        **widget_args,
+    )
 
 
-def number(label: str, key: str, min_value: float, max_value: float, default: float,
-           step: float | None = None, *, container: Any = None, **widget_args: Any) -> float:
+def number(
+    label: str,
+    key: str,
+    min_value: float,
+    max_value: float,
+    default: float,
+    step: float | None = None,
+    *,
+    container: Any = None,
+    **widget_args: Any,
+) -> float:
     """A number box bound to query parameter ``key`` (for seeds and other free numbers)."""
     integer = isinstance(default, int) and (step is None or isinstance(step, int))
     parse = number_parser(min_value, max_value, integer=integer)
-    return bound((container or st).number_input, key, default, parse, label=label,
-                 min_value=min_value, max_value=max_value, step=step, **widget_args)
+    return bound(
+        (container or st).number_input,
+        key,
+        default,
+        parse,
+        label=label,
+        min_value=min_value,
+        max_value=max_value,
+        step=step,
+        **widget_args,
+    )
 
 
-def choice(label: str, key: str, options: Sequence[str], default: str, *, widget: str = "radio",
-           container: Any = None, **widget_args: Any) -> str:
+def choice(
+    label: str,
+    key: str,
+    options: Sequence[str],
+    default: str,
+    *,
+    widget: str = "radio",
+    container: Any = None,
+    **widget_args: Any,
+) -> str:
     """A radio, selectbox or segmented control bound to query parameter ``key``.
 
     ``options`` are the URL values themselves; pass ``format_func`` to show other words.
     """
+
     def parse(text: str) -> str:
         if text in options:
             return text
         raise InputError(f"choose one of {', '.join(options)}")
-    render = getattr(container or st, {"radio": "radio", "select": "selectbox",
-                                       "segmented": "segmented_control"}[widget])
+
+    render = getattr(
+        container or st, {"radio": "radio", "select": "selectbox", "segmented": "segmented_control"}[widget]
+    )
     return bound(render, key, default, parse, label=label, options=list(options), **widget_args)
 
 
-def toggle(label: str, key: str, default: bool = False, *, container: Any = None,
-           **widget_args: Any) -> bool:
+def toggle(label: str, key: str, default: bool = False, *, container: Any = None, **widget_args: Any) -> bool:
     """A toggle bound to query parameter ``key`` (``1``/``0`` in the URL)."""
-    return bound((container or st).toggle, key, default, parse_flag, to_text=lambda v: "1" if v else "0",
-                 label=label, **widget_args)
+    return bound(
+        (container or st).toggle,
+        key,
+        default,
+        parse_flag,
+        to_text=lambda v: "1" if v else "0",
+        label=label,
+        **widget_args,
+    )
 
 
-def text(label: str, key: str, default: Any, parse: Callable[[str], Any],
-         to_text: Callable[[Any], str], *, container: Any = None, **widget_args: Any) -> Any:
+def text(
+    label: str,
+    key: str,
+    default: Any,
+    parse: Callable[[str], Any],
+    to_text: Callable[[Any], str],
+    *,
+    container: Any = None,
+    **widget_args: Any,
+) -> Any:
     """A text box whose content must parse; returns the parsed value.
 
     Bad typed text is answered with ``st.error`` (the reason, for a person) and the
@@ -125,8 +195,10 @@ def text(label: str, key: str, default: Any, parse: Callable[[str], Any],
         value = parse(raw)
     except (InputError, ValueError) as err:
         value = st.session_state.get(good_key, default)
-        where.error(f"**{label}**: could not read {_quote(raw)}: {err}. "
-                    f"Still showing the last array that could be read, {_quote(to_text(value))}.")
+        where.error(
+            f"**{label}**: could not read {_quote(raw)}: {err}. "
+            f"Still showing the last array that could be read, {_quote(to_text(value))}."
+        )
         return value
     st.session_state[good_key] = value
     write_param(key, value, to_text)
@@ -144,15 +216,16 @@ class ClampedValue(InputError):
 
 def number_parser(min_value: float, max_value: float, *, integer: bool) -> Callable[[str], float]:
     """Parser for a number in ``[min_value, max_value]``; beyond it, clamp and say so."""
+
     def parse(text: str) -> float:
         value = parse_number(text, integer=integer)
         if not integer:
             value = float(value)
         if value < min_value or value > max_value:
             clamped = type(value)(min(max(value, min_value), max_value))
-            raise ClampedValue(f"{_to_text(value)} is outside {_to_text(min_value)} to "
-                               f"{_to_text(max_value)}", clamped)
+            raise ClampedValue(f"{_to_text(value)} is outside {_to_text(min_value)} to {_to_text(max_value)}", clamped)
         return value
+
     return parse
 
 

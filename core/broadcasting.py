@@ -29,8 +29,10 @@ class BroadcastError(ValueError):
 
     def __init__(self, shape_a: tuple[int, ...], shape_b: tuple[int, ...], axis: int):
         self.shape_a, self.shape_b, self.axis = tuple(shape_a), tuple(shape_b), axis
-        super().__init__("operands could not be broadcast together with shapes "
-                         f"{numpy_shape_text(self.shape_a)} {numpy_shape_text(self.shape_b)}")
+        super().__init__(
+            "operands could not be broadcast together with shapes "
+            f"{numpy_shape_text(self.shape_a)} {numpy_shape_text(self.shape_b)}"
+        )
 
 
 def numpy_shape_text(shape: tuple[int, ...]) -> str:
@@ -79,9 +81,7 @@ def check_axes(shape_a: tuple[int, ...], shape_b: tuple[int, ...]) -> list[AxisC
         len_a = shape_a[axis] if -axis <= len(shape_a) else None
         len_b = shape_b[axis] if -axis <= len(shape_b) else None
         na, nb = len_a or 1, len_b or 1
-        if len_a is not None and len_b is not None and na == nb:
-            status = "equal"
-        elif na == nb:  # one axis missing, the other of length 1: nothing to copy
+        if len_a is not None and len_b is not None and na == nb or na == nb:
             status = "equal"
         elif na == 1:
             status = "stretch a"
@@ -141,7 +141,7 @@ def source_index(index: tuple[int, ...], original_shape: tuple[int, ...]) -> tup
     Drop the leading axes the operand lacks, and read index 0 on its length-1 axes:
     ``result[i, j]`` of ``(4, 1) + (1, 3)`` uses ``a[i, 0]`` and ``b[0, j]``.
     """
-    tail = index[len(index) - len(original_shape):] if original_shape else ()
+    tail = index[len(index) - len(original_shape) :] if original_shape else ()
     return tuple(0 if m == 1 else i for i, m in zip(tail, original_shape))
 
 
@@ -179,6 +179,10 @@ def fixes(shape_a: tuple[int, ...], shape_b: tuple[int, ...]) -> list[tuple[str,
                 continue
             found.append((name, expression, new))
     # The likeliest intent first: the other operand keeps its shape, then the smallest result.
-    return sorted(found, key=lambda f: (broadcast_shape(f[2], shape_a if f[0] == "b" else shape_b)
-                                        != (shape_a if f[0] == "b" else shape_b),
-                                        int(np.prod(broadcast_shape(f[2], shape_a if f[0] == "b" else shape_b)))))
+    return sorted(
+        found,
+        key=lambda f: (
+            broadcast_shape(f[2], shape_a if f[0] == "b" else shape_b) != (shape_a if f[0] == "b" else shape_b),
+            int(np.prod(broadcast_shape(f[2], shape_a if f[0] == "b" else shape_b))),
+        ),
+    )

@@ -60,8 +60,9 @@ def split_mask(n: int, test_fraction: float, seed: int) -> np.ndarray:
     return mask
 
 
-def parse_points(text: str, *, max_points: int = MAX_POINTS,
-                 min_points: int = MIN_POINTS) -> tuple[np.ndarray, np.ndarray]:
+def parse_points(
+    text: str, *, max_points: int = MAX_POINTS, min_points: int = MIN_POINTS
+) -> tuple[np.ndarray, np.ndarray]:
     """Read points written ``x1, y1; x2, y2; ...`` (a new line also ends a point).
 
     Inside a point the two numbers are separated by a comma, spaces or a tab.
@@ -94,8 +95,9 @@ def parse_points(text: str, *, max_points: int = MAX_POINTS,
     return _checked(values, min_points)
 
 
-def parse_csv(content: bytes | str, *, max_points: int = MAX_POINTS, max_bytes: int = MAX_BYTES,
-              min_points: int = MIN_POINTS) -> tuple[np.ndarray, np.ndarray]:
+def parse_csv(
+    content: bytes | str, *, max_points: int = MAX_POINTS, max_bytes: int = MAX_BYTES, min_points: int = MIN_POINTS
+) -> tuple[np.ndarray, np.ndarray]:
     """Read a CSV file of two numeric columns, x then y; the first line may be a header.
 
     The delimiter is a comma, a semicolon, a tab or spaces (taken from the first data line).
@@ -156,8 +158,10 @@ def _pair(row: str, where: str, delimiter: str | None = None) -> tuple[float, fl
         if parts and parts[-1] == "":
             parts = parts[:-1]  # a trailing delimiter
     if len(parts) != 2:
-        raise InputError(f"{where} ({_shorten(row)!r}) has {len(parts)} "
-                         f"{'value' if len(parts) == 1 else 'values'}; each point needs two numbers, x and y")
+        raise InputError(
+            f"{where} ({_shorten(row)!r}) has {len(parts)} "
+            f"{'value' if len(parts) == 1 else 'values'}; each point needs two numbers, x and y"
+        )
     try:
         return parse_number(parts[0]), parse_number(parts[1])
     except InputError as err:
@@ -166,8 +170,9 @@ def _pair(row: str, where: str, delimiter: str | None = None) -> tuple[float, fl
 
 def _checked(values: np.ndarray, min_points: int) -> tuple[np.ndarray, np.ndarray]:
     if len(values) < min_points:
-        raise InputError(f"it holds {len(values)} point{'s' if len(values) != 1 else ''}; "
-                         f"at least {min_points} are needed")
+        raise InputError(
+            f"it holds {len(values)} point{'s' if len(values) != 1 else ''}; at least {min_points} are needed"
+        )
     if np.ptp(values[:, 0]) == 0:
         raise InputError("every point has the same x; a line needs at least two different x values")
     return values[:, 0].copy(), values[:, 1].copy()
@@ -182,8 +187,7 @@ def _delimiter(line: str) -> str:
 
 def _is_header(line: str, delimiter: str) -> bool:
     """A first line none of whose fields is a number (``area, price``) is a header."""
-    fields = [f.strip().strip('"').strip("'") for f in
-              (line.split(delimiter) if delimiter != " " else line.split())]
+    fields = [f.strip().strip('"').strip("'") for f in (line.split(delimiter) if delimiter != " " else line.split())]
     for field in fields:
         try:
             parse_number(field)

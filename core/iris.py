@@ -57,8 +57,10 @@ def _feature_index(token: str) -> int:
     if re.fullmatch(r"[+-]?\d+", token):
         index = int(token)
         if not 0 <= index < len(FEATURES):
-            raise InputError(f"feature index {index} does not exist; use 0 to {len(FEATURES) - 1} "
-                             f"({', '.join(f'{i} = {n}' for i, n in enumerate(FEATURES))})")
+            raise InputError(
+                f"feature index {index} does not exist; use 0 to {len(FEATURES) - 1} "
+                f"({', '.join(f'{i} = {n}' for i, n in enumerate(FEATURES))})"
+            )
         return index
     name = re.sub(r"\s*\(cm\)\s*$", "", token.lower().replace("_", " ").replace("-", " "))
     name = re.sub(r"\s+", " ", name).strip()
@@ -72,10 +74,10 @@ def _feature_index(token: str) -> int:
 class Fit:
     """A fitted ``LogisticRegression`` and how the fit went."""
 
-    model: object          # sklearn.linear_model.LogisticRegression
-    converged: bool        # False when lbfgs stopped at max_iter (a ConvergenceWarning)
-    n_iter: int            # iterations lbfgs used
-    warning: str | None    # scikit-learn's own words, when it warned
+    model: object  # sklearn.linear_model.LogisticRegression
+    converged: bool  # False when lbfgs stopped at max_iter (a ConvergenceWarning)
+    n_iter: int  # iterations lbfgs used
+    warning: str | None  # scikit-learn's own words, when it warned
 
 
 def fit(X: np.ndarray, y: np.ndarray, C: float = 1.0, max_iter: int = 500) -> Fit:
@@ -129,8 +131,9 @@ def precision_recall_f1(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.
     return precision, recall, f1
 
 
-def decision_grid(model, x_range: tuple[float, float], y_range: tuple[float, float],
-                  n: int = 150) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def decision_grid(
+    model, x_range: tuple[float, float], y_range: tuple[float, float], n: int = 150
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The predicted class of a two-feature ``model`` at every point of an ``n × n`` grid.
 
     Returns ``xs`` (n,), ``ys`` (n,) and the classes of shape (n, n), row ``i`` at ``ys[i]``.

@@ -129,9 +129,11 @@ def parse_labelled_points(text: str, *, max_points: int = MAX_POINTS) -> tuple[n
     bad = np.flatnonzero((y != 0) & (y != 1))
     if bad.size:
         k = int(bad[0])
-        raise InputError(f"point {k + 1} ({format_number(x[k])}, {format_number(y[k])}) has the label "
-                         f"y = {format_number(y[k])}; a label is 0 or 1 (1 = has the property, "
-                         "e.g. the disease)")
+        raise InputError(
+            f"point {k + 1} ({format_number(x[k])}, {format_number(y[k])}) has the label "
+            f"y = {format_number(y[k])}; a label is 0 or 1 (1 = has the property, "
+            "e.g. the disease)"
+        )
     far = np.flatnonzero(np.abs(x) > MAX_ABS_X)
     if far.size:
         raise InputError(f"point {int(far[0]) + 1} has x = {format_number(x[far[0]])}; keep |x| at most 1e6")

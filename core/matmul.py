@@ -13,7 +13,7 @@ import numpy as np
 
 from core.text import InputError, format_number, format_shape, parse_array
 
-SMALL_LOW = 0   # random entries are whole numbers from SMALL_LOW to SMALL_HIGH (inclusive)
+SMALL_LOW = 0  # random entries are whole numbers from SMALL_LOW to SMALL_HIGH (inclusive)
 SMALL_HIGH = 5
 
 
@@ -41,7 +41,8 @@ def result_shape(a_shape: tuple[int, ...], b_shape: tuple[int, ...]) -> tuple[in
         raise ShapeMismatch(
             f"A has shape {format_shape(a_shape)} and B has shape {format_shape(b_shape)}: "
             f"the number of columns of A ({k_a}) must equal the number of rows of B ({k_b}), "
-            f"because each cell of C pairs a row of A (length {k_a}) with a column of B (length {k_b})")
+            f"because each cell of C pairs a row of A (length {k_a}) with a column of B (length {k_b})"
+        )
     return (m, p)
 
 
@@ -112,9 +113,11 @@ def parse_matrix(text: str) -> np.ndarray:
     array = parse_array(text)
     if array.ndim != 2:
         what = {0: "a single number", 1: "a vector"}.get(array.ndim, f"an array with {array.ndim} axes")
-        raise InputError(f"it is {what} of shape {format_shape(array.shape)}; a matrix needs rows "
-                         "and columns: separate rows with ';' (e.g. 1, 2; 3, 4), or write one row "
-                         "as [[1, 2, 3]]")
+        raise InputError(
+            f"it is {what} of shape {format_shape(array.shape)}; a matrix needs rows "
+            "and columns: separate rows with ';' (e.g. 1, 2; 3, 4), or write one row "
+            "as [[1, 2, 3]]"
+        )
     return array
 
 

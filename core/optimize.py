@@ -21,13 +21,14 @@ class DescentPath:
     its start: the learning rate was too large. The path stops there.
     """
 
-    params: np.ndarray   # shape (steps_done + 1, n_params)
-    losses: np.ndarray   # shape (steps_done + 1,)
+    params: np.ndarray  # shape (steps_done + 1, n_params)
+    losses: np.ndarray  # shape (steps_done + 1,)
     diverged: bool
 
 
-def gradient_descent(loss_and_gradient: LossAndGradient, start: np.ndarray, learning_rate: float,
-                     steps: int) -> DescentPath:
+def gradient_descent(
+    loss_and_gradient: LossAndGradient, start: np.ndarray, learning_rate: float, steps: int
+) -> DescentPath:
     """Plain gradient descent, ``θ ← θ − η ∇L(θ)``, repeated ``steps`` times.
 
     Parameters
@@ -58,8 +59,7 @@ def gradient_descent(loss_and_gradient: LossAndGradient, start: np.ndarray, lear
     return DescentPath(np.array(params), np.array(losses), diverged)
 
 
-def numerical_gradient(loss: Callable[[np.ndarray], float], theta: np.ndarray,
-                       eps: float = 1e-6) -> np.ndarray:
+def numerical_gradient(loss: Callable[[np.ndarray], float], theta: np.ndarray, eps: float = 1e-6) -> np.ndarray:
     """Central finite differences, ``(L(θ + ε e_i) − L(θ − ε e_i)) / 2ε``: the check for every gradient."""
     theta = np.asarray(theta, dtype=float)
     grad = np.empty_like(theta)

@@ -1,4 +1,4 @@
-""""Predict, then check" questions: each is generated from a seed, answered, and explained.
+""" "Predict, then check" questions: each is generated from a seed, answered, and explained.
 
 A question is plain data (:class:`Question`): the prompt, the answer options, the index
 of the right one, and an explanation built from the same numbers. The page asks; NumPy
@@ -47,7 +47,7 @@ def broadcast_question(seed: int) -> Question:
     """Which shape does ``a + b`` have? Shapes of 1 to 3 axes; about one in three fails."""
     rng = np.random.default_rng(seed)
     shape_a = tuple(int(n) for n in rng.integers(1, 5, size=rng.integers(1, 4)))
-    shape_b = list(shape_a[-rng.integers(1, len(shape_a) + 1):])
+    shape_b = list(shape_a[-rng.integers(1, len(shape_a) + 1) :])
     for axis in range(len(shape_b)):  # stretchable axes, and sometimes a clash
         roll = rng.random()
         if roll < 0.35:
@@ -57,20 +57,31 @@ def broadcast_question(seed: int) -> Question:
     shape_b = tuple(shape_b)
     result = broadcast_result(shape_a, shape_b)
     right = format_shape(result) if result else BROADCAST_ERROR
-    distractors = {format_shape(shape_a), format_shape(shape_b), BROADCAST_ERROR,
-                   format_shape(tuple(max(x, y) for x, y in zip(shape_a[::-1], shape_b[::-1]))[::-1]),
-                   format_shape(shape_a + shape_b),  # the common slip: stacking the shapes
-                   format_shape((2,) + shape_a)}
+    distractors = {
+        format_shape(shape_a),
+        format_shape(shape_b),
+        BROADCAST_ERROR,
+        format_shape(tuple(max(x, y) for x, y in zip(shape_a[::-1], shape_b[::-1]))[::-1]),
+        format_shape(shape_a + shape_b),  # the common slip: stacking the shapes
+        format_shape((2,) + shape_a),
+    }
     options = _options(right, distractors, rng)
     pairs = _aligned(shape_a, shape_b)
-    steps = "; ".join(f"{x} and {y}: " + ("equal" if x == y else "1 stretches" if 1 in (x, y) else "clash")
-                      for x, y in pairs)
-    explanation = (f"Align the shapes from the right: {steps}. "
-                   + (f"So a + b has shape {right}." if result else
-                      "A clash means NumPy raises: operands could not be broadcast together."))
-    return Question(f"a has shape {format_shape(shape_a)} and b has shape {format_shape(shape_b)}. "
-                    "What is the shape of a + b?", options, options.index(right), explanation,
-                    f"np.broadcast_shapes({format_shape(shape_a)}, {format_shape(shape_b)})")
+    steps = "; ".join(
+        f"{x} and {y}: " + ("equal" if x == y else "1 stretches" if 1 in (x, y) else "clash") for x, y in pairs
+    )
+    explanation = f"Align the shapes from the right: {steps}. " + (
+        f"So a + b has shape {right}."
+        if result
+        else "A clash means NumPy raises: operands could not be broadcast together."
+    )
+    return Question(
+        f"a has shape {format_shape(shape_a)} and b has shape {format_shape(shape_b)}. What is the shape of a + b?",
+        options,
+        options.index(right),
+        explanation,
+        f"np.broadcast_shapes({format_shape(shape_a)}, {format_shape(shape_b)})",
+    )
 
 
 def reshape_question(seed: int) -> Question:
@@ -84,17 +95,28 @@ def reshape_question(seed: int) -> Question:
     asked = f"{known}, -1" if first else f"-1, {known}"
     pair = (known, size // known) if first else (size // known, known)
     right = format_shape(pair) if fits else RESHAPE_ERROR
-    distractors = {format_shape(shape), format_shape((size,)), RESHAPE_ERROR, format_shape(pair[::-1]),
-                   format_shape((known, size) if first else (size, known))}  # the slip: -1 read as "all"
+    distractors = {
+        format_shape(shape),
+        format_shape((size,)),
+        RESHAPE_ERROR,
+        format_shape(pair[::-1]),
+        format_shape((known, size) if first else (size, known)),
+    }  # the slip: -1 read as "all"
     options = _options(right, distractors, rng)
     numbers = f"a holds {' × '.join(map(str, shape))} = {size} numbers, and reshape keeps them all."
-    explanation = (f"{numbers} The -1 is worked out by NumPy: {size} / {known} = {size // known}, so the "
-                   f"shape is {right}." if fits else
-                   f"{numbers} {size} is not a multiple of {known}, so no whole length can fill the -1, and "
-                   f"NumPy raises a ValueError: cannot reshape array of size {size} into that shape.")
-    return Question(f"a = np.arange({size}).reshape{format_shape(shape)}. What is the shape of "
-                    f"a.reshape({asked})?", options, options.index(right), explanation,
-                    f"np.arange({size}).reshape{format_shape(shape)}.reshape({asked}).shape")
+    explanation = (
+        f"{numbers} The -1 is worked out by NumPy: {size} / {known} = {size // known}, so the shape is {right}."
+        if fits
+        else f"{numbers} {size} is not a multiple of {known}, so no whole length can fill the -1, and "
+        f"NumPy raises a ValueError: cannot reshape array of size {size} into that shape."
+    )
+    return Question(
+        f"a = np.arange({size}).reshape{format_shape(shape)}. What is the shape of a.reshape({asked})?",
+        options,
+        options.index(right),
+        explanation,
+        f"np.arange({size}).reshape{format_shape(shape)}.reshape({asked}).shape",
+    )
 
 
 def matmul_question(seed: int) -> Question:
@@ -103,15 +125,26 @@ def matmul_question(seed: int) -> Question:
     m, k, p = (int(n) for n in rng.integers(1, 7, size=3))
     k_b = k if rng.random() > 0.25 else int(k % 6 + 1)
     right = format_shape((m, p)) if k == k_b else MATMUL_ERROR
-    distractors = {format_shape((m, k)), format_shape((k_b, p)), format_shape((p, m)), MATMUL_ERROR,
-                   format_shape((m, k, p))}
+    distractors = {
+        format_shape((m, k)),
+        format_shape((k_b, p)),
+        format_shape((p, m)),
+        MATMUL_ERROR,
+        format_shape((m, k, p)),
+    }
     options = _options(right, distractors, rng)
-    explanation = (f"(m, k) @ (k, p) gives (m, p): the inner sizes {k} and {k_b} "
-                   + (f"match, so the result is {right}: one dot product per row of A and column of B."
-                      if k == k_b else "differ, so a row of A and a column of B have different lengths."))
-    return Question(f"A has shape {format_shape((m, k))} and B has shape {format_shape((k_b, p))}. "
-                    "What is the shape of A @ B?", options, options.index(right), explanation,
-                    f"(np.ones({format_shape((m, k))}) @ np.ones({format_shape((k_b, p))})).shape")
+    explanation = f"(m, k) @ (k, p) gives (m, p): the inner sizes {k} and {k_b} " + (
+        f"match, so the result is {right}: one dot product per row of A and column of B."
+        if k == k_b
+        else "differ, so a row of A and a column of B have different lengths."
+    )
+    return Question(
+        f"A has shape {format_shape((m, k))} and B has shape {format_shape((k_b, p))}. What is the shape of A @ B?",
+        options,
+        options.index(right),
+        explanation,
+        f"(np.ones({format_shape((m, k))}) @ np.ones({format_shape((k_b, p))})).shape",
+    )
 
 
 def dot_sign_question(seed: int) -> Question:
@@ -127,13 +160,18 @@ def dot_sign_question(seed: int) -> Question:
     dot = int(a @ b)
     right = "positive" if dot > 0 else "zero" if dot == 0 else "negative"
     terms = " + ".join(f"({x})·({y})" for x, y in zip(a, b))
-    meaning = {"positive": "less than 90°: they point the same way",
-               "zero": "exactly 90°: they are perpendicular",
-               "negative": "more than 90°: they point apart"}[right]
-    return Question(f"a = {_vec(a)} and b = {_vec(b)}. Is a · b positive, zero or negative?",
-                    ("positive", "zero", "negative"), ("positive", "zero", "negative").index(right),
-                    f"a · b = {terms} = {dot}, so the angle between them is {meaning}.",
-                    f"np.dot({_vec(a)}, {_vec(b)})")
+    meaning = {
+        "positive": "less than 90°: they point the same way",
+        "zero": "exactly 90°: they are perpendicular",
+        "negative": "more than 90°: they point apart",
+    }[right]
+    return Question(
+        f"a = {_vec(a)} and b = {_vec(b)}. Is a · b positive, zero or negative?",
+        ("positive", "zero", "negative"),
+        ("positive", "zero", "negative").index(right),
+        f"a · b = {terms} = {dot}, so the angle between them is {meaning}.",
+        f"np.dot({_vec(a)}, {_vec(b)})",
+    )
 
 
 def angle_question(seed: int) -> Question:
@@ -146,12 +184,15 @@ def angle_question(seed: int) -> Question:
     b = _unit_grid_vector(start + angle) * int(rng.integers(1, 3))
     cos = float(a @ b) / float(np.linalg.norm(a) * np.linalg.norm(b))
     options = tuple(f"{c}°" for c in choices)
-    return Question(f"a = {_vec(a)} and b = {_vec(b)}. What is the angle between them?", options,
-                    choices.index(angle),
-                    f"cos θ = a·b / (‖a‖‖b‖) = {format_number(a @ b)} / "
-                    f"({format_number(np.linalg.norm(a))} · {format_number(np.linalg.norm(b))}) = "
-                    f"{cos:.4f}, and arccos({cos:.4f}) = {angle}°.",
-                    f"np.degrees(np.arccos(np.dot(a, b) / (np.linalg.norm(a) * np.linalg.norm(b))))")
+    return Question(
+        f"a = {_vec(a)} and b = {_vec(b)}. What is the angle between them?",
+        options,
+        choices.index(angle),
+        f"cos θ = a·b / (‖a‖‖b‖) = {format_number(a @ b)} / "
+        f"({format_number(np.linalg.norm(a))} · {format_number(np.linalg.norm(b))}) = "
+        f"{cos:.4f}, and arccos({cos:.4f}) = {angle}°.",
+        "np.degrees(np.arccos(np.dot(a, b) / (np.linalg.norm(a) * np.linalg.norm(b))))",
+    )
 
 
 def outer_question(seed: int) -> Question:
@@ -174,32 +215,45 @@ def outer_question(seed: int) -> Question:
     if asks == "shape":
         right = format_shape((n, p))
         options = _options(right, {format_shape((p, n)), format_shape((n * p,)), format_shape(())}, rng)
-        return Question(f"{given} What is the shape of np.outer(w, x)?", options, options.index(right),
-                        f"np.outer pairs each of the {n} numbers of w with each of the {p} numbers of x: one "
-                        f"row per w_i and one column per x_j, so the shape is {right}, {n * p} products. The "
-                        "lengths need not match, unlike np.dot.", f"{call}.shape")
+        return Question(
+            f"{given} What is the shape of np.outer(w, x)?",
+            options,
+            options.index(right),
+            f"np.outer pairs each of the {n} numbers of w with each of the {p} numbers of x: one "
+            f"row per w_i and one column per x_j, so the shape is {right}, {n * p} products. The "
+            "lengths need not match, unlike np.dot.",
+            f"{call}.shape",
+        )
     if asks == "row":
         i = int(rng.integers(n))
         right = _vec(w[i] * x)
-        slips = {_vec(w[i] + x),                  # adding instead of multiplying
-                 _vec(w[i - 1 if i else 1] * x),  # the row next to it, as when counting from 1
-                 _vec(x)}                         # x itself, not scaled
+        slips = {
+            _vec(w[i] + x),  # adding instead of multiplying
+            _vec(w[i - 1 if i else 1] * x),  # the row next to it, as when counting from 1
+            _vec(x),
+        }  # x itself, not scaled
         if i < p:
-            slips.add(_vec(w * x[i]))             # column i instead of row i
+            slips.add(_vec(w * x[i]))  # column i instead of row i
         options = _options(right, slips, rng)
-        return Question(f"{given} What is row {i} of np.outer(w, x)? (Rows count from 0.)", options,
-                        options.index(right),
-                        f"Row {i} pairs w_{i} = {w[i]} with every x_j: {w[i]} × {_vec(x)} = {right}. Every row "
-                        "is a multiple of x (column j would be w times x_j), so the matrix has rank 1.",
-                        f"{call}[{i}]")
+        return Question(
+            f"{given} What is row {i} of np.outer(w, x)? (Rows count from 0.)",
+            options,
+            options.index(right),
+            f"Row {i} pairs w_{i} = {w[i]} with every x_j: {w[i]} × {_vec(x)} = {right}. Every row "
+            "is a multiple of x (column j would be w times x_j), so the matrix has rank 1.",
+            f"{call}[{i}]",
+        )
     right = str(k)
     options = _options(right, {f"{'-' if k < 0 else ''}1/{abs(k)}", str(-k), str(w[r])}, rng)
-    return Question(f"{given} Row {r} of np.outer(w, x) is how many times row {s}?", options,
-                    options.index(right),
-                    f"Row {r} is w_{r} × x = {w[r]} × x and row {s} is w_{s} × x = {w[s]} × x, so row {r} = "
-                    f"({w[r]} / {w[s]}) × row {s} = {k} × row {s}: {_vec(w[r] * x)} = {k} × {_vec(w[s] * x)}. "
-                    "Every row is a multiple of x, which is why w xᵀ has rank 1.",
-                    f"M = {call}; M[{r}] / M[{s}]")
+    return Question(
+        f"{given} Row {r} of np.outer(w, x) is how many times row {s}?",
+        options,
+        options.index(right),
+        f"Row {r} is w_{r} × x = {w[r]} × x and row {s} is w_{s} × x = {w[s]} × x, so row {r} = "
+        f"({w[r]} / {w[s]}) × row {s} = {k} × row {s}: {_vec(w[r] * x)} = {k} × {_vec(w[s] * x)}. "
+        "Every row is a multiple of x, which is why w xᵀ has rank 1.",
+        f"M = {call}; M[{r}] / M[{s}]",
+    )
 
 
 def fit_by_eye_score(mse: float, best_mse: float) -> float:
@@ -236,19 +290,30 @@ def logistic_loss_question(seed: int) -> Question:
     worst = int(np.argmax(losses))
     options = tuple(f"x = {a}, y = {c}" for a, c in zip(x, y))
     p = 1 / (1 + np.exp(-h[worst]))
-    why = ("the model is sure of the wrong class: a confident mistake" if wrong_side[worst] >= 2 else
-           "it lies on the wrong side of the boundary" if wrong_side[worst] > 0 else
-           "the model cannot tell the classes apart there" if wrong_side[worst] == 0 else
-           "every point is on its own side of the boundary, and this one is the closest to it")
-    explanation = (f"h = w·x + b gives h = {_vec(h)}. A point of class 1 pays ln(1 + e^(−h)) and one of "
-                   "class 0 pays ln(1 + e^h): the further h lies on the wrong side of 0 for its class, the "
-                   f"more it pays. The losses are {', '.join(f'{v:.4f}' for v in losses)}. "
-                   f"{options[worst]} has p = σ({h[worst]}) = {p:.4f}; {why}.")
+    why = (
+        "the model is sure of the wrong class: a confident mistake"
+        if wrong_side[worst] >= 2
+        else "it lies on the wrong side of the boundary"
+        if wrong_side[worst] > 0
+        else "the model cannot tell the classes apart there"
+        if wrong_side[worst] == 0
+        else "every point is on its own side of the boundary, and this one is the closest to it"
+    )
+    explanation = (
+        f"h = w·x + b gives h = {_vec(h)}. A point of class 1 pays ln(1 + e^(−h)) and one of "
+        "class 0 pays ln(1 + e^h): the further h lies on the wrong side of 0 for its class, the "
+        f"more it pays. The losses are {', '.join(f'{v:.4f}' for v in losses)}. "
+        f"{options[worst]} has p = σ({h[worst]}) = {p:.4f}; {why}."
+    )
     sign = "+" if b >= 0 else "-"
-    return Question(f"The model p = σ(w·x + b) has w = {w} and b = {b}. Which of these points pays the "
-                    "largest logistic loss?", options, worst, explanation,
-                    f"x, y = np.array({_vec(x)}), np.array({_vec(y)}); h = {w} * x {sign} {abs(b)}; "
-                    "np.argmax(y * np.logaddexp(0, -h) + (1 - y) * np.logaddexp(0, h))")
+    return Question(
+        f"The model p = σ(w·x + b) has w = {w} and b = {b}. Which of these points pays the largest logistic loss?",
+        options,
+        worst,
+        explanation,
+        f"x, y = np.array({_vec(x)}), np.array({_vec(y)}); h = {w} * x {sign} {abs(b)}; "
+        "np.argmax(y * np.logaddexp(0, -h) + (1 - y) * np.logaddexp(0, h))",
+    )
 
 
 def softmax_question(seed: int) -> Question:
@@ -262,23 +327,32 @@ def softmax_question(seed: int) -> Question:
     e = np.exp(z - z.max())
     p = e / e.sum()
     top, second = (int(k) for k in np.argsort(z)[::-1][:2])
-    slips = [(top, 1.0),                          # the largest score taken as certainty
-             (top, 1 / (1 + np.exp(-z[top]))),    # σ of one score alone, as if there were two classes
-             (top, z[top] / z.sum()),             # the scores shared out without e
-             (second, p[second])]
+    slips = [
+        (top, 1.0),  # the largest score taken as certainty
+        (top, 1 / (1 + np.exp(-z[top]))),  # σ of one score alone, as if there were two classes
+        (top, z[top] / z.sum()),  # the scores shared out without e
+        (second, p[second]),
+    ]
     # A slip that lands within 0.05 of the answer would make two options right to the eye.
     distractors = {f"{SPECIES[k]}, p = {q:.2f}" for k, q in slips if k != top or abs(q - p[top]) >= 0.05}
     right = f"{SPECIES[top]}, p = {p[top]:.2f}"
     options = _options(right, distractors, rng)
-    explanation = (f"Softmax turns scores into probabilities, p_k = e^(z_k) / Σ_j e^(z_j). Only the "
-                   f"differences count, so subtract the largest score: e^(z − {z.max()}) = "
-                   f"{_vec(np.round(e, 4))}, which sum to {e.sum():.4f}, so p = {_vec(np.round(p, 4))}. "
-                   f"The largest score wins (argmax: {SPECIES[top]}), and how sure the model is "
-                   "depends on the gaps between the scores.")
-    return Question(f"A logistic regression gives one flower the scores z = {_vec(z)} for setosa, "
-                    "versicolor and virginica. Which species does it predict, and with what "
-                    "probability? (e ≈ 2.72, e² ≈ 7.39, e³ ≈ 20.1)", options, options.index(right),
-                    explanation, f"z = np.array({_vec(z)}); np.exp(z) / np.exp(z).sum()")
+    explanation = (
+        f"Softmax turns scores into probabilities, p_k = e^(z_k) / Σ_j e^(z_j). Only the "
+        f"differences count, so subtract the largest score: e^(z − {z.max()}) = "
+        f"{_vec(np.round(e, 4))}, which sum to {e.sum():.4f}, so p = {_vec(np.round(p, 4))}. "
+        f"The largest score wins (argmax: {SPECIES[top]}), and how sure the model is "
+        "depends on the gaps between the scores."
+    )
+    return Question(
+        f"A logistic regression gives one flower the scores z = {_vec(z)} for setosa, "
+        "versicolor and virginica. Which species does it predict, and with what "
+        "probability? (e ≈ 2.72, e² ≈ 7.39, e³ ≈ 20.1)",
+        options,
+        options.index(right),
+        explanation,
+        f"z = np.array({_vec(z)}); np.exp(z) / np.exp(z).sum()",
+    )
 
 
 QUESTIONS = {
@@ -319,6 +393,6 @@ def _aligned(shape_a, shape_b):
 def _options(right: str, distractors: set[str], rng: np.random.Generator, count: int = 4) -> tuple[str, ...]:
     others = sorted(distractors - {right})
     rng.shuffle(others)
-    options = [right] + others[:count - 1]
+    options = [right] + others[: count - 1]
     rng.shuffle(options)
     return tuple(options)

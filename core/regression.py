@@ -73,6 +73,7 @@ def line_loss_and_gradient(x: np.ndarray, y: np.ndarray):
         w, b = theta
         error = w * x + b - y
         return float(np.mean(error * error)), np.array([2 * np.mean(error * x), 2 * np.mean(error)])
+
     return loss_and_gradient
 
 
@@ -92,8 +93,9 @@ def mse_grid(x: np.ndarray, y: np.ndarray, ws: np.ndarray, bs: np.ndarray) -> np
     ws = np.asarray(ws, dtype=float)
     bs = np.asarray(bs, dtype=float)
     rows = max(1, GRID_CHUNK // max(1, ws.size * x.size))
-    blocks = [((ws[None, :, None] * x + bs[i:i + rows, None, None] - y) ** 2).mean(axis=-1)
-              for i in range(0, bs.size, rows)]
+    blocks = [
+        ((ws[None, :, None] * x + bs[i : i + rows, None, None] - y) ** 2).mean(axis=-1) for i in range(0, bs.size, rows)
+    ]
     return np.concatenate(blocks, axis=0)
 
 
@@ -135,8 +137,9 @@ def fit_polynomial(x: np.ndarray, y: np.ndarray, degree: int) -> Polynomial:
         return Polynomial.fit(np.asarray(x, dtype=float), np.asarray(y, dtype=float), degree)
 
 
-def degree_curve(x: np.ndarray, y: np.ndarray, test: np.ndarray,
-                 degrees: range = range(1, 10)) -> tuple[np.ndarray, np.ndarray]:
+def degree_curve(
+    x: np.ndarray, y: np.ndarray, test: np.ndarray, degrees: range = range(1, 10)
+) -> tuple[np.ndarray, np.ndarray]:
     """For each degree, the training MSE and the test MSE of the polynomial fitted on the training points.
 
     ``test`` is a boolean mask of the held-out points (all false: every point trains, and the
@@ -168,8 +171,9 @@ def parameter_ranges(x: np.ndarray, y: np.ndarray) -> tuple[tuple[float, float],
     y_spread = float(np.ptp(y)) or 1.0
     w_pad = max(abs(w_opt), y_spread / float(np.ptp(x))) * 0.75
     b_pad = max(abs(b_opt), y_spread) * 0.75
-    return _nice_range(min(0.0, w_opt) - w_pad, max(0.0, w_opt) + w_pad), \
-        _nice_range(min(0.0, b_opt) - b_pad, max(0.0, b_opt) + b_pad)
+    return _nice_range(min(0.0, w_opt) - w_pad, max(0.0, w_opt) + w_pad), _nice_range(
+        min(0.0, b_opt) - b_pad, max(0.0, b_opt) + b_pad
+    )
 
 
 def _nice_range(low: float, high: float) -> tuple[float, float]:

@@ -51,8 +51,9 @@ def parse_number(text: str, *, integer: bool = False) -> float | int:
     return value
 
 
-def parse_array(text: str, *, max_numbers: int = MAX_NUMBERS, max_axis: int = MAX_AXIS,
-                max_ndim: int = MAX_NDIM) -> np.ndarray:
+def parse_array(
+    text: str, *, max_numbers: int = MAX_NUMBERS, max_axis: int = MAX_AXIS, max_ndim: int = MAX_NDIM
+) -> np.ndarray:
     """Read an array written as a person would type it.
 
     Short form: numbers separated by commas or spaces, rows separated by ``;``.
@@ -69,8 +70,7 @@ def parse_array(text: str, *, max_numbers: int = MAX_NUMBERS, max_axis: int = MA
     if not source:
         raise InputError("the box is empty; type numbers such as 1, 2, 3 (rows separated by ;)")
     if len(source) > 4000:
-        raise InputError("that is far too long; an array here holds at most "
-                         f"{max_numbers} numbers")
+        raise InputError(f"that is far too long; an array here holds at most {max_numbers} numbers")
     if source.startswith("["):
         array = _from_nested(_NestedReader(source).read())
     else:
@@ -87,8 +87,9 @@ def parse_array(text: str, *, max_numbers: int = MAX_NUMBERS, max_axis: int = MA
     return array
 
 
-def parse_shape(text: str, *, min_ndim: int = 1, max_ndim: int = 3, min_len: int = 1,
-                max_len: int = 6) -> tuple[int, ...]:
+def parse_shape(
+    text: str, *, min_ndim: int = 1, max_ndim: int = 3, min_len: int = 1, max_len: int = 6
+) -> tuple[int, ...]:
     """Read a shape such as ``"4, 3, 2"`` or ``"(4, 3)"``; each length a whole number in range."""
     source = str(text).strip()
     if source[:1] + source[-1:] in {"()", "[]"}:  # one pair of brackets, as NumPy prints a shape
@@ -170,8 +171,10 @@ def _from_short_form(source: str) -> np.ndarray:
     values = [_numbers(r) for r in rows]
     lengths = sorted({len(v) for v in values})
     if len(lengths) > 1:
-        raise InputError(f"the rows have different lengths ({', '.join(map(str, [len(v) for v in values]))}); "
-                         "every row needs the same number of entries")
+        raise InputError(
+            f"the rows have different lengths ({', '.join(map(str, [len(v) for v in values]))}); "
+            "every row needs the same number of entries"
+        )
     return np.array(values, dtype=float)
 
 
@@ -203,7 +206,7 @@ class _NestedReader:
         value = self._value()
         self._skip()
         if self.pos != len(self.text):
-            raise InputError(f"unexpected {self.text[self.pos:self.pos + 10]!r} after the closing bracket")
+            raise InputError(f"unexpected {self.text[self.pos : self.pos + 10]!r} after the closing bracket")
         return value
 
     def _skip(self):
@@ -217,7 +220,7 @@ class _NestedReader:
         start = self.pos
         while self.pos < len(self.text) and self.text[self.pos] not in ",[] \t\n;":
             self.pos += 1
-        token = self.text[start:self.pos]
+        token = self.text[start : self.pos]
         if not token:
             raise InputError("a number is missing (two commas in a row, or a comma before ']')")
         return parse_number(token)

@@ -11,7 +11,6 @@ from core.text import InputError, parse_array
 MAX_MAGNITUDE = 1e6  # components a picture can show
 
 
-
 class LengthMismatch(ValueError):
     """Two vectors of different lengths where the same length is needed (the dot product)."""
 
@@ -22,8 +21,9 @@ def dot_terms(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     if a.ndim != 1 or b.ndim != 1:
         raise LengthMismatch(f"the dot product here takes two vectors, not shapes {a.shape} and {b.shape}")
     if a.shape != b.shape:
-        raise LengthMismatch(f"shapes {a.shape} and {b.shape} not aligned: "
-                             f"{a.shape[0]} (dim 0) != {b.shape[0]} (dim 0)")
+        raise LengthMismatch(
+            f"shapes {a.shape} and {b.shape} not aligned: {a.shape[0]} (dim 0) != {b.shape[0]} (dim 0)"
+        )
     return a * b
 
 

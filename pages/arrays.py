@@ -19,8 +19,7 @@ ui.page_header(
     "Move the sliders and watch `np.arange(size).reshape(shape)` fill the cells in order.",
 )
 
-ideas = Ideas(["Shape, ndim and size", "The values", "What to notice", "Predict, then check",
-               "The NumPy code"])
+ideas = Ideas(["Shape, ndim and size", "The values", "What to notice", "Predict, then check", "The NumPy code"])
 
 # The URL holds one parameter, `shape`, for several sliders: read it once, write it every run.
 if "ndim" not in st.session_state:
@@ -48,10 +47,12 @@ with picture:
     fig = figures.array_cells(array, hover=index_labels(shape), height=360 if ndim == 3 else 260)
     ui.chart(fig, key="arrays_cells")
     st.caption(
-        {1: "A 1-D array is a row of numbers: one axis.",
-         2: "A 2-D array is a grid: axis 0 runs down the rows, axis 1 across the columns.",
-         3: f"A 3-D array is a stack of {shape[0]} grids of shape {shape[1:]}: axis 0 picks the "
-            "grid (a[0] in front), axis 1 the row, axis 2 the column."}[ndim]
+        {
+            1: "A 1-D array is a row of numbers: one axis.",
+            2: "A 2-D array is a grid: axis 0 runs down the rows, axis 1 across the columns.",
+            3: f"A 3-D array is a stack of {shape[0]} grids of shape {shape[1:]}: axis 0 picks the "
+            "grid (a[0] in front), axis 1 the row, axis 2 the column.",
+        }[ndim]
         + " Point at a cell to see how to index it."
     )
 
@@ -69,8 +70,9 @@ with ideas.idea(1):
 
 with ideas.idea(2):
     st.subheader("What to notice")
-    st.latex(r"\text{size} = \prod_{k=0}^{\text{ndim}-1} n_k = "
-             + r" \cdot ".join(map(str, shape)) + f" = {array.size}")
+    st.latex(
+        r"\text{size} = \prod_{k=0}^{\text{ndim}-1} n_k = " + r" \cdot ".join(map(str, shape)) + f" = {array.size}"
+    )
     st.markdown(
         "The size is the product of the shape. A colour image is a 3-D array (height, width, colour "
         "channel); a batch of images adds a fourth axis. Deep-learning code is mostly about keeping "
@@ -81,7 +83,8 @@ with ideas.idea(3):
     predict_then_check("reshape")
 
 with ideas.idea(4):
-    show_numpy_code(f"""
+    show_numpy_code(
+        f"""
         import numpy as np
 
         a = np.arange({array.size}).reshape({shape})
@@ -89,4 +92,6 @@ with ideas.idea(4):
         print("size =", a.size)
         print("shape =", a.shape)
         print(a)
-    """, expanded=ideas.presenting)
+    """,
+        expanded=ideas.presenting,
+    )

@@ -14,23 +14,35 @@ ui.page_header(
 
 PAGE_BY_PATH = {spec.url_path: spec for spec in PAGES}
 COMPONENTS = [
-    ("Data", ":material/table_chart:",
-     "Examples as arrays: features x and, for supervised learning, a label y.",
-     ["arrays", "broadcasting"]),
-    ("Model", ":material/functions:",
-     "A function with parameters, such as ŷ = w·x + b, built from dot products and matrix products.",
-     ["dot-product", "outer-product", "matrix-multiplication"]),
-    ("Loss", ":material/trending_down:",
-     "One number that says how wrong the model is on the data: the MSE for regression, "
-     "the logistic loss for classification.",
-     ["linear-regression", "logistic-regression"]),
-    ("Optimiser", ":material/autorenew:",
-     "Repeats the loop: predict, compute the loss, adjust the parameters to lower it.",
-     ["linear-regression", "iris"]),
+    (
+        "Data",
+        ":material/table_chart:",
+        "Examples as arrays: features x and, for supervised learning, a label y.",
+        ["arrays", "broadcasting"],
+    ),
+    (
+        "Model",
+        ":material/functions:",
+        "A function with parameters, such as ŷ = w·x + b, built from dot products and matrix products.",
+        ["dot-product", "outer-product", "matrix-multiplication"],
+    ),
+    (
+        "Loss",
+        ":material/trending_down:",
+        "One number that says how wrong the model is on the data: the MSE for regression, "
+        "the logistic loss for classification.",
+        ["linear-regression", "logistic-regression"],
+    ),
+    (
+        "Optimiser",
+        ":material/autorenew:",
+        "Repeats the loop: predict, compute the loss, adjust the parameters to lower it.",
+        ["linear-regression", "iris"],
+    ),
 ]
 
 columns = st.columns(len(COMPONENTS))
-for column, (name, icon, sentence, paths) in zip(columns, COMPONENTS):
+for column, (name, _icon, sentence, paths) in zip(columns, COMPONENTS):
     with column.container(border=True):
         st.subheader(name)
         st.markdown(sentence)

@@ -19,12 +19,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from unittest import mock
 
@@ -35,7 +32,8 @@ from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E40
 from streamlit.testing.v1 import app_test  # noqa: E402
 
 from app.registry import PAGES  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ENTRY, free_port, goto, open_page, slider_thumb  # noqa: E402
+from scripts.app_driver import CHROMIUM, CHROMIUM_ARGS, goto, open_page, slider_thumb  # noqa: E402
+from scripts.local_server import LocalServer  # noqa: E402
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -44,25 +42,6 @@ def percentile(values: list[float], q: float) -> float:
 
 
 BASELINE = Path(__file__).with_name("benchmark_baseline.py")
-
-
-def start_server(script: Path = ENTRY) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return proc, url
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("the app did not start")
 
 
 def rss_mb(pid: int) -> float:
@@ -143,10 +122,12 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    proc, url = start_server()
-    baseline_proc = None  # started inside the try, so that the app's server is stopped if it fails
+    app = LocalServer().start()
+    baseline = None  # started inside the try, so that the app's server is stopped if it fails
+    url = app.url
     try:
-        baseline_proc, baseline_url = start_server(BASELINE)
+        baseline = LocalServer(BASELINE).start()
+        baseline_url = baseline.url
         # The baseline page first, then the app's pages: (row name, page URL, main slider, AppTest path).
         targets = [("baseline (slider + 1 chart)", baseline_url, "slope", None)]
         targets += [(s.url_path, f"{url}/{s.url_path}", s.slider_key, s.url_path) for s in specs]
@@ -175,30 +156,39 @@ def main() -> None:
                     goto(tab, f"{url}/{specs[0].url_path}")
                     contexts.append(context)
                 time.sleep(2)
-                rows.setdefault("_memory", {})[count] = rss_mb(proc.pid)
+                rows.setdefault("_memory", {})[count] = rss_mb(app.pid)
             for context in contexts:
                 context.close()
             browser.close()
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        if baseline_proc is not None:
-            os.killpg(baseline_proc.pid, signal.SIGTERM)
+        app.stop()
+        if baseline is not None:
+            baseline.stop()
 
-    ms = lambda v: f"{1000 * v:.0f}"  # noqa: E731
+    ms = lambda v: f"{1000 * v:.0f}"
     print(f"{args.runs} runs, {args.moves} key presses per page and run, {os.cpu_count()} cores\n")
-    print("| page | cold load (median) | key -> redraw median (runs' medians) | key -> redraw p95 "
-          "| script run median | script run p95 |")
+    print(
+        "| page | cold load (median) | key -> redraw median (runs' medians) | key -> redraw p95 "
+        "| script run median | script run p95 |"
+    )
     print("|---|---|---|---|---|---|")
     for name, *_ in targets:
         r = rows[name]
         spread = ", ".join(ms(m) for m in r["run_medians"])
-        script = (f"{1000 * statistics.median(r['script']):.1f} ms | {1000 * percentile(r['script'], 0.95):.1f} ms"
-                  if r["script"] else "- | -")
-        print(f"| {name} | {ms(statistics.median(r['cold']))} ms | {ms(statistics.median(r['key']))} ms"
-              f" ({spread}) | {ms(percentile(r['key'], 0.95))} ms | {script} |")
+        script = (
+            f"{1000 * statistics.median(r['script']):.1f} ms | {1000 * percentile(r['script'], 0.95):.1f} ms"
+            if r["script"]
+            else "- | -"
+        )
+        print(
+            f"| {name} | {ms(statistics.median(r['cold']))} ms | {ms(statistics.median(r['key']))} ms"
+            f" ({spread}) | {ms(percentile(r['key'], 0.95))} ms | {script} |"
+        )
     memory = rows["_memory"]
-    print(f"\nserver memory: {memory[1]:.0f} MB with 1 session, {memory[20]:.0f} MB with 20 sessions "
-          f"({(memory[20] - memory[1]) / 19:.1f} MB per extra session)")
+    print(
+        f"\nserver memory: {memory[1]:.0f} MB with 1 session, {memory[20]:.0f} MB with 20 sessions "
+        f"({(memory[20] - memory[1]) / 19:.1f} MB per extra session)"
+    )
 
 
 if __name__ == "__main__":

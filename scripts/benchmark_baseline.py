@@ -11,6 +11,7 @@ import streamlit as st
 st.title("Baseline")
 slope = st.slider("Slope", 0.0, 2.0, 1.0, 0.05, key="slope")
 x = np.arange(10)
-fig = go.Figure(go.Scatter(x=x, y=slope * x),
-                layout={"height": 300, "xaxis": {"range": [0, 9]}, "yaxis": {"range": [0, 18]}})
+fig = go.Figure(
+    go.Scatter(x=x, y=slope * x), layout={"height": 300, "xaxis": {"range": [0, 9]}, "yaxis": {"range": [0, 18]}}
+)
 st.plotly_chart(fig, key="line", width="stretch", theme=None)

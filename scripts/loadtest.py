@@ -84,6 +84,7 @@ class Result:
 
 # --- the server ---------------------------------------------------------------------------
 
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
@@ -92,12 +93,30 @@ def free_port() -> int:
 
 def start_server(port: int, log_path: Path) -> subprocess.Popen:
     """``python -m streamlit run app/main.py`` on ``HOST:port``; returns once /_stcore/health says ok."""
-    log = open(log_path, "w")
+    log = open(log_path, "w")  # noqa: SIM115 (kept open for the server's life)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ENTRY), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", HOST,
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ENTRY),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            HOST,
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
         try:
@@ -138,6 +157,7 @@ def cpu_seconds(pid: int) -> float:
 
 # --- one client ---------------------------------------------------------------------------
 
+
 class Session:
     """One browser tab, as far as the server can tell: a websocket speaking Streamlit's protocol."""
 
@@ -166,8 +186,7 @@ class Session:
                     self.query_string = msg.page_info_changed.query_string
                 elif kind == "page_not_found":
                     problems.append(f"page not found: {self.page}")
-                elif kind == "session_event" and msg.session_event.WhichOneof("type") == \
-                        "script_compilation_exception":
+                elif kind == "session_event" and msg.session_event.WhichOneof("type") == "script_compilation_exception":
                     problems.append("script compilation exception")
                 elif kind == "script_finished":
                     if msg.script_finished not in FINISHED_OK:
@@ -195,8 +214,9 @@ def next_value(slider: Slider, rng: random.Random) -> float:
     return round(value, 10)
 
 
-async def client(number: int, url: str, page: str, key: str, start_at: float, deadline: float,
-                 args, rng: random.Random) -> Result:
+async def client(
+    number: int, url: str, page: str, key: str, start_at: float, deadline: float, args, rng: random.Random
+) -> Result:
     result = Result(page)
     await asyncio.sleep(max(0.0, start_at - time.monotonic()))
     try:
@@ -228,6 +248,7 @@ async def client(number: int, url: str, page: str, key: str, start_at: float, de
 
 
 # --- the run ------------------------------------------------------------------------------
+
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
@@ -270,8 +291,13 @@ async def drive(args, urls: list[str], pids: list[int]) -> tuple[list[Result], d
         spec = specs[number % len(specs)]
         start_at = begin + args.ramp * number / max(1, args.clients)
         url = urls[number % len(urls)]  # a load balancer with sticky sessions: one replica per client
-        tasks.append(asyncio.create_task(client(number, url, spec.url_path, spec.slider_key, start_at,
-                                                deadline, args, random.Random(rng.random()))))
+        tasks.append(
+            asyncio.create_task(
+                client(
+                    number, url, spec.url_path, spec.slider_key, start_at, deadline, args, random.Random(rng.random())
+                )
+            )
+        )
 
     async def sample_memory():
         while not all(t.done() for t in tasks):
@@ -296,11 +322,12 @@ def report(results: list[Result], memory: dict, args) -> dict:
     pages: dict[str, list[Result]] = {}
     for r in results:
         pages.setdefault(r.page, []).append(r)
-    ms = lambda v: f"{1000 * v:.0f}"  # noqa: E731
     rows = []
-    print(f"{args.clients} clients on {args.replicas} server process{'es' if args.replicas > 1 else ''}, "
-          f"{args.duration:.0f} s of slider moves (think time ~{args.think} s, "
-          f"ramp-up {args.ramp:.0f} s), {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}\n")
+    print(
+        f"{args.clients} clients on {args.replicas} server process{'es' if args.replicas > 1 else ''}, "
+        f"{args.duration:.0f} s of slider moves (think time ~{args.think} s, "
+        f"ramp-up {args.ramp:.0f} s), {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}\n"
+    )
     print("| page | clients | moves | errors | median | p95 | max | first load median |")
     print("|---|---|---|---|---|---|---|---|")
     everything = Result("all")
@@ -310,51 +337,80 @@ def report(results: list[Result], memory: dict, args) -> dict:
         errors = [e for r in group for e in r.errors]
         if page == "all":
             everything.moves, everything.errors = moves, errors
-        row = {"page": page, "clients": len(group), "moves": len(moves), "errors": len(errors),
-               "median_ms": 1000 * statistics.median(moves) if moves else None,
-               "p95_ms": 1000 * percentile(moves, 0.95) if moves else None,
-               "max_ms": 1000 * max(moves) if moves else None,
-               "load_median_ms": 1000 * statistics.median(loads) if loads else None}
+        row = {
+            "page": page,
+            "clients": len(group),
+            "moves": len(moves),
+            "errors": len(errors),
+            "median_ms": 1000 * statistics.median(moves) if moves else None,
+            "p95_ms": 1000 * percentile(moves, 0.95) if moves else None,
+            "max_ms": 1000 * max(moves) if moves else None,
+            "load_median_ms": 1000 * statistics.median(loads) if loads else None,
+        }
         rows.append(row)
-        fmt = lambda v: "-" if v is None else f"{v:.0f} ms"  # noqa: E731
+        fmt = lambda v: "-" if v is None else f"{v:.0f} ms"
         name = f"**{page}**" if page == "all" else page
-        print(f"| {name} | {row['clients']} | {row['moves']} | {row['errors']} | {fmt(row['median_ms'])} "
-              f"| {fmt(row['p95_ms'])} | {fmt(row['max_ms'])} | {fmt(row['load_median_ms'])} |")
+        print(
+            f"| {name} | {row['clients']} | {row['moves']} | {row['errors']} | {fmt(row['median_ms'])} "
+            f"| {fmt(row['p95_ms'])} | {fmt(row['max_ms'])} | {fmt(row['load_median_ms'])} |"
+        )
     per_session = (memory["peak"] - memory["before"]) / max(1, args.clients)
-    print(f"\nserver memory (VmRSS): {memory['started']:.0f} MB after start, "
-          f"{memory['before']:.0f} MB before the clients, {memory['peak']:.0f} MB "
-          f"at the peak, {memory['end']:.0f} MB at the end; {per_session:.1f} MB per session")
-    print(f"server CPU: {memory['cpu_cores']:.2f} cores busy on average; "
-          f"{len(everything.moves) / max(1e-9, args.duration):.1f} moves per second served")
+    print(
+        f"\nserver memory (VmRSS): {memory['started']:.0f} MB after start, "
+        f"{memory['before']:.0f} MB before the clients, {memory['peak']:.0f} MB "
+        f"at the peak, {memory['end']:.0f} MB at the end; {per_session:.1f} MB per session"
+    )
+    print(
+        f"server CPU: {memory['cpu_cores']:.2f} cores busy on average; "
+        f"{len(everything.moves) / max(1e-9, args.duration):.1f} moves per second served"
+    )
     if everything.errors:
         print(f"\n{len(everything.errors)} errors (first 20):")
         for line in everything.errors[:20]:
             print("  -", line)
     overall_p95 = 1000 * percentile(everything.moves, 0.95) if everything.moves else float("inf")
     verdict = "PASS" if not everything.errors and overall_p95 <= args.target_p95 else "FAIL"
-    print(f"\n{verdict}: {len(everything.errors)} errors (target 0), p95 {overall_p95:.0f} ms "
-          f"(target <= {args.target_p95:.0f} ms)")
-    return {"rows": rows, "memory": memory, "per_session_mb": per_session, "errors": everything.errors[:100],
-            "settings": {k: getattr(args, k) for k in ("clients", "replicas", "duration", "think", "ramp", "pages",
-                                                       "seed", "warmup")},
-            "cores": os.cpu_count(), "verdict": verdict}
+    print(
+        f"\n{verdict}: {len(everything.errors)} errors (target 0), p95 {overall_p95:.0f} ms "
+        f"(target <= {args.target_p95:.0f} ms)"
+    )
+    return {
+        "rows": rows,
+        "memory": memory,
+        "per_session_mb": per_session,
+        "errors": everything.errors[:100],
+        "settings": {
+            k: getattr(args, k) for k in ("clients", "replicas", "duration", "think", "ramp", "pages", "seed", "warmup")
+        },
+        "cores": os.cpu_count(),
+        "verdict": verdict,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=30, help="concurrent sessions (default 30)")
     parser.add_argument("--duration", type=float, default=60, help="seconds of slider moves (default 60)")
-    parser.add_argument("--think", type=float, default=1.0,
-                        help="mean seconds between two moves of one client (default 1.0)")
+    parser.add_argument(
+        "--think", type=float, default=1.0, help="mean seconds between two moves of one client (default 1.0)"
+    )
     parser.add_argument("--ramp", type=float, default=5.0, help="seconds over which clients connect (default 5)")
     parser.add_argument("--timeout", type=float, default=15.0, help="seconds a rerun may take (default 15)")
     parser.add_argument("--pages", default="", help="comma-separated URL paths (default: all with a slider)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--no-warmup", dest="warmup", action="store_false",
-                        help="measure a cold server (by default each page is opened once before the clients)")
+    parser.add_argument(
+        "--no-warmup",
+        dest="warmup",
+        action="store_false",
+        help="measure a cold server (by default each page is opened once before the clients)",
+    )
     parser.add_argument("--target-p95", type=float, default=300.0, help="ms (default 300)")
-    parser.add_argument("--replicas", type=int, default=1,
-                        help="server processes, each client kept on one of them as sticky sessions would (default 1)")
+    parser.add_argument(
+        "--replicas",
+        type=int,
+        default=1,
+        help="server processes, each client kept on one of them as sticky sessions would (default 1)",
+    )
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
     args = parser.parse_args(argv)
     if not (1 <= args.clients <= 500 and 0 < args.duration <= 3600 and 1 <= args.replicas <= 16):

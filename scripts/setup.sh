@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Installs what is missing, and nothing twice: Debian packages (with --browser, chromium),
 # a virtual environment in .venv, and the pinned Python packages. Safe to run again.
-# Usage: bash scripts/setup.sh [--test] [--browser]
+# Usage: bash scripts/setup.sh [--test] [--browser] [--balancer]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want_test=0 want_browser=0
+want_test=0 want_browser=0 want_balancer=0
 for arg in "$@"; do
   case "$arg" in
     --test) want_test=1 ;;
     --browser) want_browser=1 ;;
+    --balancer) want_balancer=1 ;;
     *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -21,6 +22,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_packages=()
 "$PYTHON" -c "import venv, ensurepip" >/dev/null 2>&1 || apt_packages+=(python3-venv)
 if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then apt_packages+=(chromium); fi
+if [ "$want_balancer" = 1 ] && [ ! -x /usr/sbin/nginx ]; then apt_packages+=(nginx); fi
 if [ "${#apt_packages[@]}" -gt 0 ]; then
   echo "setup: installing Debian packages: ${apt_packages[*]}"
   as_root apt-get update -qq

@@ -14,14 +14,14 @@ from tests.conftest import goto
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
 STRONG = ["a", "b", "result", "neutral", "error", "class0", "class1", "class2"]
 FILLS = ["a_fill", "b_fill", "result_fill", "highlight", "neutral_fill", "ghost_fill"]
-TEXT = "#1F2430"          # the figures' text colour (theme.style)
+TEXT = "#1F2430"  # the figures' text colour (theme.style)
 LIGHT_BACKGROUND = "#FFFFFF"
 DARK_BACKGROUND = "#0E1117"  # Streamlit's dark theme
 
 
 def luminance(colour: str) -> float:
     """WCAG 2 relative luminance of ``#RRGGBB``."""
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

@@ -2,13 +2,23 @@
 
 import numpy as np
 import pytest
-from core.text import InputError
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from core.broadcasting import (OPERATIONS, BroadcastError, broadcast_shape, check_axes, combine, parse_operand,
-                               copied_cells, fixes, source_index, stretch)
+from core.broadcasting import (
+    OPERATIONS,
+    BroadcastError,
+    broadcast_shape,
+    check_axes,
+    combine,
+    copied_cells,
+    fixes,
+    parse_operand,
+    source_index,
+    stretch,
+)
+from core.text import InputError
 
 shapes = hnp.array_shapes(min_dims=0, max_dims=3, min_side=1, max_side=4)
 
@@ -46,8 +56,10 @@ def test_compatible_shapes_and_stretch_match_numpy(shapes_pair):
     assert all(c.status != "mismatch" for c in check_axes(sa, sb))
 
 
-@given(hnp.mutually_broadcastable_shapes(num_shapes=2, min_dims=0, max_dims=3, max_side=4),
-       st.sampled_from(sorted(OPERATIONS)))
+@given(
+    hnp.mutually_broadcastable_shapes(num_shapes=2, min_dims=0, max_dims=3, max_side=4),
+    st.sampled_from(sorted(OPERATIONS)),
+)
 def test_combine_matches_numpy_operators(shapes_pair, op):
     sa, sb = shapes_pair.input_shapes
     a = np.arange(1, int(np.prod(sa)) + 1, dtype=float).reshape(sa)
@@ -67,8 +79,9 @@ def test_copied_cells_and_source_index(shapes_pair):
     assert (~mask).sum() == a.size
     for idx in np.ndindex(*out):
         assert big[idx] == a[source_index(idx, sa)]
-        assert mask[idx] == (source_index(idx, sa) != idx[len(out) - len(sa):] or
-                             any(i > 0 for i in idx[:len(out) - len(sa)]))
+        assert mask[idx] == (
+            source_index(idx, sa) != idx[len(out) - len(sa) :] or any(i > 0 for i in idx[: len(out) - len(sa)])
+        )
 
 
 def test_rule_axis_by_axis_for_the_slide_examples():

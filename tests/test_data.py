@@ -5,8 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.data import (MAX_POINTS, format_points, house_prices, parse_csv, parse_points,
-                       split_mask)
+from core.data import MAX_POINTS, format_points, house_prices, parse_csv, parse_points, split_mask
 from core.text import InputError
 
 
@@ -17,11 +16,21 @@ def test_parse_points_reads_each_separator(text):
     np.testing.assert_array_equal(y, [2, 4, 6])
 
 
-@pytest.mark.parametrize("text, words", [
-    ("", "empty"), ("   \n ", "empty"), ("1, 2; 3", "point 2"), ("1, 2, 3; 4, 5, 6", "3 values"),
-    ("1, two; 3, 4", "not a number"), ("1, nan; 2, 3", "finite"), ("1, inf; 2, 3", "finite"),
-    ("1, 2", "at least 2"), ("1, 2; 1, 3", "same x"), ("[[1, 2]]", "not a number"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("", "empty"),
+        ("   \n ", "empty"),
+        ("1, 2; 3", "point 2"),
+        ("1, 2, 3; 4, 5, 6", "3 values"),
+        ("1, two; 3, 4", "not a number"),
+        ("1, nan; 2, 3", "finite"),
+        ("1, inf; 2, 3", "finite"),
+        ("1, 2", "at least 2"),
+        ("1, 2; 1, 3", "same x"),
+        ("[[1, 2]]", "not a number"),
+    ],
+)
 def test_parse_points_refuses_with_a_reason(text, words):
     with pytest.raises(InputError, match=words):
         parse_points(text)
@@ -35,8 +44,11 @@ def test_parse_points_caps_the_number_of_points():
     assert x.shape == (MAX_POINTS,)  # 10,000 points are not limited to 64 like drawn arrays
 
 
-@given(st.lists(st.tuples(st.floats(-1e6, 1e6), st.floats(-1e6, 1e6)), min_size=2, max_size=40)
-       .filter(lambda p: len({a for a, _ in p}) > 1))
+@given(
+    st.lists(st.tuples(st.floats(-1e6, 1e6), st.floats(-1e6, 1e6)), min_size=2, max_size=40).filter(
+        lambda p: len({a for a, _ in p}) > 1
+    )
+)
 def test_format_points_reads_back(points):
     x, y = np.array(points).T
     x2, y2 = parse_points(format_points(x, y))
@@ -44,10 +56,19 @@ def test_format_points_reads_back(points):
     np.testing.assert_allclose(y2, y, rtol=1e-5, atol=1e-9)
 
 
-@pytest.mark.parametrize("content", [
-    b"area,price\n1,2\n3,4\n", b"1,2\n3,4", b"1;2\n3;4\n", b"x\ty\n1\t2\n3\t4", b"1 2\n3 4\n",
-    "\ufeffarea,price\r\n1,2\r\n3,4\r\n".encode(), b'"a","b"\n"1","2"\n"3","4"\n', b"1,2,\n3,4,\n\n",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"area,price\n1,2\n3,4\n",
+        b"1,2\n3,4",
+        b"1;2\n3;4\n",
+        b"x\ty\n1\t2\n3\t4",
+        b"1 2\n3 4\n",
+        "\ufeffarea,price\r\n1,2\r\n3,4\r\n".encode(),
+        b'"a","b"\n"1","2"\n"3","4"\n',
+        b"1,2,\n3,4,\n\n",
+    ],
+)
 def test_parse_csv_reads_common_files(content):
     x, y = parse_csv(content)
     np.testing.assert_array_equal(x, [1, 3])
@@ -63,12 +84,22 @@ def test_parse_csv_matches_numpy_loadtxt(tmp_path):
     np.testing.assert_allclose(np.column_stack([x, y]), np.loadtxt(path, delimiter=",", skiprows=1))
 
 
-@pytest.mark.parametrize("content, words", [
-    (b"", "empty"), (b"\n\n", "empty"), (b"area,price\n", "only a header"),
-    (b"1,2\n3,x\n", "line 2"), (b"1\n2\n3\n", "1 value"), (b"1,2,3\n4,5,6\n", "3 values"),
-    (b"\xff\xfe\x00\x01", "not text"), (b"1,2\x00\n3,4", "not text"), (b"1,2\n3,nan\n", "finite"),
-    (b"a,b\n1,2\nc,d\n", "line 3"), (b"1,abc\n2,3\n4,5\n", "line 1"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"", "empty"),
+        (b"\n\n", "empty"),
+        (b"area,price\n", "only a header"),
+        (b"1,2\n3,x\n", "line 2"),
+        (b"1\n2\n3\n", "1 value"),
+        (b"1,2,3\n4,5,6\n", "3 values"),
+        (b"\xff\xfe\x00\x01", "not text"),
+        (b"1,2\x00\n3,4", "not text"),
+        (b"1,2\n3,nan\n", "finite"),
+        (b"a,b\n1,2\nc,d\n", "line 3"),
+        (b"1,abc\n2,3\n4,5\n", "line 1"),
+    ],
+)
 def test_parse_csv_refuses_with_a_reason(content, words):
     with pytest.raises(InputError, match=words):
         parse_csv(content)
@@ -102,5 +133,5 @@ def test_split_mask_holds_out_the_stated_share(n, fraction, seed):
     assert mask.shape == (n,) and mask.dtype == bool
     assert mask.sum() >= 1 and (~mask).sum() >= 2
     expected = np.zeros(n, bool)
-    expected[np.random.default_rng(seed).permutation(n)[:mask.sum()]] = True
+    expected[np.random.default_rng(seed).permutation(n)[: mask.sum()]] = True
     np.testing.assert_array_equal(mask, expected)

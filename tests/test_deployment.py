@@ -18,7 +18,7 @@ import sys
 import time
 
 from app.registry import PAGES, ROOT
-from tests.conftest import free_port
+from scripts.local_server import free_port
 
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
 spec = importlib.util.spec_from_file_location("loadtest", ROOT / "scripts" / "loadtest.py")
@@ -61,10 +61,21 @@ def test_the_images_files_alone_serve_every_page(tmp_path):
     port = free_port()
     cmd = shlex.split(instructions("CMD")[0].replace("[", "").replace("]", "").replace(",", " "))
     cmd = [sys.executable if part == "python" else part for part in cmd]
-    cmd = [f"--server.port={port}" if part.startswith("--server.port") else
-           "--server.address=127.0.0.1" if part.startswith("--server.address") else part for part in cmd]
-    proc = subprocess.Popen(cmd + ["--server.headless=true"], cwd=tmp_path, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    cmd = [
+        f"--server.port={port}"
+        if part.startswith("--server.port")
+        else "--server.address=127.0.0.1"
+        if part.startswith("--server.address")
+        else part
+        for part in cmd
+    ]
+    proc = subprocess.Popen(
+        cmd + ["--server.headless=true"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         health = instructions("HEALTHCHECK")[0].split(" CMD ", 1)[1].replace("8501", str(port))
         health_cmd = [sys.executable if part == "python" else part for part in shlex.split(health)]
@@ -79,8 +90,9 @@ def test_the_images_files_alone_serve_every_page(tmp_path):
         async def open_every_page() -> dict[str, list[str]]:
             problems = {}
             for page in PAGES:
-                async with loadtest.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
-                                            max_size=None) as ws:
+                async with loadtest.connect(
+                    f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"], max_size=None
+                ) as ws:
                     problems[page.url_path or "home"] = await loadtest.Session(ws, page.url_path).run(None, 60)
             return problems
 
@@ -95,6 +107,8 @@ def test_a_fresh_server_takes_a_classrooms_first_loads_at_once(capsys):
 
     The full measurement, 30 sessions for a minute, is ``scripts/loadtest.py`` (see the README).
     """
-    status = in_own_thread(loadtest.main, ["--clients", "8", "--duration", "4", "--ramp", "0", "--no-warmup",
-                                           "--target-p95", "1e9", "--timeout", "60"])
+    status = in_own_thread(
+        loadtest.main,
+        ["--clients", "8", "--duration", "4", "--ramp", "0", "--no-warmup", "--target-p95", "1e9", "--timeout", "60"],
+    )
     assert status == 0, capsys.readouterr().out

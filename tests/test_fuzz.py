@@ -38,11 +38,20 @@ from core.text import InputError, parse_array, parse_shape
 from tests.conftest import open_page
 
 settings.register_profile(
-    "quick", max_examples=int(os.environ.get("FUZZ_EXAMPLES", 3)), derandomize=True, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], print_blob=True)
+    "quick",
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 3)),
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
 settings.register_profile(
-    "long", max_examples=int(os.environ.get("FUZZ_EXAMPLES", 1000)), deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], print_blob=True)
+    "long",
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 1000)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
 PROFILE = os.environ.get("FUZZ_PROFILE", "quick")
 FUZZ = settings.get_profile(PROFILE)
 
@@ -61,23 +70,96 @@ def page_inputs(url_path: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], 
 
 # --- what to throw ------------------------------------------------------------------------
 
-NUMBER_WORDS = ["nan", "NaN", "-inf", "inf", "Infinity", "1e999", "-1e999", "1e-400", "-0", "0x1F", "1_000",
-                "١٢٣", "½", "1e", ".", "-", "+", "e5", "9" * 400, "0" * 300 + "1", "1" + "0" * 308]
-TEXT_WORDS = ["", " ", "  \t\n ", "abc", "√2 ∞ 𝔘", "<script>alert(1)</script>", "%00", "\x00", "'; DROP TABLE",
-              "__import__('os').system('id')", "[[[[1]]]]", "[]", "[[]]", "[1, [2]]", "[[1, 2], [3]]", "1;;;;",
-              "1, 2; 3", ";", ",", "[1, 2", "1, 2]", "((4, 3))", "{1: 2}", "True", "None", "${a}", "{{a}}",
-              "add", "subtract", "multiply", "divide", "polar", "components", "medium", "fast", "slow",
-              "petal_length", "sepal_width", "0, 1", "0,1,2,3,4", "petal_length,petal_length", "on", "off",
-              "1", "0", "2", "-1", "0.5", "1e6", "-1e6", "1, 2, 3", "1 2 3; 4 5 6", "[[1, 2, 3]]"]
+NUMBER_WORDS = [
+    "nan",
+    "NaN",
+    "-inf",
+    "inf",
+    "Infinity",
+    "1e999",
+    "-1e999",
+    "1e-400",
+    "-0",
+    "0x1F",
+    "1_000",
+    "١٢٣",
+    "½",
+    "1e",
+    ".",
+    "-",
+    "+",
+    "e5",
+    "9" * 400,
+    "0" * 300 + "1",
+    "1" + "0" * 308,
+]
+TEXT_WORDS = [
+    "",
+    " ",
+    "  \t\n ",
+    "abc",
+    "√2 ∞ 𝔘",
+    "<script>alert(1)</script>",
+    "%00",
+    "\x00",
+    "'; DROP TABLE",
+    "__import__('os').system('id')",
+    "[[[[1]]]]",
+    "[]",
+    "[[]]",
+    "[1, [2]]",
+    "[[1, 2], [3]]",
+    "1;;;;",
+    "1, 2; 3",
+    ";",
+    ",",
+    "[1, 2",
+    "1, 2]",
+    "((4, 3))",
+    "{1: 2}",
+    "True",
+    "None",
+    "${a}",
+    "{{a}}",
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "polar",
+    "components",
+    "medium",
+    "fast",
+    "slow",
+    "petal_length",
+    "sepal_width",
+    "0, 1",
+    "0,1,2,3,4",
+    "petal_length,petal_length",
+    "on",
+    "off",
+    "1",
+    "0",
+    "2",
+    "-1",
+    "0.5",
+    "1e6",
+    "-1e6",
+    "1, 2, 3",
+    "1 2 3; 4 5 6",
+    "[[1, 2, 3]]",
+]
 
 
 def number_texts():
     floats = st.floats(allow_nan=True, allow_infinity=True, width=64)
     return st.one_of(
-        floats.map(repr), floats.map(lambda x: f"{x:.3g}" if math.isfinite(x) else str(x)),
-        st.integers(-10**30, 10**30).map(str), st.integers(-20, 20).map(str),
+        floats.map(repr),
+        floats.map(lambda x: f"{x:.3g}" if math.isfinite(x) else str(x)),
+        st.integers(-(10**30), 10**30).map(str),
+        st.integers(-20, 20).map(str),
         st.decimals(-1000, 1000, allow_nan=False, places=3).map(str),
-        st.sampled_from(NUMBER_WORDS))
+        st.sampled_from(NUMBER_WORDS),
+    )
 
 
 def array_texts():
@@ -85,19 +167,29 @@ def array_texts():
     number = st.one_of(st.integers(-99, 99).map(str), number_texts())
     sep = st.sampled_from([", ", ",", " ", "  ", ",,", " , ", "\t"])
     row = st.builds(lambda ns, s: s.join(ns), st.lists(number, min_size=0, max_size=10), sep)
-    rows = st.builds(lambda rs, s: s.join(rs), st.lists(row, min_size=1, max_size=10),
-                     st.sampled_from(["; ", ";", " ; ", ";;"]))
-    nested = st.recursive(number, lambda inner: st.lists(inner, min_size=0, max_size=5).map(
-        lambda items: "[" + ", ".join(items) + "]"), max_leaves=40)
+    rows = st.builds(
+        lambda rs, s: s.join(rs), st.lists(row, min_size=1, max_size=10), st.sampled_from(["; ", ";", " ; ", ";;"])
+    )
+    nested = st.recursive(
+        number,
+        lambda inner: st.lists(inner, min_size=0, max_size=5).map(lambda items: "[" + ", ".join(items) + "]"),
+        max_leaves=40,
+    )
     return st.one_of(row, rows, nested)
 
 
 def any_text():
-    return st.one_of(st.text(max_size=60), st.text(alphabet="0123456789.,;[]-+eE ", max_size=60),
-                     number_texts(), array_texts(), st.sampled_from(TEXT_WORDS))
+    return st.one_of(
+        st.text(max_size=60),
+        st.text(alphabet="0123456789.,;[]-+eE ", max_size=60),
+        number_texts(),
+        array_texts(),
+        st.sampled_from(TEXT_WORDS),
+    )
 
 
 # --- what a refusal must look like --------------------------------------------------------
+
 
 def named(name: str, text: str) -> bool:
     """Whether ``text`` names parameter or label ``name`` (backticks or bold for short names)."""
@@ -153,10 +245,12 @@ def check_page(at, given: dict[str, str], params: tuple[str, ...], labels: dict[
             continue  # an optional parameter the page leaves out of the URL when unused
         assert same_value(value, shown), (
             f"{what} = {value!r} was not taken (the URL now says {shown!r}) and no message names it; "
-            f"warnings: {warnings}; errors: {errors}")
+            f"warnings: {warnings}; errors: {errors}"
+        )
 
 
 # --- the properties -----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("spec", PAGES, ids=IDS)
 @settings(FUZZ)
@@ -164,8 +258,9 @@ def check_page(at, given: dict[str, str], params: tuple[str, ...], labels: dict[
 def test_any_query_string_is_survived_and_explained(spec, data):
     params, _ = page_inputs(spec.url_path)
     names = list(params) + OPTIONAL_PARAMS.get(spec.url_path, []) + ["unknown"]
-    query = data.draw(st.dictionaries(st.sampled_from(names), any_text(), min_size=1, max_size=len(names)),
-                      label="query")
+    query = data.draw(
+        st.dictionaries(st.sampled_from(names), any_text(), min_size=1, max_size=len(names)), label="query"
+    )
     at = open_page(spec.url_path, query)
     check_page(at, query, params + tuple(OPTIONAL_PARAMS.get(spec.url_path, [])), {})
 

@@ -33,6 +33,7 @@ def test_the_slides_fit_scores_0_9733():
 
 def test_too_few_iterations_is_caught_not_printed():
     import warnings
+
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # any warning that escaped would fail the test
         fit = iris.fit(X, Y, max_iter=5)
@@ -67,22 +68,32 @@ def test_scores_of_the_slides_fit():
     assert precision[0] == recall[0] == f1[0] == 1.0  # setosa is never confused
 
 
-@pytest.mark.parametrize("text, indices", [
-    ("0, 1, 2, 3", (0, 1, 2, 3)),
-    ("petal width, petal length", (2, 3)),
-    ("petal_length,petal_width", (2, 3)),
-    ("Sepal Length (cm), 3", (0, 3)),
-    ("petal-width", (3,)),
-    ("1", (1,)),
-])
+@pytest.mark.parametrize(
+    "text, indices",
+    [
+        ("0, 1, 2, 3", (0, 1, 2, 3)),
+        ("petal width, petal length", (2, 3)),
+        ("petal_length,petal_width", (2, 3)),
+        ("Sepal Length (cm), 3", (0, 3)),
+        ("petal-width", (3,)),
+        ("1", (1,)),
+    ],
+)
 def test_features_by_name_or_index(text, indices):
     assert iris.parse_features(text) == indices
 
 
-@pytest.mark.parametrize("text, words", [
-    ("", "no feature"), ("4", "0 to 3"), ("-1", "does not exist"), ("petals", "not an Iris feature"),
-    ("2, petal length", "twice"), ("0,,1", "empty"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("", "no feature"),
+        ("4", "0 to 3"),
+        ("-1", "does not exist"),
+        ("petals", "not an Iris feature"),
+        ("2, petal length", "twice"),
+        ("0,,1", "empty"),
+    ],
+)
 def test_bad_features_are_refused_with_a_reason(text, words):
     with pytest.raises(InputError, match=words):
         iris.parse_features(text)

@@ -125,7 +125,7 @@ def test_generated_set_is_reproducible_and_overlapping():
     x2, y2 = logistic.bmi_disease()
     np.testing.assert_array_equal(x, x2) and np.testing.assert_array_equal(y, y2)
     assert x.shape == y.shape == (30,) and set(y.tolist()) == {0, 1}
-    assert 15 <= x.min() and x.max() <= 42 and not logistic.separable(x, y)
+    assert x.min() >= 15 and x.max() <= 42 and not logistic.separable(x, y)
 
 
 def test_points_round_trip_through_text():
@@ -136,18 +136,21 @@ def test_points_round_trip_through_text():
     assert y.dtype.kind == "i"
 
 
-@pytest.mark.parametrize("text, words", [
-    ("", "empty"),
-    ("1, 0", "at least 2"),
-    ("1, 0; 2, 2", "label"),
-    ("1, 0; 2, 0.5", "0 or 1"),
-    ("1, 0; 2, -1", "point 2"),
-    ("1, 0; abc, 1", "point 2"),
-    ("1, 0; nan, 1", "finite"),
-    ("1, 0; 2, 1, 3", "two numbers"),
-    ("1e7, 0; 2, 1", "1e6"),
-    ("; ".join(f"{k}, {k % 2}" for k in range(201)), "at most 200"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("", "empty"),
+        ("1, 0", "at least 2"),
+        ("1, 0; 2, 2", "label"),
+        ("1, 0; 2, 0.5", "0 or 1"),
+        ("1, 0; 2, -1", "point 2"),
+        ("1, 0; abc, 1", "point 2"),
+        ("1, 0; nan, 1", "finite"),
+        ("1, 0; 2, 1, 3", "two numbers"),
+        ("1e7, 0; 2, 1", "1e6"),
+        ("; ".join(f"{k}, {k % 2}" for k in range(201)), "at most 200"),
+    ],
+)
 def test_bad_points_are_refused_with_a_reason(text, words):
     with pytest.raises(InputError, match=words):
         logistic.parse_labelled_points(text)

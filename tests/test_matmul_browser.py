@@ -40,7 +40,9 @@ def test_play_animates_in_the_browser_without_reruns(page, app_url):
     # The in-figure slider reaches the last step (6 for the default 2x5 times 5x3) ...
     page.wait_for_function(
         """() => [...document.querySelectorAll('.st-key-matmul_steps .slider-group text')]
-                 .some(t => t.textContent.trim() === 'step 6')""", timeout=15_000)
+                 .some(t => t.textContent.trim() === 'step 6')""",
+        timeout=15_000,
+    )
     wait_idle(page)
     # ... while the page itself did not rerun: its figures and URL are unchanged.
     assert shown_figures(page) == shown
@@ -58,5 +60,6 @@ def test_shape_mismatch_in_the_url_shows_the_error_and_the_slider_repairs_it(pag
     assert shown_figures(page, 4)["result shape"] == "(2, 3)"
     page.wait_for_function("() => !window.location.href.includes('4%2C+5%2C+6')", timeout=10_000)
     from urllib.parse import parse_qs, urlparse
+
     query = parse_qs(urlparse(page.url).query)
     assert parse_array(query["a"][0]).shape == (2, 4) and parse_array(query["b"][0]).shape == (4, 3)

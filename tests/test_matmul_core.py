@@ -6,8 +6,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from core.matmul import (ShapeMismatch, cell_of_step, dot_expression, matmul_steps, outer_terms,
-                         parse_matrix, partial_product, random_small_matrices, result_shape)
+from core.matmul import (
+    ShapeMismatch,
+    cell_of_step,
+    dot_expression,
+    matmul_steps,
+    outer_terms,
+    parse_matrix,
+    partial_product,
+    random_small_matrices,
+    result_shape,
+)
 from core.text import InputError
 
 sizes = st.integers(1, 8)
@@ -104,7 +113,11 @@ def test_parse_matrix_reads_matrices_and_refuses_other_arrays():
     np.testing.assert_array_equal(parse_matrix("1, 2; 3, 4"), [[1, 2], [3, 4]])
     assert parse_matrix("[[1, 2, 3]]").shape == (1, 3)
     assert parse_matrix("1; 2").shape == (2, 1)
-    for text, words in (("1, 2, 3", "vector of shape (3,)"), ("7", "single number"),
-                        ("[[[1]]]", "3 axes"), ("1, x", "not a number")):
+    for text, words in (
+        ("1, 2, 3", "vector of shape (3,)"),
+        ("7", "single number"),
+        ("[[[1]]]", "3 axes"),
+        ("1, x", "not a number"),
+    ):
         with pytest.raises(InputError, match=words.replace("(", r"\(").replace(")", r"\)")):
             parse_matrix(text)

@@ -24,25 +24,38 @@ def test_default_is_the_slides_times_two():
     at = open_page(URL)
     assert not at.exception and not at.error and not at.warning
     a, b = np.array([1, 2, 3]), 2
-    assert metrics(at) == {"shape of a": format_shape(np.shape(a)), "shape of b": format_shape(np.shape(b)),
-                           "result shape": format_shape((a * b).shape)}
+    assert metrics(at) == {
+        "shape of a": format_shape(np.shape(a)),
+        "shape of b": format_shape(np.shape(b)),
+        "result shape": format_shape((a * b).shape),
+    }
     texts = cell_texts(at)
     for value in a * b:  # the result's cells are drawn with their values
         assert str(value) in texts
     assert texts.count("2") >= 3  # b, and b stretched to three cells (two of them copies)
 
 
-@pytest.mark.parametrize("a, b, op", [
-    ("1, 2, 3", "2", "multiply"), (GRID, "1, 2, 3", "add"), ("0; 10; 20; 30", "[[1, 2, 3]]", "add"),
-    (CUBE, "100; 200; 300", "subtract"), ("1 2; 3 4", "[[2]]", "divide"), ("5", "7", "add"),
-])
+@pytest.mark.parametrize(
+    "a, b, op",
+    [
+        ("1, 2, 3", "2", "multiply"),
+        (GRID, "1, 2, 3", "add"),
+        ("0; 10; 20; 30", "[[1, 2, 3]]", "add"),
+        (CUBE, "100; 200; 300", "subtract"),
+        ("1 2; 3 4", "[[2]]", "divide"),
+        ("5", "7", "add"),
+    ],
+)
 def test_url_operands_give_numpys_shapes_and_values(a, b, op):
     at = open_page(URL, {"a": a, "b": b, "op": op})
     assert not at.exception and not at.error and not at.warning
     x, y = parse_array(a), parse_array(b)
     expected = OPS[op](x, y)
-    assert metrics(at) == {"shape of a": format_shape(x.shape), "shape of b": format_shape(y.shape),
-                           "result shape": format_shape(np.broadcast_shapes(x.shape, y.shape))}
+    assert metrics(at) == {
+        "shape of a": format_shape(x.shape),
+        "shape of b": format_shape(y.shape),
+        "result shape": format_shape(np.broadcast_shapes(x.shape, y.shape)),
+    }
     texts = cell_texts(at)
     for value in np.unique(expected):
         assert f"{value:g}" in texts

@@ -34,16 +34,23 @@ def test_default_is_unit_vectors_one_degree_apart():
     assert any("unit vectors" in s.value for s in at.success)  # for unit vectors a·b = cos θ
 
 
-@pytest.mark.parametrize("a, b, cos", [("2, 1", "3, 1.5", "1.0000"), ("2, 1", "-1, 2", "0.0000"),
-                                       ("2, 1", "-2, -1", "-1.0000"), ("1, 2, 2", "2, 0, 1", None),
-                                       ("-3 4", "0.5 1e-3", None)])
+@pytest.mark.parametrize(
+    "a, b, cos",
+    [
+        ("2, 1", "3, 1.5", "1.0000"),
+        ("2, 1", "-1, 2", "0.0000"),
+        ("2, 1", "-2, -1", "-1.0000"),
+        ("1, 2, 2", "2, 0, 1", None),
+        ("-3 4", "0.5 1e-3", None),
+    ],
+)
 def test_url_vectors_match_numpy(a, b, cos):
     at = open_page(URL, {"a": a, "b": b})
     assert not at.exception and not at.error and not at.warning
     assert metrics(at) == expected(parse_array(a), parse_array(b))
     if cos:
         assert metrics(at)["cos θ"] == cos
-    latex = " ".join(l.value for l in at.latex)
+    latex = " ".join(part.value for part in at.latex)
     products = parse_array(a) * parse_array(b)
     assert f"= {four(np.dot(parse_array(a), parse_array(b)))}" in latex
     assert all(f"{p:g}" in latex for p in products)  # the sum is written out term by term
@@ -124,6 +131,7 @@ def test_browser_presets_and_angle_slider(page, app_url):
     page.wait_for_function("(before) => window.location.href !== before", arg=url_before, timeout=10_000)
     values = shown_figures(page)
     from urllib.parse import parse_qs, urlparse
+
     b = parse_array(parse_qs(urlparse(page.url).query)["b"][0])
     # The slider snaps b to whole degrees: b now points at 118° (it was at 116.57°, shown as 117°).
     assert np.degrees(np.arctan2(b[1], b[0])) == pytest.approx(118, abs=0.01)

@@ -15,6 +15,7 @@ X, Y = load_iris(return_X_y=True)
 
 def reference_accuracy(C=1.0, features=(0, 1, 2, 3), max_iter=500):
     import warnings
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         clf = LogisticRegression(random_state=0, C=C, max_iter=max_iter).fit(X[:, list(features)], Y)
@@ -36,13 +37,16 @@ def test_defaults_reproduce_the_slide():
     assert len(code) == 1
 
 
-@pytest.mark.parametrize("query, C, features, max_iter", [
-    ({"C": "0.01"}, 0.01, (0, 1, 2, 3), 500),
-    ({"C": "100", "features": "petal_length,petal_width"}, 100.0, (2, 3), 500),
-    ({"features": "0, 1"}, 1.0, (0, 1), 500),
-    ({"features": "sepal width (cm), 2", "max_iter": "50"}, 1.0, (1, 2), 50),
-    ({"C": "0.5", "features": "3"}, 0.5, (3,), 500),
-])
+@pytest.mark.parametrize(
+    "query, C, features, max_iter",
+    [
+        ({"C": "0.01"}, 0.01, (0, 1, 2, 3), 500),
+        ({"C": "100", "features": "petal_length,petal_width"}, 100.0, (2, 3), 500),
+        ({"features": "0, 1"}, 1.0, (0, 1), 500),
+        ({"features": "sepal width (cm), 2", "max_iter": "50"}, 1.0, (1, 2), 50),
+        ({"C": "0.5", "features": "3"}, 0.5, (3,), 500),
+    ],
+)
 def test_figures_match_scikit_learn(query, C, features, max_iter):
     at = open_page(PAGE, query)
     assert not at.exception and not at.warning
@@ -58,12 +62,14 @@ def test_flower_probabilities_are_predict_proba():
     at = open_page(PAGE, query | {"features": "2,3"})
     _, clf = reference_accuracy(features=(2, 3))
     bars = chart(at, "iris_proba")["data"][0]
-    np.testing.assert_allclose(bars["x"] if isinstance(bars["x"], list) else _decode(bars["x"]),
-                               clf.predict_proba([[1.4, 0.2]])[0], rtol=1e-9)
+    np.testing.assert_allclose(
+        bars["x"] if isinstance(bars["x"], list) else _decode(bars["x"]), clf.predict_proba([[1.4, 0.2]])[0], rtol=1e-9
+    )
 
 
 def test_confusion_matrix_is_scikit_learns():
     from sklearn.metrics import confusion_matrix
+
     at = open_page(PAGE)
     z = chart(at, "iris_confusion")["data"][0]["z"]
     z = z if isinstance(z, list) else _decode(z)
@@ -79,10 +85,17 @@ def test_too_few_iterations_are_explained_with_info_not_a_warning():
     assert metrics(at)["accuracy"] == reference_accuracy(max_iter=3)[0]
 
 
-@pytest.mark.parametrize("query, name", [
-    ({"C": "-1"}, "C"), ({"C": "abc"}, "C"), ({"C": "1e9"}, "C"),
-    ({"features": "petals"}, "features"), ({"features": "7"}, "features"), ({"max_iter": "0"}, "max_iter"),
-])
+@pytest.mark.parametrize(
+    "query, name",
+    [
+        ({"C": "-1"}, "C"),
+        ({"C": "abc"}, "C"),
+        ({"C": "1e9"}, "C"),
+        ({"features": "petals"}, "features"),
+        ({"features": "7"}, "features"),
+        ({"max_iter": "0"}, "max_iter"),
+    ],
+)
 def test_bad_url_values_warn_and_the_page_works(query, name):
     at = open_page(PAGE, query)
     assert not at.exception
@@ -125,7 +138,9 @@ def test_same_feature_on_both_axes_is_an_error():
 def test_rerun_does_not_refit():
     """Fits are cached: a second run with the same C, features and max_iter costs no fit."""
     from unittest import mock
+
     from core import iris
+
     at = open_page(PAGE, {"C": "3.7"})
     with mock.patch.object(iris, "fit", side_effect=AssertionError("refitted")):
         at.slider(key="sepal_length").set_value(6.0).run()
@@ -135,6 +150,7 @@ def test_rerun_does_not_refit():
 def _decode(typed):
     """Plotly 6 sends NumPy arrays as typed arrays: {'dtype': ..., 'bdata': base64, 'shape': ...}."""
     import base64
+
     array = np.frombuffer(base64.b64decode(typed["bdata"]), dtype=np.dtype(typed["dtype"]))
     shape = typed.get("shape")
     if shape:

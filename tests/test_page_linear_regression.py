@@ -15,11 +15,13 @@ Y = np.array([2, 3.6, 5.1, 6.9, 8.2])
 
 def expected(x, y, y_hat):
     best = LinearRegression().fit(x[:, None], y)
-    return {"MSE": f"{mean_squared_error(y, y_hat):.4f}",
-            "RMSE": f"{np.sqrt(mean_squared_error(y, y_hat)):.4f}",
-            "MAE": f"{mean_absolute_error(y, y_hat):.4f}",
-            "R²": f"{r2_score(y, y_hat):.4f}",
-            "best MSE": f"{mean_squared_error(y, best.predict(x[:, None])):.4f}"}
+    return {
+        "MSE": f"{mean_squared_error(y, y_hat):.4f}",
+        "RMSE": f"{np.sqrt(mean_squared_error(y, y_hat)):.4f}",
+        "MAE": f"{mean_absolute_error(y, y_hat):.4f}",
+        "R²": f"{r2_score(y, y_hat):.4f}",
+        "best MSE": f"{mean_squared_error(y, best.predict(x[:, None])):.4f}",
+    }
 
 
 def contract_figures(at):
@@ -63,8 +65,9 @@ def test_split_shows_train_and_test_mse_and_overfitting():
     assert {"train MSE", "test MSE"} <= set(shown)
     assert float(shown["test MSE"]) > float(shown["train MSE"])
     assert "overfitting" in " ".join(m.value for m in at.markdown)
-    low = metrics(open_page("linear-regression", {"n": "20", "seed": "0", "split": "1", "degree": "1",
-                                                  "w": "2.82", "b": "0.75"}))
+    low = metrics(
+        open_page("linear-regression", {"n": "20", "seed": "0", "split": "1", "degree": "1", "w": "2.82", "b": "0.75"})
+    )
     assert float(shown["train MSE"]) < float(low["train MSE"])
     assert float(shown["test MSE"]) > float(low["test MSE"])
 
@@ -78,10 +81,16 @@ def test_moving_w_changes_the_figures_and_the_url():
     assert contract_figures(at)["MSE"] == expected(X, Y, 3 * X + at.slider(key="b").value)["MSE"]
 
 
-@pytest.mark.parametrize("bad, words", [
-    ("1, 2; 3", "point 2"), ("1, two; 3, 4", "not a number"), ("5", "1 value"),
-    ("1, 2; 1, 3", "same x"), ("1, nan; 2, 3", "finite"),
-])
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        ("1, 2; 3", "point 2"),
+        ("1, two; 3, 4", "not a number"),
+        ("5", "1 value"),
+        ("1, 2; 1, 3", "same x"),
+        ("1, nan; 2, 3", "finite"),
+    ],
+)
 def test_bad_data_in_the_url_warns_and_keeps_the_generated_points(bad, words):
     at = open_page("linear-regression", {"data": bad})
     assert not at.exception

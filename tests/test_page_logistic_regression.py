@@ -118,4 +118,5 @@ def test_too_large_a_learning_rate_is_explained():
 
 def _chart(at, index):
     import json
+
     return json.loads(at.get("plotly_chart")[index].proto.spec)

@@ -20,11 +20,14 @@ def shown_matrices(at):
 def expected_figures(a, b, step):
     c = np.matmul(a, b)
     if step == 0:
-        return {"result shape": str(c.shape), "step": "0", "current cell": "none yet",
-                "current value": "none yet"}
+        return {"result shape": str(c.shape), "step": "0", "current cell": "none yet", "current value": "none yet"}
     i, j = np.unravel_index(step - 1, c.shape)
-    return {"result shape": str(c.shape), "step": str(step), "current cell": f"C[{i}, {j}]",
-            "current value": format_figure(c[i, j])}
+    return {
+        "result shape": str(c.shape),
+        "step": str(step),
+        "current cell": f"C[{i}, {j}]",
+        "current value": format_figure(c[i, j]),
+    }
 
 
 def test_default_is_a_2x5_times_5x3_of_small_integers_at_step_1():
@@ -144,6 +147,7 @@ def test_outer_product_view_sums_to_c():
 
 def test_animation_frames_are_one_per_step():
     import json
+
     at = open_page(URL, {"step": "2"})
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert [f["name"] for f in spec["frames"]] == [str(t) for t in range(7)]
@@ -154,7 +158,8 @@ def test_animation_frames_are_one_per_step():
 def test_code_panel_prints_the_figures_in_other_states(query):
     at = open_page(URL, query)
     code = next(c.value for c in at.code if "import numpy as np" in c.value)
-    printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             timeout=60, check=True).stdout.splitlines()
+    printed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    ).stdout.splitlines()
     for label, value in metrics(at).items():
         assert f"{label} = {value}" in printed

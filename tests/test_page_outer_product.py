@@ -20,14 +20,21 @@ def z_values(trace):
     z = trace["z"]
     if isinstance(z, dict):  # plotly 6 sends numpy arrays as typed arrays
         import base64
+
         raw = np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"])
-        return raw.reshape(z["shape"] if isinstance(z["shape"], list) else
-                           [int(n) for n in str(z["shape"]).split(",")])
+        return raw.reshape(z["shape"] if isinstance(z["shape"], list) else [int(n) for n in str(z["shape"]).split(",")])
     return np.array(z, dtype=float)
 
 
-@pytest.mark.parametrize("w, x", [("1, 2, 3", "1, 2"), ("1, -2, 3, 0", "4"), ("5", "1 2 3 4 5 6 7 8"),
-                                  ("0.5, -1.5, 2, 2, 1, 0, 3, -4", "[-1, 0.25, 3]")])
+@pytest.mark.parametrize(
+    "w, x",
+    [
+        ("1, 2, 3", "1, 2"),
+        ("1, -2, 3, 0", "4"),
+        ("5", "1 2 3 4 5 6 7 8"),
+        ("0.5, -1.5, 2, 2, 1, 0, 3, -4", "[-1, 0.25, 3]"),
+    ],
+)
 def test_url_vectors_give_numpys_outer_product(w, x):
     at = open_page(URL, {"w": w, "x": x})
     assert not at.exception and not at.error and not at.warning
@@ -93,6 +100,8 @@ def test_browser_length_slider_grows_the_matrix(page, app_url):
     press_slider(page, "w_len")
     wait_screen_change(page, before)
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "(3, 3)"
-    page.wait_for_function("() => window.location.href.includes('w=1%2C+2%2C+3') || "
-                           "window.location.href.includes('w=1%2C%202%2C%203')", timeout=10_000)
+    page.wait_for_function(
+        "() => window.location.href.includes('w=1%2C+2%2C+3') || window.location.href.includes('w=1%2C%202%2C%203')",
+        timeout=10_000,
+    )
     assert page.locator('[data-testid="stDataFrame"]').count() == 1

@@ -9,8 +9,24 @@ import pytest
 from app.registry import PAGES
 from tests.conftest import open_page
 
-NASTY = ["", "nan", "-inf", "1e999", "9" * 400, "-0", "abc", "√2 ∞ 𝔘", "[[[[1]]]]", "1;;;;",
-         "<script>alert(1)</script>", "%00", "1, 2; 3", "0x1F", " " * 50, "[]"]
+NASTY = [
+    "",
+    "nan",
+    "-inf",
+    "1e999",
+    "9" * 400,
+    "-0",
+    "abc",
+    "√2 ∞ 𝔘",
+    "[[[[1]]]]",
+    "1;;;;",
+    "<script>alert(1)</script>",
+    "%00",
+    "1, 2; 3",
+    "0x1F",
+    " " * 50,
+    "[]",
+]
 # Values no parameter accepts: each must be named in a warning.
 REFUSED_EVERYWHERE = {"nan", "abc", "[[[[1]]]]", "<script>alert(1)</script>"}
 

@@ -12,10 +12,21 @@ from scipy.special import softmax
 from sklearn.metrics import log_loss
 
 from core.iris import SPECIES
-from core.quiz import (BROADCAST_ERROR, MATMUL_ERROR, RESHAPE_ERROR, angle_question, broadcast_question,
-                       broadcast_result, dot_sign_question, fit_by_eye_score, matmul_question, outer_question,
-                       reshape_question)
-from core.quiz import logistic_loss_question, softmax_question
+from core.quiz import (
+    BROADCAST_ERROR,
+    MATMUL_ERROR,
+    RESHAPE_ERROR,
+    angle_question,
+    broadcast_question,
+    broadcast_result,
+    dot_sign_question,
+    fit_by_eye_score,
+    logistic_loss_question,
+    matmul_question,
+    outer_question,
+    reshape_question,
+    softmax_question,
+)
 from core.text import format_shape
 
 SEEDS = st.integers(0, 2**32 - 1)
@@ -24,11 +35,14 @@ SEEDS = st.integers(0, 2**32 - 1)
 def numbers_in(text: str) -> list[list[int]]:
     """The bracketed or parenthesised groups of integers in a prompt, in order."""
     import re
+
     return [[int(n) for n in re.findall(r"-?\d+", group)] for group in re.findall(r"[\[(]([^\])]*)[\])]", text)]
 
 
-@given(hnp.array_shapes(min_dims=0, max_dims=4, min_side=1, max_side=5),
-       hnp.array_shapes(min_dims=0, max_dims=4, min_side=1, max_side=5))
+@given(
+    hnp.array_shapes(min_dims=0, max_dims=4, min_side=1, max_side=5),
+    hnp.array_shapes(min_dims=0, max_dims=4, min_side=1, max_side=5),
+)
 def test_broadcast_rule_matches_numpy(shape_a, shape_b):
     try:
         expected = np.broadcast_shapes(shape_a, shape_b)
@@ -53,8 +67,11 @@ def test_broadcast_question_answer_is_numpys(seed):
 @given(SEEDS)
 def test_reshape_question_answer_is_numpys(seed):
     q = reshape_question(seed)
-    size, shape, asked = re.fullmatch(r"a = np\.arange\((\d+)\)\.reshape\(([\d, ]+)\)\. What is the shape of "
-                                      r"a\.reshape\(([-\d, ]+)\)\?", q.prompt).groups()
+    size, shape, asked = re.fullmatch(
+        r"a = np\.arange\((\d+)\)\.reshape\(([\d, ]+)\)\. What is the shape of "
+        r"a\.reshape\(([-\d, ]+)\)\?",
+        q.prompt,
+    ).groups()
     a = np.arange(int(size)).reshape([int(n) for n in shape.split(",")])
     try:
         truth = format_shape(a.reshape([int(n) for n in asked.split(",")]).shape)
@@ -115,15 +132,26 @@ def test_outer_question_answer_is_numpys(seed):
 
 def test_questions_vary_with_the_seed():
     assert len({broadcast_question(s).prompt for s in range(30)}) > 10
-    assert {dot_sign_question(s).options[dot_sign_question(s).answer] for s in range(60)} == {"positive", "zero", "negative"}
+    assert {dot_sign_question(s).options[dot_sign_question(s).answer] for s in range(60)} == {
+        "positive",
+        "zero",
+        "negative",
+    }
     assert {matmul_question(s).options[matmul_question(s).answer] == MATMUL_ERROR for s in range(60)} == {True, False}
-    assert {reshape_question(s).options[reshape_question(s).answer] == RESHAPE_ERROR for s in range(40)} == \
-        {True, False}
-    assert {("shape" in q.prompt, "count from 0" in q.prompt) for q in map(outer_question, range(30))} == \
-        {(True, False), (False, True), (False, False)}
+    assert {reshape_question(s).options[reshape_question(s).answer] == RESHAPE_ERROR for s in range(40)} == {
+        True,
+        False,
+    }
+    assert {("shape" in q.prompt, "count from 0" in q.prompt) for q in map(outer_question, range(30))} == {
+        (True, False),
+        (False, True),
+        (False, False),
+    }
 
 
-@pytest.mark.parametrize("mse, best, score", [(2.0, 2.0, 100.0), (4.0, 2.0, 50.0), (0.0, 0.0, 100.0), (1.0, 2.0, 100.0)])
+@pytest.mark.parametrize(
+    "mse, best, score", [(2.0, 2.0, 100.0), (4.0, 2.0, 50.0), (0.0, 0.0, 100.0), (1.0, 2.0, 100.0)]
+)
 def test_fit_by_eye_score(mse, best, score):
     assert fit_by_eye_score(mse, best) == score
 
@@ -156,5 +184,8 @@ def test_softmax_question_answer_is_scipys(seed):
 def test_classification_questions_vary_with_the_seed():
     assert len({logistic_loss_question(s).prompt for s in range(40)}) > 10
     assert {logistic_loss_question(s).answer for s in range(40)} == {0, 1, 2, 3}
-    assert {softmax_question(s).options[softmax_question(s).answer].split(",")[0] for s in range(40)} == \
-        {"setosa", "versicolor", "virginica"}
+    assert {softmax_question(s).options[softmax_question(s).answer].split(",")[0] for s in range(40)} == {
+        "setosa",
+        "versicolor",
+        "virginica",
+    }

@@ -16,7 +16,8 @@ from core.optimize import gradient_descent, numerical_gradient
 
 finite = st.floats(-100, 100, allow_nan=False)
 vectors = st.integers(2, 40).flatmap(
-    lambda n: st.tuples(hnp.arrays(float, n, elements=finite), hnp.arrays(float, n, elements=finite)))
+    lambda n: st.tuples(hnp.arrays(float, n, elements=finite), hnp.arrays(float, n, elements=finite))
+)
 
 
 @given(vectors, finite, finite)
@@ -92,7 +93,7 @@ def test_curvature_is_the_hessian_of_the_mse_and_sets_the_largest_stable_rate():
     lam_max, lam_min = reg.curvature(x)
     theta = np.array([1.0, 0.0])
     grad = lambda t: reg.mse_gradient(x, y, *t)
-    hessian = np.column_stack([numerical_gradient(lambda t: grad(t)[k], theta) for k in range(2)])
+    hessian = np.column_stack([numerical_gradient(lambda t, k=k: grad(t)[k], theta) for k in range(2)])
     np.testing.assert_allclose(sorted(np.linalg.eigvalsh(hessian)), [lam_min, lam_max], rtol=1e-5)
     limit = reg.max_stable_learning_rate(x)
     loss = reg.line_loss_and_gradient(x, y)
@@ -104,8 +105,7 @@ def test_curvature_is_the_hessian_of_the_mse_and_sets_the_largest_stable_rate():
 
 def test_gradient_descent_reaches_the_least_squares_line():
     x, y = house_prices(60, 0.3, 2)
-    path = gradient_descent(reg.line_loss_and_gradient(x, y), np.zeros(2),
-                            0.9 / reg.curvature(x)[0], 5000)
+    path = gradient_descent(reg.line_loss_and_gradient(x, y), np.zeros(2), 0.9 / reg.curvature(x)[0], 5000)
     np.testing.assert_allclose(path.params[-1], reg.least_squares(x, y), atol=1e-6)
 
 
@@ -135,7 +135,9 @@ def test_degree_curve_training_falls_and_test_is_measured_on_held_out_points():
     assert test_mse[-1] > test_mse.min()  # overfitting: degree 9 does worse on new points
     all_train, no_test = reg.degree_curve(x, y, np.zeros(20, bool))
     assert np.isnan(no_test).all()
-    assert all_train[0] == pytest.approx(mean_squared_error(y, LinearRegression().fit(x[:, None], y).predict(x[:, None])))
+    assert all_train[0] == pytest.approx(
+        mean_squared_error(y, LinearRegression().fit(x[:, None], y).predict(x[:, None]))
+    )
 
 
 @given(vectors.filter(lambda xy: np.ptp(xy[0]) > 1e-2))

@@ -11,7 +11,8 @@ POINTS = "0.5, 2; 1, 3.6; 1.5, 5.1; 2, 6.9; 2.5, 8.2"
 
 def upload(page, name: str, content: bytes) -> None:
     page.locator('.st-key-upload input[type="file"]').set_input_files(
-        files=[{"name": name, "mimeType": "text/csv", "buffer": content}])
+        files=[{"name": name, "mimeType": "text/csv", "buffer": content}]
+    )
 
 
 def test_url_points_and_the_keyboard_move_the_line(page, app_url):
@@ -38,8 +39,9 @@ def test_bad_csv_is_refused_and_a_good_one_replaces_the_points(page, app_url):
     upload(page, "good.csv", b"area,price\n1,3\n2,5\n3,7\n")
     wait_screen_change(page, state)
     assert shown_figures(page, 5)["best MSE"] == "0.0000"
-    page.wait_for_function("() => new URLSearchParams(window.location.search).get('data') === '1, 3; 2, 5; 3, 7'",
-                           timeout=10_000)
+    page.wait_for_function(
+        "() => new URLSearchParams(window.location.search).get('data') === '1, 3; 2, 5; 3, 7'", timeout=10_000
+    )
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
@@ -51,7 +53,9 @@ def test_play_animates_the_descent_in_the_browser(page, app_url):
     chart.get_by_text("Play").click()
     page.wait_for_function(
         "() => document.querySelector('.st-key-regression_surface .js-plotly-plot')._fullData[2].x.length < 61",
-        timeout=10_000)
+        timeout=10_000,
+    )
     page.wait_for_function(
         "() => document.querySelector('.st-key-regression_surface .js-plotly-plot')._fullData[2].x.length === 61",
-        timeout=20_000)
+        timeout=20_000,
+    )

@@ -31,8 +31,11 @@ def calls(path):
 def test_no_code_or_pickle_is_run_from_input(path):
     """No eval/exec/compile, no pickle or marshal: every input goes through a parser of ours."""
     tree = ast.parse(path.read_text(), filename=str(path))
-    found = [f"{name}() on line {node.lineno}" for name, node in calls(path)
-             if name in BUILTINS_THAT_RUN_CODE and isinstance(node.func, ast.Name)]
+    found = [
+        f"{name}() on line {node.lineno}"
+        for name, node in calls(path)
+        if name in BUILTINS_THAT_RUN_CODE and isinstance(node.func, ast.Name)
+    ]
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
@@ -44,8 +47,9 @@ def test_no_code_or_pickle_is_run_from_input(path):
 def test_html_is_only_injected_from_constants_of_the_app(path):
     """No ``unsafe_allow_html`` anywhere; ``st.html`` only in ``app/``, with the app's own CSS."""
     for name, node in calls(path):
-        assert not any(k.arg == "unsafe_allow_html" for k in node.keywords), \
+        assert not any(k.arg == "unsafe_allow_html" for k in node.keywords), (
             f"{path.name} line {node.lineno}: unsafe_allow_html"
+        )
         if name == "html":
             assert path.parent.name == "app", f"{path.name} line {node.lineno}: st.html outside app/"
 
@@ -61,20 +65,27 @@ def test_xsrf_protection_is_on_and_uploads_are_capped_at_what_the_csv_needs():
 @pytest.mark.browser
 def test_an_upload_without_the_xsrf_token_is_refused(app_url):
     """A cross-site form cannot post a file into a student's session."""
-    request = urllib.request.Request(f"{app_url}/_stcore/upload_file/some-session/some-file", method="PUT",
-                                     data=b"x,y\n1,2\n", headers={"Content-Type": "text/csv"})
+    request = urllib.request.Request(
+        f"{app_url}/_stcore/upload_file/some-session/some-file",
+        method="PUT",
+        data=b"x,y\n1,2\n",
+        headers={"Content-Type": "text/csv"},
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code in (400, 403)
 
 
-@pytest.mark.parametrize("content", [
-    b"x,y\n=cmd|' /C calc'!A0,1\n",            # spreadsheet formula injection
-    b"x,y\n__import__('os').system('id'),1\n",  # Python in a cell
-    b"\x80\x04\x95" + b"\x00" * 40,              # a pickle header
-    b"x,y\n" + b"1,2\n" * 10_001,                # too many rows
-    b"1" * (data.MAX_BYTES + 1),                 # too many bytes
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"x,y\n=cmd|' /C calc'!A0,1\n",  # spreadsheet formula injection
+        b"x,y\n__import__('os').system('id'),1\n",  # Python in a cell
+        b"\x80\x04\x95" + b"\x00" * 40,  # a pickle header
+        b"x,y\n" + b"1,2\n" * 10_001,  # too many rows
+        b"1" * (data.MAX_BYTES + 1),  # too many bytes
+    ],
+)
 def test_uploads_are_parsed_as_numbers_only(content):
     with pytest.raises(InputError):
         data.parse_csv(content)

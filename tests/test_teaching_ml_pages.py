@@ -14,9 +14,11 @@ from tests.conftest import metrics, open_page
 POINTS = "0.5, 2; 1, 3.6; 1.5, 5.1; 2, 6.9; 2.5, 8.2"
 X = np.array([0.5, 1, 1.5, 2, 2.5])
 Y = np.array([2, 3.6, 5.1, 6.9, 8.2])
-CONTRACT = {"linear-regression": {"MSE", "RMSE", "MAE", "R²", "best MSE"},
-            "logistic-regression": {"mean logistic loss", "accuracy"},
-            "iris": {"accuracy"}}
+CONTRACT = {
+    "linear-regression": {"MSE", "RMSE", "MAE", "R²", "best MSE"},
+    "logistic-regression": {"mean logistic loss", "accuracy"},
+    "iris": {"accuracy"},
+}
 
 
 def bar_text(at) -> str:

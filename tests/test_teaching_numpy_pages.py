@@ -11,12 +11,19 @@ import pytest
 from core.quiz import QUESTIONS
 from tests.conftest import metrics, open_page
 
-CONTRACT = {"broadcasting": {"shape of a", "shape of b", "result shape"},
-            "dot-product": {"Dot product", "Angle", "cos θ", "‖a‖", "‖b‖"},
-            "outer-product": {"result shape"},
-            "matrix-multiplication": {"result shape", "step", "current cell", "current value"}}
-QUIZZES = [("broadcasting", "broadcast"), ("dot-product", "dot_sign"), ("dot-product", "angle"),
-           ("outer-product", "outer"), ("matrix-multiplication", "matmul")]
+CONTRACT = {
+    "broadcasting": {"shape of a", "shape of b", "result shape"},
+    "dot-product": {"Dot product", "Angle", "cos θ", "‖a‖", "‖b‖"},
+    "outer-product": {"result shape"},
+    "matrix-multiplication": {"result shape", "step", "current cell", "current value"},
+}
+QUIZZES = [
+    ("broadcasting", "broadcast"),
+    ("dot-product", "dot_sign"),
+    ("dot-product", "angle"),
+    ("outer-product", "outer"),
+    ("matrix-multiplication", "matmul"),
+]
 
 
 def bar_text(at) -> str:
@@ -39,8 +46,9 @@ def test_presentation_view_has_the_bar_and_moves_on(url_path):
 def test_presentation_view_keeps_the_contract_figures(url_path):
     presented, plain = open_page(url_path, {"present": "1"}), open_page(url_path)
     assert CONTRACT[url_path] <= set(metrics(presented))
-    assert {label: metrics(presented)[label] for label in CONTRACT[url_path]} == \
-        {label: metrics(plain)[label] for label in CONTRACT[url_path]}
+    assert {label: metrics(presented)[label] for label in CONTRACT[url_path]} == {
+        label: metrics(plain)[label] for label in CONTRACT[url_path]
+    }
     # Still there, computed while hidden, on the last idea.
     count = int(re.search(r"Idea 1 of (\d+)", bar_text(presented)).group(1))
     last = open_page(url_path, {"present": "1", "idea": str(count)})
@@ -94,9 +102,14 @@ def test_broadcasting_notice_names_the_clash():
 
 
 # ---------------------------------------------------------------- dot product
-@pytest.mark.parametrize("a, b, side", [("2, 1", "3, 1.5", "positive, so the angle is under 90°"),
-                                        ("2, 1", "-1, 2", "zero, so the angle is exactly 90°"),
-                                        ("1, 2, 2", "-2, 0, -1", "negative, so the angle is over 90°")])
+@pytest.mark.parametrize(
+    "a, b, side",
+    [
+        ("2, 1", "3, 1.5", "positive, so the angle is under 90°"),
+        ("2, 1", "-1, 2", "zero, so the angle is exactly 90°"),
+        ("1, 2, 2", "-2, 0, -1", "negative, so the angle is over 90°"),
+    ],
+)
 def test_dot_product_notice_reads_the_sign_and_the_numbers(a, b, side):
     at = open_page("dot-product", {"a": a, "b": b})
     x, y = np.array(a.split(", "), float), np.array(b.split(", "), float)
@@ -172,8 +185,7 @@ def test_matmul_outer_terms_as_a_table_and_in_words():
 
 
 def test_matmul_mismatch_keeps_every_idea_and_explains_the_sizes():
-    at = open_page("matrix-multiplication", {"b": "1, 2, 3; 4, 5, 6; 1, 1, 1; 2, 2, 2", "present": "1",
-                                             "idea": "3"})
+    at = open_page("matrix-multiplication", {"b": "1, 2, 3; 4, 5, 6; 1, 1, 1; 2, 2, 2", "present": "1", "idea": "3"})
     assert not at.exception and not at.warning
     assert "Idea 3 of 5: What to notice" in bar_text(at)
     assert "Here A has 5 columns but B has 4 rows" in bar_text(at)

@@ -8,9 +8,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from core.vectors import (LengthMismatch, angle_degrees, cos_angle, dot, dot_terms, from_polar, norm,
-                          outer, parse_vector, projection, to_polar)
 from core.text import InputError
+from core.vectors import (
+    LengthMismatch,
+    angle_degrees,
+    cos_angle,
+    dot,
+    dot_terms,
+    from_polar,
+    norm,
+    outer,
+    parse_vector,
+    projection,
+    to_polar,
+)
 
 # Numbers as a person types them (3 decimals): no underflow games with 1e-300.
 finite = st.floats(-1e3, 1e3, allow_nan=False, allow_infinity=False).map(lambda v: round(v, 3))
@@ -66,8 +77,7 @@ def test_length_mismatch_uses_numpys_words():
 @given(st.floats(0, 10), st.floats(-179, 179))
 def test_polar_round_trip(length, degrees):
     v = from_polar(length, degrees)
-    np.testing.assert_allclose(v, [length * math.cos(math.radians(degrees)),
-                                   length * math.sin(math.radians(degrees))])
+    np.testing.assert_allclose(v, [length * math.cos(math.radians(degrees)), length * math.sin(math.radians(degrees))])
     r, phi = to_polar(v)
     assert r == pytest.approx(length, abs=1e-9)
     if length > 1e-6:
@@ -83,8 +93,10 @@ def test_outer_matches_numpy_and_has_rank_one(w, x):
         assert np.linalg.matrix_rank(m, tol=1e-9 * np.abs(m).max()) == 1
 
 
-@pytest.mark.parametrize("text, reason", [("1; 2", "shape"), ("1, 2, 3, 4", "use 2 to 3"), ("5", "use 2 to 3"),
-                                          ("1e7, 0", "1e6"), ("x", "not a number")])
+@pytest.mark.parametrize(
+    "text, reason",
+    [("1; 2", "shape"), ("1, 2, 3, 4", "use 2 to 3"), ("5", "use 2 to 3"), ("1e7, 0", "1e6"), ("x", "not a number")],
+)
 def test_parse_vector_refuses_with_a_reason(text, reason):
     with pytest.raises(InputError, match=reason):
         parse_vector(text, min_len=2, max_len=3)

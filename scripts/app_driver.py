@@ -1,0 +1,120 @@
+"""Opening the app's pages from outside: under AppTest, or in headless Chromium through Playwright.
+
+Shared by the tests and ``scripts/benchmark.py`` (scripts import nothing from ``tests/``).
+"""
+
+from __future__ import annotations
+
+import os
+
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+from app.registry import PAGES, PageSpec
+from scripts.local_server import ENTRY
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def spec_for(url_path: str) -> PageSpec:
+    """The registered page with this URL path ('' is Home)."""
+    return next(spec for spec in PAGES if spec.url_path == url_path)
+
+
+def open_page(url_path: str, query: dict[str, str] | None = None, timeout: float = 60) -> AppTest:
+    """Run the app under AppTest on page ``url_path`` with the given query parameters."""
+    at = AppTest.from_file(str(ENTRY), default_timeout=timeout)
+    spec = spec_for(url_path)
+    if spec.url_path:
+        if spec.url_path != spec.path.stem:
+            # Before a first run AppTest knows a page only by its file name, and st.navigation
+            # serves logistic_regression.py as logistic-regression. A warm-up run would keep its
+            # session state (the URL would not be read again), so select the page as st.Page keys
+            # it, by the hash of its url_path.
+            at._page_hash = calc_hash(spec.url_path)
+        else:
+            at.switch_page(os.path.relpath(spec.path, ENTRY.parent))
+    for name, value in (query or {}).items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """The page's shown figures, label -> value text."""
+    return {m.label: m.value for m in at.metric}
+
+
+def wait_idle(tab, timeout: float = 30_000) -> None:
+    """Wait until the app is connected, no script is running and every element is drawn.
+
+    Streamlit loads each kind of element's code on first use and shows a skeleton until then
+    (``stSkeleton``), so a finished run can still be on screen as grey boxes for a while.
+    """
+    tab.wait_for_selector(
+        '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]',
+        timeout=timeout,
+    )
+    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
+
+
+def goto(tab, url: str) -> None:
+    """Open ``url`` and wait until the first run is drawn, lazily loaded widgets and charts included."""
+    tab.goto(url)
+    tab.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=30_000)
+    wait_idle(tab)
+    tab.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                                   .every(chart => chart.querySelector('.js-plotly-plot .main-svg'))""",
+        timeout=30_000,
+    )
+    wait_idle(tab)
+
+
+def slider_thumb(tab, key: str):
+    """The keyboard-focusable thumb of the slider with widget ``key`` (a native range input here)."""
+    return tab.locator(f".st-key-{key}").get_by_role("slider").first
+
+
+def press_slider(tab, key: str, keys: str = "ArrowRight") -> None:
+    """Focus the slider ``key`` and press ``keys`` (one key name, as Playwright spells it)."""
+    thumb = slider_thumb(tab, key)
+    thumb.focus()
+    tab.keyboard.press(keys)
+
+
+# The visible state of a page: every figure's text and every chart's data, as one string.
+SCREEN_STATE_JS = """() => {
+  const figures = [...document.querySelectorAll('[data-testid="stMetricValue"]')].map(e => e.innerText);
+  const charts = [...document.querySelectorAll('.js-plotly-plot')].map(e => JSON.stringify(e.data || []));
+  return JSON.stringify([figures, charts]);
+}"""
+
+
+def screen_state(tab) -> str:
+    return tab.evaluate(SCREEN_STATE_JS)
+
+
+def shown_figures(tab, at_least: int = 1) -> dict[str, str]:
+    """The figures on screen, label -> value text, once at least ``at_least`` are drawn."""
+    tab.wait_for_function(
+        "(n) => document.querySelectorAll('[data-testid=\"stMetricValue\"]').length >= n", arg=at_least, timeout=15_000
+    )
+    labels = tab.locator('[data-testid="stMetricLabel"]').all_inner_texts()
+    values = tab.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    return {label.strip(): value.strip() for label, value in zip(labels, values)}
+
+
+def wait_screen_change(tab, before: str, timeout: float = 15_000) -> str:
+    """Wait until the page's figures or charts differ from ``before``; return the new state."""
+    tab.wait_for_function(f"(before) => ({SCREEN_STATE_JS})() !== before", arg=before, timeout=timeout)
+    wait_idle(tab)
+    return screen_state(tab)
