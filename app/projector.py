@@ -1,0 +1,50 @@
+"""Projector mode: large type, thick lines and high contrast for a classroom wall.
+
+On with the sidebar toggle or ``projector=1`` in the URL; the presentation view implies it.
+This is the streamlit side of the figure style: :func:`current_style` is what pages pass to the
+pure figure builders.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.figure_base import Style
+from app.presentation import presenting
+
+PROJECTOR_KEY = "projector"
+
+
+def projector_on() -> bool:
+    """Whether the page is in projector mode (the sidebar toggle, or ``projector=1`` in the URL).
+
+    The presentation view (``present=1``) is for a wall too, so it implies projector mode.
+    """
+    return bool(st.session_state.get(PROJECTOR_KEY, False) or presenting())
+
+
+def current_style() -> Style:
+    """The figure style of this run: what pages hand to the figure builders."""
+    return Style(projector=projector_on())
+
+
+PROJECTOR_CSS = """
+<style>
+html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; line-height: 1.5; }
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2.8rem; font-weight: 700; line-height: 1.15; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+/* A row of figures that wraps keeps its wide gap between figures, not between the lines. */
+[data-testid="stHorizontalBlock"]:has(> [data-testid="stElementContainer"] [data-testid="stMetric"]) { row-gap: 0.5rem; }
+/* Headings shrink with the window so that a long word ("multiplication") fits a phone unbroken. */
+h1 { font-size: clamp(1.5rem, 7vw, 3rem) !important; } h2 { font-size: clamp(1.3rem, 5.5vw, 2.3rem) !important; }
+[data-testid="stHeader"] { display: none; }
+.block-container { padding-top: 1rem; max-width: 100%; }
+</style>
+"""
+
+
+def apply_projector_css() -> None:
+    """Large type and high contrast for the whole page (static CSS, no user text)."""
+    if projector_on():
+        st.html(PROJECTOR_CSS)
