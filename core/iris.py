@@ -1,8 +1,9 @@
 """The Iris flowers and scikit-learn's LogisticRegression on them: the "hello world" of ML.
 
 150 flowers, 4 measurements each (cm), 3 species. ``load_iris`` ships with
-scikit-learn: nothing is downloaded. The scores (confusion matrix, precision,
-recall, F1) are written out in NumPy so that their formulas can be read.
+scikit-learn: nothing is downloaded. The scores (``accuracy``, ``confusion_matrix``,
+``precision_recall_f1``) are those of :mod:`core.metrics`, written out in NumPy so that their
+formulas can be read; here the confusion matrix has three classes by default.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core import metrics
+from core.metrics import accuracy, precision_recall_f1  # noqa: F401 (the Iris scores)
 from core.text import InputError
 
 FEATURES = ("sepal length", "sepal width", "petal length", "petal width")  # in cm
@@ -97,38 +100,11 @@ def fit(X: np.ndarray, y: np.ndarray, C: float = 1.0, max_iter: int = 500) -> Fi
     return Fit(model, not messages, int(np.max(model.n_iter_)), messages[0] if messages else None)
 
 
-def accuracy(y_true, y_pred) -> float:
-    """The share of correct predictions, ``(1/n) Σ [ŷ_i = y_i]`` (what ``clf.score`` returns)."""
-    return float(np.mean(np.asarray(y_true) == np.asarray(y_pred)))
-
-
-def confusion_matrix(y_true, y_pred, n_classes: int = 3) -> np.ndarray:
-    """``M[i, j]`` = how many flowers of true class ``i`` were predicted as class ``j``.
-
-    The diagonal counts the correct predictions; ``M.sum() = n``.
-    """
-    matrix = np.zeros((n_classes, n_classes), dtype=int)
-    np.add.at(matrix, (np.asarray(y_true), np.asarray(y_pred)), 1)
-    return matrix
-
-
-def precision_recall_f1(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per class ``k``, from a confusion matrix ``M``:
-
-    - precision = ``M[k, k] / Σ_i M[i, k]`` (of the flowers called ``k``, the share that are ``k``),
-    - recall = ``M[k, k] / Σ_j M[k, j]`` (of the flowers that are ``k``, the share found),
-    - F1 = ``2 · precision · recall / (precision + recall)``, their harmonic mean.
-
-    A ratio whose denominator is 0 is 0, as in scikit-learn with ``zero_division=0``.
-    """
-    matrix = np.asarray(matrix, dtype=float)
-    hits = np.diag(matrix)
-    predicted, actual = matrix.sum(axis=0), matrix.sum(axis=1)
-    precision = np.divide(hits, predicted, out=np.zeros_like(hits), where=predicted > 0)
-    recall = np.divide(hits, actual, out=np.zeros_like(hits), where=actual > 0)
-    total = precision + recall
-    f1 = np.divide(2 * precision * recall, total, out=np.zeros_like(hits), where=total > 0)
-    return precision, recall, f1
+def confusion_matrix(y_true, y_pred, n_classes: int = len(SPECIES)) -> np.ndarray:
+    """``M[i, j]`` = how many flowers of true class ``i`` were predicted as class ``j``: the
+    three-species matrix of :func:`core.metrics.confusion_matrix`. The diagonal counts the
+    correct predictions; ``M.sum() = n``."""
+    return metrics.confusion_matrix(y_true, y_pred, n_classes)
 
 
 def decision_grid(
