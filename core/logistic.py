@@ -42,7 +42,19 @@ def point_losses(x, y, w: float, b: float) -> np.ndarray:
     That is ``-ln p`` for a point of class 1 and ``-ln(1 - p)`` for class 0, computed
     stably as ``y·logaddexp(0, -h) + (1 - y)·logaddexp(0, h)``.
     """
-    h = log_odds(x, w, b)
+    return losses_of_log_odds(log_odds(x, w, b), y)
+
+
+def losses_of_log_odds(h, y) -> np.ndarray:
+    """Each point's logistic loss from its log-odds ``h``: ``y·ln(1 + e^{-h}) + (1 - y)·ln(1 + e^{h})``.
+
+    The same ``-y ln σ(h) - (1 - y) ln(1 - σ(h))``, computed by ``np.logaddexp``: finite for
+    every finite ``h``. Any model that ends in a sigmoid (a neural network too) uses it.
+
+    >>> losses_of_log_odds(np.array([0.0, 1000.0, -1000.0]), np.array([1, 1, 1]))
+    array([6.93147181e-01, 0.00000000e+00, 1.00000000e+03])
+    """
+    h = np.asarray(h, dtype=float)
     y = np.asarray(y, dtype=float)
     return y * np.logaddexp(0.0, -h) + (1 - y) * np.logaddexp(0.0, h)
 
@@ -52,14 +64,28 @@ def mean_logistic_loss(x, y, w: float, b: float) -> float:
     return float(np.mean(point_losses(x, y, w, b)))
 
 
-def predict(x, w: float, b: float) -> np.ndarray:
-    """The predicted class, ``1 if p >= 0.5 else 0`` with ``p = σ(w·x + b)``."""
-    return (sigmoid(log_odds(x, w, b)) >= 0.5).astype(int)
+def probability(x, w: float, b: float) -> np.ndarray:
+    """Each point's probability of class 1, ``p = σ(w·x + b)``.
+
+    >>> probability([0.0, 2.0], 1.0, -2.0)
+    array([0.11920292, 0.5       ])
+    """
+    return sigmoid(log_odds(x, w, b))
 
 
-def accuracy(x, y, w: float, b: float) -> float:
-    """The share of points whose predicted class equals their class, ``(1/n) Σ [ŷ = y]``."""
-    return float(np.mean(predict(x, w, b) == np.asarray(y)))
+def predict(x, w: float, b: float, threshold: float = 0.5) -> np.ndarray:
+    """The predicted class, ``1 if p >= threshold else 0`` with ``p = σ(w·x + b)`` (threshold 0.5 by default)."""
+    return (probability(x, w, b) >= threshold).astype(int)
+
+
+def accuracy(x, y, w: float, b: float, threshold: float = 0.5) -> float:
+    """The share of points whose predicted class equals their class, ``(1/n) Σ [ŷ = y]``,
+    with ``ŷ = 1`` where ``p >= threshold``.
+
+    Precision, recall and F1 at a threshold are :func:`core.metrics.scores_at_threshold` of
+    ``y`` and :func:`probability`.
+    """
+    return float(np.mean(predict(x, w, b, threshold) == np.asarray(y)))
 
 
 def loss_and_gradient(theta, x, y) -> tuple[float, np.ndarray]:

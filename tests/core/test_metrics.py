@@ -4,9 +4,10 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from scipy.special import expit
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_score, recall_score
 
-from core import iris, metrics
+from core import iris, logistic, metrics
 
 
 @st.composite
@@ -62,3 +63,13 @@ def test_iris_uses_the_same_scores():
     assert iris.precision_recall_f1 is metrics.precision_recall_f1
     assert iris.accuracy is metrics.accuracy
     np.testing.assert_array_equal(iris.confusion_matrix([0, 2], [1, 2]), metrics.confusion_matrix([0, 2], [1, 2], 3))
+
+
+@given(st.floats(-3, 3), st.floats(-10, 10), st.floats(0, 1))
+def test_logistic_accuracy_at_a_threshold_is_the_metrics_one(w, b, threshold):
+    x, y = logistic.bmi_disease()
+    p = logistic.probability(x, w, b)
+    np.testing.assert_allclose(p, expit(w * x + b), rtol=1e-12)
+    assert logistic.accuracy(x, y, w, b, threshold) == metrics.accuracy_at_threshold(y, p, threshold)
+    np.testing.assert_array_equal(logistic.predict(x, w, b, threshold), metrics.predict_at_threshold(p, threshold))
+    assert logistic.accuracy(x, y, w, b) == logistic.accuracy(x, y, w, b, 0.5)
