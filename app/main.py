@@ -20,6 +20,7 @@ for spec in PAGES:
         st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.url_path or None, default=not spec.url_path)
     )
 page = st.navigation(sections)
+st.session_state["_page_url_path"] = page.url_path  # the current page, for app/code_panel.py
 
 with st.sidebar:
     url_state.toggle(

@@ -17,6 +17,17 @@ def page_code(at) -> str:
     return blocks[0]
 
 
+def figure_line(label: str, value: str) -> str:
+    """The line the page's code prints for a shown figure: ``label = value``, the value without its unit."""
+    return f"{label} = {value.rstrip('°')}"
+
+
+def missing_figures(shown: dict[str, str], printed: str) -> list[str]:
+    """The ``label = value`` lines of the ``shown`` figures that the ``printed`` text lacks."""
+    lines = printed.splitlines()
+    return [line for line in (figure_line(label, value) for label, value in shown.items()) if line not in lines]
+
+
 def run_code(code: str) -> str:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -28,10 +39,9 @@ def test_generated_code_prints_the_shown_figures(spec):
     at = open_page(spec.url_path)
     shown = metrics(at)
     assert shown, "a lesson page shows at least one figure"
-    printed = run_code(page_code(at)).splitlines()
-    for label, value in shown.items():
-        expected = f"{label} = {value.rstrip('°')}"
-        assert expected in printed, f"{expected!r} not printed by the page's code:\n" + "\n".join(printed)
+    printed = run_code(page_code(at))
+    missing = missing_figures(shown, printed)
+    assert not missing, f"{missing} not printed by the page's code:\n{printed}"
 
 
 def test_code_follows_the_current_state():
