@@ -30,7 +30,7 @@ from app.code_panel import NOTEBOOK_BUTTON_KEY, NOTEBOOK_MIME, state_link
 from app.downloads import points_csv
 from app.registry import PAGES
 from core.data import parse_csv
-from tests.conftest import metrics, open_page
+from tests.conftest import goto, metrics, open_page
 from tests.test_code_panel import missing_figures
 
 LESSONS = [s for s in PAGES if s.url_path]
@@ -274,3 +274,19 @@ def test_points_csv_refuses_what_a_csv_cannot_hold():
         points_csv([1, np.inf], [1, 2])
     with pytest.raises(ValueError):
         points_csv([1, 2], [1, 2], header=("x,1", "y"))
+
+
+@pytest.mark.browser
+def test_the_button_downloads_the_notebook_from_the_server(page, app_url):
+    """On a real server the notebook is made on the click, and links back to the state in the address bar."""
+    goto(page, f"{app_url}/dot-product?a=1,2&b=3,-1")
+    page.get_by_text("NumPy code: reproduce these numbers").first.click()
+    button = page.locator(f".st-key-{NOTEBOOK_BUTTON_KEY}").get_by_role("button")
+    with page.expect_download(timeout=30_000) as download:
+        button.click()
+    assert download.value.suggested_filename == "dot-product.ipynb"
+    nb = nbformat.reads(download.value.path().read_text(), as_version=4)
+    heading = nb.cells[0].source
+    assert heading.startswith("# Dot product and angle\n")
+    assert f"[{app_url}/dot-product?a=1,+2&b=3,+-1" in heading, heading
+    assert "a = np.array([1, 2])" in "\n".join(cell.source for cell in nb.cells)
