@@ -22,7 +22,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_packages=()
 "$PYTHON" -c "import venv, ensurepip" >/dev/null 2>&1 || apt_packages+=(python3-venv)
 if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then apt_packages+=(chromium); fi
-if [ "$want_balancer" = 1 ] && [ ! -x /usr/sbin/nginx ]; then apt_packages+=(nginx); fi
+if [ "$want_balancer" = 1 ] && [ ! -x /usr/sbin/haproxy ]; then apt_packages+=(haproxy); fi
 if [ "${#apt_packages[@]}" -gt 0 ]; then
   echo "setup: installing Debian packages: ${apt_packages[*]}"
   as_root apt-get update -qq
