@@ -1,7 +1,11 @@
-"""Every page of the app, in the order of the lesson (the slides' order).
+"""Every page of the app, in the order of the lesson (the slides' order), declared once.
 
-The entry script builds the navigation from this list, and the tests iterate it, so a
-page added here is covered by the shared tests without anyone remembering.
+Each page is one :class:`PageSpec`: its file, URL path, title, its URL parameters with their
+defaults, the figures it shows (``st.metric`` labels), its main slider, its one-line summary for
+Home's lesson path and its predict-then-check question kinds, as ``shared/CONTRACT.md`` fixes
+them. The entry script builds the navigation from this table, pages read their defaults from
+it, and the generic tests iterate it, so a page added here is covered without anyone
+remembering.
 """
 
 from __future__ import annotations
@@ -13,8 +17,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
+class Param:
+    """One URL parameter: its name and default as the URL writes it.
+
+    ``optional`` parameters stay out of the URL while unused (user data, for example).
+    """
+
+    name: str
+    default: str
+    optional: bool = False
+
+
+@dataclass(frozen=True)
 class PageSpec:
-    """One page: its file under ``pages/``, its URL path (from ``shared/CONTRACT.md``) and title."""
+    """One page: where it lives, how it is reached, what it shows."""
 
     file: str
     url_path: str
@@ -22,18 +38,48 @@ class PageSpec:
     icon: str
     section: str
     slider_key: str | None = None  # the main slider, moved by the browser tests and the benchmark
+    params: tuple[Param, ...] = ()
+    metrics: tuple[str, ...] = ()  # the st.metric labels the page always shows
+    summary: str = ""  # one line on Home's lesson path
+    quizzes: tuple[str, ...] = ()  # kinds of core.quiz.QUESTIONS the page asks
 
     @property
     def path(self) -> Path:
         return ROOT / "pages" / self.file
+
+    def default(self, name: str) -> str:
+        """The default of URL parameter ``name`` as text (what the URL would hold)."""
+        return next(p.default for p in self.params if p.name == name)
 
 
 HOME = PageSpec("home.py", "", "Home: data, model, loss", ":material/home:", "Start")
 
 PAGES: list[PageSpec] = [
     HOME,
-    PageSpec("arrays.py", "arrays", "Arrays and shapes", ":material/grid_on:", "NumPy", "axis_0"),
-    PageSpec("broadcasting.py", "broadcasting", "Broadcasting", ":material/open_in_full:", "NumPy", "cell"),
+    PageSpec(
+        "arrays.py",
+        "arrays",
+        "Arrays and shapes",
+        ":material/grid_on:",
+        "NumPy",
+        "axis_0",
+        params=(Param("shape", "4, 3, 2"),),
+        metrics=("ndim", "size", "shape"),
+        summary="An array is a grid of numbers: its shape, ndim and size, and how reshape regroups it.",
+        quizzes=("reshape",),
+    ),
+    PageSpec(
+        "broadcasting.py",
+        "broadcasting",
+        "Broadcasting",
+        ":material/open_in_full:",
+        "NumPy",
+        "cell",
+        params=(Param("a", "1, 2, 3"), Param("b", "2"), Param("op", "multiply"), Param("cell", "0")),
+        metrics=("shape of a", "shape of b", "result shape"),
+        summary="How NumPy combines arrays of different shapes, axis by axis, without copying.",
+        quizzes=("broadcast",),
+    ),
     PageSpec(
         "dot_product.py",
         "dot-product",
@@ -41,9 +87,22 @@ PAGES: list[PageSpec] = [
         ":material/north_east:",
         "Vectors and matrices",
         "b_angle",
+        params=(Param("a", "1, 0"), Param("b", "0.999848, 0.017452"), Param("sliders", "polar")),
+        metrics=("Dot product", "Angle", "cos θ", "‖a‖", "‖b‖"),
+        summary="a · b term by term, and what it says about the angle between two vectors.",
+        quizzes=("dot_sign", "angle"),
     ),
     PageSpec(
-        "outer_product.py", "outer-product", "Outer product", ":material/grid_4x4:", "Vectors and matrices", "w_len"
+        "outer_product.py",
+        "outer-product",
+        "Outer product",
+        ":material/grid_4x4:",
+        "Vectors and matrices",
+        "w_len",
+        params=(Param("w", "1, 2, 3"), Param("x", "1, 2"), Param("row", "0")),
+        metrics=("result shape", "rank"),
+        summary="w xᵀ: every component of w times every component of x, a rank-one matrix.",
+        quizzes=("outer",),
     ),
     PageSpec(
         "matrix_multiplication.py",
@@ -52,6 +111,17 @@ PAGES: list[PageSpec] = [
         ":material/apps:",
         "Vectors and matrices",
         "step",
+        params=(
+            Param("a", "2, 3, 4, 5, 0; 0, 4, 5, 1, 1"),
+            Param("b", "5, 2, 1; 4, 1, 2; 3, 3, 0; 0, 5, 4; 5, 3, 4"),
+            Param("seed", "1"),
+            Param("step", "1"),
+            Param("speed", "medium"),
+            Param("term", "1"),
+        ),
+        metrics=("result shape", "step", "current cell", "current value"),
+        summary="C = A B one cell at a time: a row of A against a column of B.",
+        quizzes=("matmul",),
     ),
     PageSpec(
         "linear_regression.py",
@@ -60,6 +130,22 @@ PAGES: list[PageSpec] = [
         ":material/trending_down:",
         "Machine learning",
         "w",
+        params=(
+            Param("n", "20"),
+            Param("noise", "0.5"),
+            Param("seed", "0"),
+            Param("degree", "1"),
+            Param("w", "1"),
+            Param("b", "0"),
+            Param("squares", "0"),
+            Param("split", "0"),
+            Param("lr", "0.2"),
+            Param("steps", "50"),
+            Param("iteration", "50"),
+            Param("data", "", optional=True),
+        ),
+        metrics=("MSE", "RMSE", "MAE", "R²", "best MSE"),
+        summary="Data, a line as the model, the MSE as the loss, and gradient descent that lowers it.",
     ),
     PageSpec(
         "logistic_regression.py",
@@ -68,11 +154,39 @@ PAGES: list[PageSpec] = [
         ":material/show_chart:",
         "Machine learning",
         "w",
+        params=(
+            Param("w", "0.2"),
+            Param("b", "-5"),
+            Param("threshold", "0.5"),
+            Param("train", "0"),
+            Param("data", "", optional=True),
+        ),
+        metrics=("mean logistic loss", "accuracy"),
+        summary="A probability from a score: the sigmoid, the logistic loss, and a threshold for decisions.",
+        quizzes=("logistic_loss",),
     ),
     PageSpec(
-        "iris.py", "iris", "Iris: the hello world of ML", ":material/local_florist:", "Machine learning", "C_exponent"
+        "iris.py",
+        "iris",
+        "Iris: the hello world of ML",
+        ":material/local_florist:",
+        "Machine learning",
+        "C_exponent",
+        params=(
+            Param("C", "1"),
+            Param("max_iter", "500"),
+            Param("features", "sepal_length,sepal_width,petal_length,petal_width"),
+        ),
+        metrics=("accuracy",),
+        summary="The slide's LogisticRegression on 150 flowers: softmax, decision regions, a confusion matrix.",
+        quizzes=("softmax",),
     ),
 ]
+
+
+def page(url_path: str) -> PageSpec:
+    """The registered page with this URL path ('' is Home)."""
+    return next(spec for spec in PAGES if spec.url_path == url_path)
 
 
 def lesson_pages() -> list[PageSpec]:

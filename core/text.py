@@ -130,20 +130,42 @@ def format_nested(array: np.ndarray) -> str:
     return "[" + ", ".join(format_nested(sub) for sub in array) + "]"
 
 
-def format_number(value: float) -> str:
-    """Shortest readable text for a number: ``2`` for 2.0, ``0.25`` for 0.25 (6 significant digits)."""
+def format_number(value: float, decimals: int | None = None) -> str:
+    """The one way a number is written: in figures, messages, the code panel and the URL.
+
+    Without ``decimals``, the shortest readable text (6 significant digits, whole numbers as
+    integers); with ``decimals``, exactly that many (``-0.0000`` is never written), and
+    scientific notation from a billion on, where fixed decimals stop being readable.
+
+    >>> format_number(2.0), format_number(0.25), format_number(1 / 3)
+    ('2', '0.25', '0.333333')
+    >>> format_number(-0.00001, 4), format_number(90, 4)
+    ('0.0000', '90.0000')
+    >>> format_number(37282374288101.07, 4), format_number(float("nan"), 4)
+    ('3.7282e+13', 'nan')
+    """
     value = float(value)
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:.6g}"
+    if not math.isfinite(value):
+        return str(value)
+    if decimals is None:
+        if value == int(value) and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.6g}"
+    if abs(value) >= 1e9:
+        return f"{value:.{decimals}e}"
+    return f"{round(value, decimals) + 0.0:.{decimals}f}"
 
 
 def format_figure(value: float) -> str:
-    """A shown figure: whole numbers as integers (``150``), others with 4 decimals (``0.9733``)."""
+    """A shown figure: whole numbers as integers (``150``), others with 4 decimals (``0.9733``).
+
+    >>> format_figure(150.0), format_figure(0.97333)
+    ('150', '0.9733')
+    """
     value = float(value)
     if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
         return str(int(value))
-    return f"{value:.4f}"
+    return format_number(value, 4)
 
 
 def format_shape(shape: tuple[int, ...]) -> str:

@@ -4,8 +4,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app import figures, theme, ui, url_state
+from app import theme, ui, url_state
 from app.code_panel import literal, show_numpy_code
+from app.figures import cells as figures
 from app.presentation import Ideas
 from app.quiz import predict_then_check
 from core.broadcasting import (

@@ -14,7 +14,7 @@ import streamlit as st
 
 from app import theme, ui, url_state
 from app.code_panel import literal, show_numpy_code
-from app.figures import add_grid, grid_figure
+from app.figures.cells import add_grid, grid_figure
 from app.presentation import Ideas
 from app.quiz import predict_then_check
 from app.registry import PAGES

@@ -5,6 +5,7 @@ Shared by the tests and ``scripts/benchmark.py`` (scripts import nothing from ``
 
 from __future__ import annotations
 
+import json
 import os
 
 from streamlit.testing.v1 import AppTest
@@ -46,6 +47,39 @@ def open_page(url_path: str, query: dict[str, str] | None = None, timeout: float
     for name, value in (query or {}).items():
         at.query_params[name] = value
     return at.run()
+
+
+class LiveSlider:
+    """A slider of the live element (``app/live.py``) under AppTest, used like ``at.slider(key=...)``.
+
+    AppTest cannot run the element's JavaScript; a move is what the element's callback does,
+    the value written into ``st.session_state[key]``.
+    """
+
+    def __init__(self, at: AppTest, data: dict):
+        self.at, self.key, self.values = at, data["key"], data["values"]
+        self.value, self.min, self.max = self.values[data["index"]], self.values[0], self.values[-1]
+
+    def set_value(self, value) -> LiveSlider:
+        self.at.session_state[self.key] = value
+        return self
+
+    def run(self) -> AppTest:
+        return self.at.run()
+
+
+def live_elements(at: AppTest) -> list[dict]:
+    """The data of every live element on the page (what Python sent to the browser)."""
+    return [json.loads(json.loads(element.proto.json)) for element in at.get("bidi_component")]
+
+
+def slider(at: AppTest, key: str):
+    """The slider ``key``: a slider of the live element, else a Streamlit slider."""
+    for data in live_elements(at):
+        for spec in data["sliders"]:
+            if spec["key"] == key:
+                return LiveSlider(at, spec)
+    return at.slider(key=key)
 
 
 def metrics(at: AppTest) -> dict[str, str]:

@@ -8,13 +8,16 @@ import json
 import pytest
 
 from app.registry import PAGES
-from tests.conftest import metrics, open_page
+from scripts.app_driver import live_elements, metrics, open_page, slider
 
 IDS = [spec.url_path or "home" for spec in PAGES]
 
 
 def chart_specs(at):
-    return [chart.proto.spec for chart in at.get("plotly_chart")]
+    """Every figure sent: Streamlit's plotly charts, and the live element's figures."""
+    return [chart.proto.spec for chart in at.get("plotly_chart")] + [
+        json.dumps(data["figures"]) for data in live_elements(at)
+    ]
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=IDS)
@@ -28,10 +31,10 @@ def test_page_runs_without_exception(spec):
 @pytest.mark.parametrize("spec", [s for s in PAGES if s.slider_key], ids=[s.url_path for s in PAGES if s.slider_key])
 def test_main_slider_changes_what_is_shown(spec):
     at = open_page(spec.url_path)
-    slider = at.slider(key=spec.slider_key)
+    main = slider(at, spec.slider_key)
     before = (metrics(at), chart_specs(at))
-    target = slider.max if slider.value != slider.max else slider.min
-    slider.set_value(target).run()
+    target = main.max if main.value != main.max else main.min
+    main.set_value(target).run()
     assert not at.exception, at.exception
     assert (metrics(at), chart_specs(at)) != before
     # The new state is in the URL, and opening that URL reproduces the figures.

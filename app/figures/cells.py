@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from app import theme
+from app.figure_base import SCREEN, Style, new_figure
+from app.palette import PALETTE, blend
 from core.text import format_number
 
 DEPTH_SHIFT = 1.0  # each 3-D block sits one cell up and right of the one before: its edge cells show
@@ -19,10 +20,14 @@ DEPTH_SHIFT = 1.0  # each 3-D block sits one cell up and right of the one before
 CELL_AXIS = {"visible": False, "fixedrange": True}
 
 
-def grid_figure(height: int = 320) -> go.Figure:
+def grid_figure(height: int = 320, style: Style = SCREEN) -> go.Figure:
     """An empty figure for cell pictures: square cells, no axes, no zoom."""
-    return theme.new_figure(
-        height=height, dragmode=False, xaxis=CELL_AXIS, yaxis=CELL_AXIS | {"scaleanchor": "x", "scaleratio": 1}
+    return new_figure(
+        style=style,
+        height=height,
+        dragmode=False,
+        xaxis=CELL_AXIS,
+        yaxis=CELL_AXIS | {"scaleanchor": "x", "scaleratio": 1},
     )
 
 
@@ -32,11 +37,12 @@ def add_grid(
     *,
     x0: float = 0.0,
     y0: float = 0.0,
-    fill: str | np.ndarray = theme.PALETTE["a_fill"],
-    line: str = theme.PALETTE["a"],
+    fill: str | np.ndarray = PALETTE["a_fill"],
+    line: str = PALETTE["a"],
     ghost: np.ndarray | None = None,
     label: str | None = None,
     hover: np.ndarray | None = None,
+    style: Style = SCREEN,
 ) -> go.Figure:
     """Draw a 0-D, 1-D or 2-D array as cells with their values, top-left corner at ``(x0, y0)``.
 
@@ -48,7 +54,7 @@ def add_grid(
     rows, cols = grid.shape
     fills = np.broadcast_to(np.asarray(fill, dtype=object), grid.shape)
     ghosts = np.zeros(grid.shape, bool) if ghost is None else np.broadcast_to(ghost, grid.shape)
-    s = theme.sizes()
+    s = style.sizes
     groups: dict[tuple[str, bool], tuple[list, list]] = {}
     for i in range(rows):
         for j in range(cols):
@@ -105,11 +111,12 @@ def add_grid(
 def array_cells(
     array: np.ndarray,
     *,
-    fill: str = theme.PALETTE["a_fill"],
-    line: str = theme.PALETTE["a"],
+    fill: str = PALETTE["a_fill"],
+    line: str = PALETTE["a"],
     name: str = "a",
     hover: np.ndarray | None = None,
     height: int = 320,
+    style: Style = SCREEN,
 ) -> go.Figure:
     """An array of 0 to 3 axes as cells: a row, a grid, or 2-D blocks stacked like cards.
 
@@ -117,8 +124,8 @@ def array_cells(
     so the first axis reads as depth, as on the slide; each block is labelled ``a[k]``.
     """
     array = np.asarray(array)
-    fig = grid_figure(height)
-    add_array(fig, array, fill=fill, line=line, hover=hover)
+    fig = grid_figure(height, style)
+    add_array(fig, array, fill=fill, line=line, hover=hover, style=style)
     if array.ndim == 3:
         for k in range(array.shape[0]):
             fig.add_annotation(
@@ -127,7 +134,7 @@ def array_cells(
                 text=f"{name}[{k}]",
                 showarrow=False,
                 xanchor="right",
-                font={"size": theme.sizes()["font"], "color": line},
+                font={"size": style.sizes["font"], "color": line},
             )
     return fig
 
@@ -138,12 +145,13 @@ def add_array(
     *,
     x0: float = 0.0,
     y0: float = 0.0,
-    fill: str = theme.PALETTE["a_fill"],
-    line: str = theme.PALETTE["a"],
+    fill: str = PALETTE["a_fill"],
+    line: str = PALETTE["a"],
     ghost: np.ndarray | None = None,
     highlight: tuple[int, ...] | None = None,
     hover: np.ndarray | None = None,
     label: str | None = None,
+    style: Style = SCREEN,
 ) -> tuple[float, float]:
     """Draw an array of 0 to 3 axes at ``(x0, y0)`` (top-left of its front block); return (width, height).
 
@@ -157,11 +165,11 @@ def add_array(
     hovers = None if hover is None else np.asarray(hover, dtype=object).reshape(cube.shape)
     fills = np.full(cube.shape, fill, dtype=object)
     if highlight is not None:
-        fills[((0,) * (3 - len(highlight)) + tuple(highlight))[-3:]] = theme.PALETTE["highlight"]
+        fills[((0,) * (3 - len(highlight)) + tuple(highlight))[-3:]] = PALETTE["highlight"]
     depth, rows, cols = cube.shape
     for k in reversed(range(depth)):
         left, top = x0 + k * DEPTH_SHIFT, y0 + k * DEPTH_SHIFT
-        shade = np.where(fills[k] == fill, theme.blend(fill, line, 0.5 * k / depth), fills[k])
+        shade = np.where(fills[k] == fill, blend(fill, line, 0.5 * k / depth), fills[k])
         if depth > 1:  # an opaque card under the block, so faded copies do not show the block behind
             fig.add_trace(
                 {
@@ -184,6 +192,7 @@ def add_array(
             line=line,
             ghost=ghosts[k],
             hover=None if hovers is None else hovers[k],
+            style=style,
         )
         if depth > 1:  # a bold frame per block, so each reads as one card of the stack
             fig.add_trace(
@@ -192,7 +201,7 @@ def add_array(
                     "x": [left, left + cols, left + cols, left, left],
                     "y": [top, top, top - rows, top - rows, top],
                     "mode": "lines",
-                    "line": {"color": line, "width": theme.sizes()["line"] * 2},
+                    "line": {"color": line, "width": style.sizes["line"] * 2},
                     "hoverinfo": "skip",
                     "showlegend": False,
                 }
@@ -204,6 +213,6 @@ def add_array(
             text=label,
             showarrow=False,
             yanchor="bottom",
-            font={"size": theme.sizes()["font"], "color": line},
+            font={"size": style.sizes["font"], "color": line},
         )
     return cols + (depth - 1) * DEPTH_SHIFT, rows + (depth - 1) * DEPTH_SHIFT

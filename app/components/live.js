@@ -1,0 +1,179 @@
+// The live element (app/live.py): range inputs and the figures that follow them during a drag.
+// Everything shown comes from `data` (JSON made by Python) and goes on screen as text or as
+// plotly data: never as HTML.
+
+const STATE = new WeakMap();
+const CONFIG = { displayModeBar: false, responsive: true, displaylogo: false };
+const PLOTLY_WAIT_MS = 2500;  // how long to wait for Streamlit's own plotly.js before loading ours
+
+// window.__explainerLive records when inputs arrive and pictures are drawn (read by the benchmark).
+const TRACE = (window.__explainerLive = window.__explainerLive || { inputs: [], draws: [] });
+
+function loadPlotly() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!window.__explainerPlotly) {
+    window.__explainerPlotly = new Promise((resolve, reject) => {
+      const started = performance.now();
+      const loadOurs = () => {
+        const script = document.createElement("script");
+        script.src = new URL("app/static/plotly.min.js", document.baseURI).href;
+        script.onload = () => resolve(window.Plotly);
+        script.onerror = reject;
+        document.head.appendChild(script);
+      };
+      // One copy of plotly.js per page: a st.plotly_chart on the page brings Streamlit's own.
+      const poll = () => {
+        if (window.Plotly) return resolve(window.Plotly);
+        const streamlitChart = document.querySelector('[data-testid="stPlotlyChart"], .stPlotlyChart');
+        if (!streamlitChart || performance.now() - started > PLOTLY_WAIT_MS) return loadOurs();
+        setTimeout(poll, 25);
+      };
+      setTimeout(poll, 0);
+    });
+  }
+  return window.__explainerPlotly;
+}
+
+function el(tag, className, parent) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function buildControls(s, root, setStateValue) {
+  const box = root.querySelector(".live-controls");
+  box.replaceChildren();
+  s.inputs = {};
+  for (const spec of s.data.sliders) {
+    const wrap = el("div", `live-slider st-key-${spec.key}`, box);
+    const id = `${s.id}-${spec.key}`;
+    const label = el("label", "", wrap);
+    label.htmlFor = id;
+    el("span", "", label).textContent = spec.label;
+    const shown = el("output", "", label);
+    shown.htmlFor = id;
+    const input = el("input", "", wrap);
+    Object.assign(input, { type: "range", id, min: 0, max: spec.texts.length - 1, step: 1 });
+    if (spec.help) {
+      const help = el("span", "live-help", wrap);
+      help.id = `${id}-help`;
+      help.textContent = spec.help;
+      input.setAttribute("aria-describedby", help.id);
+      input.title = spec.help;
+    }
+    s.inputs[spec.key] = { input, shown };
+    const send = () => setStateValue("moved", { key: spec.key, index: +input.value, n: ++s.sent });
+    input.addEventListener("pointerdown", () => { s.dragging = spec.key; });
+    input.addEventListener("input", () => {
+      TRACE.inputs.push(performance.now());
+      s.pending = [spec.key, +input.value];
+      showValue(s, spec.key, +input.value);
+      if (!s.frame) s.frame = requestAnimationFrame(() => drawPending(s));
+    });
+    input.addEventListener("change", () => { s.dragging = null; send(); });
+    input.addEventListener("keydown", (event) => {
+      if (event.key !== "PageUp" && event.key !== "PageDown") return;
+      event.preventDefault();  // a clicker's PageUp / PageDown never moves a slider by surprise
+      if (s.data.present) {  // in the presentation view they move between ideas
+        input.blur();
+        document.body.dispatchEvent(new KeyboardEvent("keydown", { key: event.key, code: event.code, bubbles: true }));
+        return;
+      }
+      const move = (event.key === "PageUp" ? 1 : -1) * spec.big;
+      const next = Math.min(Math.max(+input.value + move, 0), +input.max);
+      if (next === +input.value) return;
+      input.value = next;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+  }
+}
+
+function showValue(s, key, index) {
+  const spec = s.data.sliders.find((x) => x.key === key);
+  const { input, shown } = s.inputs[key];
+  shown.textContent = spec.texts[index];
+  input.setAttribute("aria-valuetext", spec.texts[index]);
+}
+
+function buildFigures(s, root) {
+  const box = root.querySelector(".live-figures");
+  box.replaceChildren();
+  box.style.setProperty("--live-min-width", `${s.data.minWidth}px`);
+  s.plots = s.data.figures.map((_, i) => {
+    const plot = el("div", "live-figure", box);
+    plot.setAttribute("role", "img");
+    plot.setAttribute("aria-label", s.data.descriptions[i] || "");
+    return plot;
+  });
+}
+
+function patched(base, patch) {
+  if (!patch) return base;
+  if (patch.data) return patch;
+  const data = base.data.slice();
+  for (const [index, trace] of Object.entries(patch.traces)) data[+index] = trace;
+  return { data, layout: { ...base.layout, ...patch.layout } };
+}
+
+function draw(s, figures) {
+  if (!s.ready) return;
+  figures.forEach((fig, i) => {
+    window.Plotly.react(s.plots[i], fig.data, { ...fig.layout, datarevision: ++s.revision }, CONFIG);
+  });
+  TRACE.draws.push(performance.now());
+}
+
+function drawPending(s) {
+  s.frame = 0;
+  if (!s.pending) return;
+  const [key, index] = s.pending;
+  s.pending = null;
+  const sweep = s.data.sweeps[key];
+  if (!sweep) return;
+  draw(s, s.data.figures.map((base, i) => patched(base, sweep.patches[index][i])));
+  const readout = sweep.readouts[index];
+  if (readout !== undefined) s.readout.textContent = readout;
+}
+
+export default function ({ data, parentElement, setStateValue, key }) {
+  const root = parentElement.querySelector(".explainer-live");
+  let s = STATE.get(root);
+  if (!s) {
+    s = { id: `live-${key}`, sent: 0, revision: 0, frame: 0, pending: null, dragging: null, ready: false,
+          sliderSignature: "", figureCount: -1, drawnBase: "" };
+    STATE.set(root, s);
+    s.readout = root.querySelector(".live-readout");
+    window.addEventListener("pointerup", () => { s.dragging = null; });
+  }
+  // A rerun calls this again with new data: keep the element, swap the data (Streamlit 1.67
+  // calls it again without the previous cleanup).
+  s.data = typeof data === "string" ? JSON.parse(data) : data;
+  const signature = JSON.stringify(s.data.sliders.map((x) => [x.key, x.label, x.texts.length]));
+  if (signature !== s.sliderSignature) {
+    buildControls(s, root, setStateValue);
+    s.sliderSignature = signature;
+  }
+  if (s.data.figures.length !== s.figureCount) {
+    buildFigures(s, root);
+    s.figureCount = s.data.figures.length;
+    s.drawnBase = "";
+  }
+  root.classList.toggle("controls-top", s.data.controls === "top");
+  s.data.descriptions.forEach((text, i) => s.plots[i] && s.plots[i].setAttribute("aria-label", text));
+  for (const spec of s.data.sliders) {
+    if (s.dragging === spec.key) continue;  // never pull a thumb from under the hand
+    s.inputs[spec.key].input.value = spec.index;
+    showValue(s, spec.key, spec.index);
+  }
+  if (!s.dragging) s.readout.textContent = s.data.readout;
+  const base = JSON.stringify(s.data.figures);
+  loadPlotly().then(() => {
+    s.ready = true;
+    if (s.dragging || base === s.drawnBase) return;
+    s.drawnBase = base;
+    draw(s, s.data.figures);
+    root.dataset.ready = "1";
+  });
+}

@@ -1,0 +1,155 @@
+"""The live element: a page's main sliders and the pictures that follow them while the hand moves.
+
+``st.slider`` sends its value only on release, and a rerun per move is far too slow to follow a
+drag, so the motion happens in the browser. One custom component (Streamlit components v2, no
+iframe) holds the page's main controls as native, labelled range inputs and the figures that
+depend on them. NumPy stays the source of every number drawn: for each slider, Python sends a
+**sweep**, the figures' changes at every position of that slider (the other sliders held where
+they are), computed by ``core`` and the pure figure builders. On every ``input`` event the browser
+applies the sweep's entry for the new position, at most once per animation frame, without a
+rerun. On release and on each key step it hands the value to Python, and the normal rerun updates
+the metrics, sentences, URL and NumPy code.
+
+A page uses it in three steps::
+
+    values = live.bind(SLIDERS)                       # URL / session -> {key: value}
+    ...compute with core, build figures and sweeps...
+    live.element("live", SLIDERS, values, figures, sweeps=..., readouts=...)
+
+A slider's value lives in ``st.session_state[slider.key]`` (AppTest sets it there directly), and
+in the URL under the same name. User text never goes into the element's html or js: the html
+is fixed, and everything the page sends is data (JSON), put on screen with ``textContent``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import orjson
+import plotly.graph_objects as go
+import streamlit as st
+
+from app import url_state
+from app.presentation import presenting
+from app.sweeps import NUMPY_JSON, Slider, Sweep, figure_json, grid, sweeps_by_building  # noqa: F401 (pages use live.*)
+
+# The browser draws with plotly.js: Streamlit's own copy when a st.plotly_chart has loaded it on
+# the page, else this one, served from app/static (server.enableStaticServing). Never both.
+STATIC_PLOTLY = Path(__file__).resolve().parent / "static" / "plotly.min.js"
+if not STATIC_PLOTLY.exists():  # copied once from the installed plotly package, not kept in git
+    STATIC_PLOTLY.parent.mkdir(exist_ok=True)
+    shutil.copyfile(Path(go.__file__).resolve().parent.parent / "package_data" / "plotly.min.js", STATIC_PLOTLY)
+
+
+def bind(sliders: Sequence[Slider]) -> dict[str, float]:
+    """Each slider's value: from the session, else the URL (clamped with a warning), else its default."""
+    values = {}
+    for slider in sliders:
+        if slider.key not in st.session_state:
+            parse = url_state.number_parser(slider.lowest, slider.highest, integer=_integer(slider))
+            st.session_state[slider.key] = url_state.read_param(slider.key, slider.default, parse)
+        values[slider.key] = st.session_state[slider.key]
+    return values
+
+
+def write_url(sliders: Sequence[Slider], values: dict[str, float]) -> None:
+    """The sliders' values into the URL (each under its key)."""
+    for slider in sliders:
+        url_state.write_param(slider.key, values[slider.key])
+
+
+def element(
+    key: str,
+    sliders: Sequence[Slider],
+    values: dict[str, float],
+    figures: Sequence[dict],
+    sweeps: dict[str, Sweep],
+    *,
+    readout: str = "",
+    descriptions: Sequence[str] = (),
+    min_figure_width: int = 320,
+    controls: str = "side",
+) -> None:
+    """Draw the live element: ``sliders`` at ``values``, ``figures`` (from :func:`figure_json`) and their sweeps.
+
+    ``descriptions`` give each figure's text alternative (``aria-label``); ``readout`` is the live
+    readout for the current values. ``controls`` is ``"side"`` (a column beside the figures on a
+    wide screen) or ``"top"`` (a strip above them, for wide figures). Moving a slider sets ``st.session_state[slider.key]`` and reruns.
+    """
+    data = {
+        "sliders": [
+            {
+                "key": s.key,
+                "label": s.label,
+                "values": list(s.values),
+                "texts": [s.text(v) for v in s.values],
+                "index": s.index(values[s.key]),
+                "big": s.big_step,
+                "help": s.help,
+            }
+            for s in sliders
+        ],
+        "figures": list(figures),
+        "descriptions": list(descriptions),
+        "sweeps": {k: {"patches": w.patches, "readouts": w.readouts} for k, w in sweeps.items()},
+        "readout": readout,
+        "present": presenting(),
+        "minWidth": min_figure_width,
+        "controls": controls,
+    }
+    by_key = {s.key: s for s in sliders}
+    _component()(
+        key=key,
+        data=orjson.dumps(data, option=NUMPY_JSON).decode(),
+        default={"moved": None},
+        on_moved_change=lambda: _moved(key, by_key),
+    )
+
+
+def _moved(key: str, sliders: dict[str, Slider]) -> None:
+    """A slider was released or stepped in the browser: take its value (checked, on the grid)."""
+    moved = (st.session_state.get(key) or {}).get("moved")
+    if not isinstance(moved, dict) or moved.get("key") not in sliders:
+        return
+    slider = sliders[moved["key"]]
+    index = moved.get("index")
+    if isinstance(index, int) and 0 <= index < len(slider.values):
+        value = slider.values[index]
+        st.session_state[slider.key] = int(value) if _integer(slider) else value
+
+
+def sweeps(build: Callable, state, states: dict, style, readout: Callable | None = None):
+    """:func:`app.sweeps.sweeps_by_building`, cached across reruns and sessions (by the functions' names)."""
+    return _sweeps_cached(_name(build), _name(readout), state, states, style, _build=build, _readout=readout)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _sweeps_cached(build_name, readout_name, state, states, style, *, _build, _readout):
+    return sweeps_by_building(_build, state, states, style, _readout)
+
+
+def _name(function: Callable | None) -> str:
+    return "" if function is None else f"{function.__module__}.{function.__qualname__}"
+
+
+def cached(function: Callable) -> Callable:
+    """``function`` (pure: figures or sweeps from arrays) cached across reruns and sessions."""
+    return st.cache_data(max_entries=256, show_spinner=False)(function)
+
+
+def _integer(slider: Slider) -> bool:
+    return all(float(v).is_integer() for v in slider.values) and float(slider.default).is_integer()
+
+
+@st.cache_resource
+def _component():
+    folder = Path(__file__).resolve().parent / "components"
+    return st.components.v2.component(
+        "explainer_live",
+        html=(folder / "live.html").read_text(),
+        css=(folder / "live.css").read_text(),
+        js=(folder / "live.js").read_text(),
+        isolate_styles=False,
+    )
