@@ -25,7 +25,6 @@ import numpy as np
 import streamlit as st
 
 from app.downloads import download_button
-from app.notebook import notebook_bytes
 from app.registry import PAGES
 from core.text import format_nested, format_number
 
@@ -68,7 +67,7 @@ def show_numpy_code(
         url_path = st.session_state.get(CURRENT_PAGE_KEY)
         spec = next((p for p in PAGES if p.url_path == url_path), None)
         build = functools.partial(
-            notebook_bytes,
+            _notebook_bytes,
             title=spec.title if spec else "NumPy code",
             link=state_link(url_path or "", st.query_params.to_dict(), st.context.url),
             markdown_parts=tuple(notes or ()),
@@ -83,9 +82,18 @@ def show_numpy_code(
             file_name=f"{url_path or 'numpy-code'}.ipynb",
             mime=NOTEBOOK_MIME,
             key=NOTEBOOK_BUTTON_KEY,
-            help="This state as a Jupyter notebook (also for Colab): the formula, what to notice, "
-            "this code and the picture.",
+            help="This state as a Jupyter notebook, for Jupyter or Colab: a link back here, this code"
+            + (", the formula and what to notice" if notes else "")
+            + (", the picture" if figure is not None or figure_code else "")
+            + ".",
         )
+
+
+def _notebook_bytes(**arguments: Any) -> bytes:
+    """The notebook's bytes (``app.notebook``); nbformat (~70 ms to import) loads on the first click."""
+    from app.notebook import notebook_bytes
+
+    return notebook_bytes(**arguments)
 
 
 def state_link(url_path: str, query: Mapping[str, str], app_url: str | None = None) -> str:
