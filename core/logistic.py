@@ -50,13 +50,16 @@ def losses_of_log_odds(h, y) -> np.ndarray:
 
     The same ``-y ln σ(h) - (1 - y) ln(1 - σ(h))``, computed by ``np.logaddexp``: finite for
     every finite ``h``. Any model that ends in a sigmoid (a neural network too) uses it.
+    ``np.logaddexp(0, h)`` is written out as NumPy computes it, ``max(h, 0) + ln(1 + e^{-|h|})``
+    (the same numbers, with one exponential for both terms: several times faster on many points).
 
     >>> losses_of_log_odds(np.array([0.0, 1000.0, -1000.0]), np.array([1, 1, 1]))
     array([6.93147181e-01, 0.00000000e+00, 1.00000000e+03])
     """
     h = np.asarray(h, dtype=float)
     y = np.asarray(y, dtype=float)
-    return y * np.logaddexp(0.0, -h) + (1 - y) * np.logaddexp(0.0, h)
+    soft = np.log1p(np.exp(-np.abs(h)))  # ln(1 + e^{-|h|})
+    return y * (np.maximum(-h, 0.0) + soft) + (1 - y) * (np.maximum(h, 0.0) + soft)
 
 
 def mean_logistic_loss(x, y, w: float, b: float) -> float:
