@@ -110,7 +110,40 @@ def goto(tab, url: str) -> None:
                                    .every(chart => chart.querySelector('.js-plotly-plot .main-svg'))""",
         timeout=30_000,
     )
+    wait_live(tab)
     wait_idle(tab)
+
+
+def wait_live(tab, timeout: float = 30_000) -> None:
+    """Wait until every live element on the page has drawn its figures."""
+    tab.wait_for_function(
+        "() => [...document.querySelectorAll('.explainer-live')].every(live => live.dataset.ready === '1')",
+        timeout=timeout,
+    )
+
+
+def live_draws(tab) -> int:
+    """How many times the live elements of the page have drawn their figures so far."""
+    return tab.evaluate("() => (window.__explainerLive || {draws: []}).draws.length")
+
+
+def drag_slider(tab, key: str, moves: int = 30, pause_ms: int = 40) -> list[int]:
+    """Drag the thumb of slider ``key`` from its left end to its right end in ``moves`` steps.
+
+    Returns the live draw count after each move, taken before the mouse is released.
+    """
+    thumb = tab.locator(f".st-key-{key}").get_by_role("slider").first
+    box = thumb.bounding_box()
+    y = box["y"] + box["height"] / 2
+    tab.mouse.move(box["x"] + 1, y)
+    tab.mouse.down()
+    counts = []
+    for i in range(1, moves + 1):
+        tab.mouse.move(box["x"] + 1 + (box["width"] - 2) * i / moves, y)
+        tab.wait_for_timeout(pause_ms)
+        counts.append(live_draws(tab))
+    tab.mouse.up()
+    return counts
 
 
 def slider_thumb(tab, key: str):
