@@ -39,5 +39,6 @@ presentation.apply_presentation_css()
 st.session_state[url_state.NOTICES_KEY] = st.container()
 page.run()
 ui.lesson_links(page.url_path)
+url_state.flush(page.url_path)  # the run's URL writes at once: one history entry per user action
 # The script's own run time, read by scripts/benchmark.py (AppTest's wall time includes its polling).
 st.session_state["_script_seconds"] = time.perf_counter() - run_started

@@ -49,10 +49,53 @@ def read_param(name: str, default: Any, parse: Callable[[str], Any]) -> Any:
 
 
 def write_param(name: str, value: Any, to_text: Callable[[Any], str] | None = None) -> None:
-    """Write ``value`` into the URL as ``name``, only if it changed (each write is a message)."""
-    text = (to_text or _to_text)(value)
-    if st.query_params.get(name) != text:
-        st.query_params[name] = text
+    """Set ``name`` to ``value`` in the URL at the end of this run (see :func:`flush`)."""
+    _pending()[name] = (to_text or _to_text)(value)
+
+
+def remove_param(name: str) -> None:
+    """Take ``name`` out of the URL at the end of this run (e.g. ``data`` once the user's points are cleared)."""
+    _pending()[name] = None
+
+
+def current_query() -> dict[str, str]:
+    """The page's whole state as query parameters: the URL as it will be once this run is flushed."""
+    return current_query_of(st.query_params.to_dict(), _pending())
+
+
+def flush(url_path: str) -> None:
+    """Write this run's parameters into the URL at once: one browser history entry per user action.
+
+    Each write to ``st.query_params`` pushes a history entry, so writing parameter by parameter
+    made Back seem broken (a page open added 14 entries). Here a run writes at most once, with
+    ``from_dict``. The first run of a page writes nothing: the link that opened it already
+    reproduces it (missing parameters take their defaults), and opening a page adds one entry.
+    """
+    pending = st.session_state.pop(_PENDING_KEY, {})
+    first_run = st.session_state.get(_PAGE_KEY) != url_path
+    st.session_state[_PAGE_KEY] = url_path
+    if first_run:
+        return
+    query = current_query_of(st.query_params.to_dict(), pending)
+    if query != st.query_params.to_dict():
+        st.query_params.from_dict(query)
+
+
+def current_query_of(query: dict[str, str], pending: dict[str, str | None]) -> dict[str, str]:
+    """``query`` with ``pending`` writes applied (``None`` removes a parameter).
+
+    >>> current_query_of({"a": "1", "b": "2"}, {"b": None, "c": "3"})
+    {'a': '1', 'c': '3'}
+    """
+    merged = query | pending
+    return {name: text for name, text in merged.items() if text is not None}
+
+
+def _pending() -> dict[str, str | None]:
+    return st.session_state.setdefault(_PENDING_KEY, {})
+
+
+_PENDING_KEY, _PAGE_KEY = "_url_pending", "_url_page"
 
 
 def bound(
