@@ -1,8 +1,10 @@
-"""Deployment: the Dockerfile's promises, and the image's files serving every page on their own.
+"""Deployment: the Dockerfile's promises, the image's files serving every page on their own, and
+the promises of the compose file and the Kubernetes manifests.
 
-Docker cannot run in the test environment, so the image is checked from the outside: the
-Dockerfile's instructions are read, and the files it copies are served from a bare folder
-and answered through the Dockerfile's own health check.
+Docker and Kubernetes cannot run in the test environment, so the image is checked from the
+outside: the Dockerfile's instructions are read, and the files it copies are served from a bare
+folder and answered through the Dockerfile's own health check. The compose file and the
+manifests are read as YAML. The balancer itself runs in tests/test_balancer.py.
 """
 
 from __future__ import annotations
@@ -10,12 +12,16 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import importlib.util
+import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
+
+import yaml
 
 from app.registry import PAGES, ROOT
 from scripts.local_server import free_port
@@ -99,7 +105,12 @@ def test_the_images_files_alone_serve_every_page(tmp_path):
         problems = in_own_thread(asyncio.run, open_every_page())
         assert all(not found for found in problems.values()), problems
     finally:
-        loadtest.stop_server(proc)
+        os.killpg(proc.pid, signal.SIGTERM)  # the server's own process group, started above
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
 
 
 def test_a_fresh_server_takes_a_classrooms_first_loads_at_once(capsys):
@@ -112,3 +123,68 @@ def test_a_fresh_server_takes_a_classrooms_first_loads_at_once(capsys):
         ["--clients", "8", "--duration", "4", "--ramp", "0", "--no-warmup", "--target-p95", "1e9", "--timeout", "60"],
     )
     assert status == 0, capsys.readouterr().out
+
+
+# --- compose and Kubernetes ----------------------------------------------------------------
+
+DEPLOY = ROOT / "deploy"
+
+
+def k8s(kind: str) -> dict:
+    """The one manifest of this kind in deploy/k8s."""
+    found = [doc for path in sorted((DEPLOY / "k8s").glob("*.yaml")) for doc in yaml.safe_load_all(path.read_text())]
+    (manifest,) = [doc for doc in found if doc and doc.get("kind") == kind]
+    return manifest
+
+
+def test_compose_runs_replicas_of_the_image_behind_serve_shs_balancer_config():
+    compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text())
+    app, balancer = compose["services"]["app"], compose["services"]["balancer"]
+    assert app["build"]["context"] == ".." and (DEPLOY / ".." / "Dockerfile").exists()
+    assert app["deploy"]["replicas"] >= 2
+    assert "STREAMLIT_SERVER_COOKIE_SECRET" in app["environment"]
+    assert "${STREAMLIT_SERVER_COOKIE_SECRET:?" in app["environment"]["STREAMLIT_SERVER_COOKIE_SECRET"]
+    assert app["restart"] == "unless-stopped"
+    assert balancer["image"].startswith("haproxy:2.6")
+    assert balancer["depends_on"]["app"]["condition"] == "service_healthy"
+    # The same template serve.sh renders, with the server line for the compose service.
+    source, target = balancer["volumes"][0].split(":")[:2]
+    assert (DEPLOY / source).resolve() == DEPLOY / "haproxy.cfg.template"
+    command = balancer["command"][0]
+    assert target in command and "@@SERVERS@@" in command and "app:8501" in command
+    assert balancer["ports"] == ["8501:8501"] and balancer["environment"]["BALANCER_BIND"] == ":8501"
+
+
+def test_the_balancer_template_keeps_its_promises():
+    template = (DEPLOY / "haproxy.cfg.template").read_text()
+    lines = {line.strip() for line in template.splitlines()}
+    assert "cookie SERVERID insert indirect nocache httponly dynamic" in lines
+    assert "option redispatch" in lines
+    assert "option httpchk GET /_stcore/health" in lines and "http-check expect string ok" in lines
+    assert "timeout tunnel 2h" in lines  # a websocket may idle for a lesson
+    assert "http-response set-header X-Replica %s" in lines
+    assert "@@SERVERS@@" in lines
+    assert not any(line.startswith(("chroot", "user ", "group ", "daemon", "pidfile")) for line in lines)
+
+
+def test_kubernetes_probes_secret_and_sticky_websocket_ingress():
+    deployment, service, ingress = k8s("Deployment"), k8s("Service"), k8s("Ingress")
+    assert deployment["spec"]["replicas"] >= 2
+    (container,) = deployment["spec"]["template"]["spec"]["containers"]
+    assert container["ports"] == [{"name": "http", "containerPort": 8501}]
+    for probe in ("readinessProbe", "livenessProbe"):
+        assert container[probe]["httpGet"] == {"path": "/_stcore/health", "port": 8501}, probe
+    (secret,) = [e for e in container["env"] if e["name"] == "STREAMLIT_SERVER_COOKIE_SECRET"]
+    assert set(secret["valueFrom"]) == {"secretKeyRef"}  # from a Secret, never written here
+    assert deployment["spec"]["template"]["spec"]["securityContext"]["runAsNonRoot"] is True
+    labels = deployment["spec"]["template"]["metadata"]["labels"]
+    assert service["spec"]["selector"] == labels and service["spec"]["ports"][0]["targetPort"] == "http"
+    notes = ingress["metadata"]["annotations"]
+    assert notes["nginx.ingress.kubernetes.io/affinity"] == "cookie"
+    assert notes["nginx.ingress.kubernetes.io/session-cookie-change-on-failure"] == "true"
+    assert int(notes["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 3600
+    assert int(notes["nginx.ingress.kubernetes.io/proxy-send-timeout"]) >= 3600
+    (path,) = ingress["spec"]["rules"][0]["http"]["paths"]
+    assert path["backend"]["service"]["name"] == service["metadata"]["name"]
+    kustomization = k8s("Kustomization")
+    assert sorted(kustomization["resources"]) == ["deployment.yaml", "ingress.yaml", "service.yaml"]
