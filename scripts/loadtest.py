@@ -97,6 +97,17 @@ class Slider:
     low: float
     high: float
     step: float
+    live_key: str = ""  # a slider of the page's live element (app/live.py): value is its index
+
+
+def change(slider: Slider, value: float, sent: int = 0) -> WidgetState:
+    """The widget state the browser sends when ``slider`` is moved to ``value``."""
+    state = WidgetState(id=slider.id)
+    if slider.live_key:  # the live element hands Python {"moved": {key, index, n}} on release
+        state.json_value = json.dumps({"moved": {"key": slider.live_key, "index": int(value), "n": sent}})
+    else:
+        state.double_array_value.data.append(value)
+    return state
 
 
 @dataclass
@@ -348,6 +359,12 @@ class Session:
             self.sliders[key] = Slider(s.id, value, s.min, s.max, s.step or 1.0)
         elif kind == "file_uploader":
             self.uploaders[element.file_uploader.id.rsplit("-", 1)[-1]] = element.file_uploader.id
+        elif kind == "bidi_component" and element.bidi_component.json:
+            data = json.loads(element.bidi_component.json)
+            data = json.loads(data) if isinstance(data, str) else data
+            for spec in data.get("sliders", []) if isinstance(data, dict) else []:
+                last = len(spec["values"]) - 1
+                self.sliders[spec["key"]] = Slider(element.bidi_component.id, spec["index"], 0, last, 1, spec["key"])
 
 
 def next_value(slider: Slider, rng: random.Random) -> float:
@@ -420,11 +437,9 @@ async def client(
                 if time.monotonic() >= deadline:
                     break
                 value = next_value(slider, rng)
-                change = WidgetState(id=slider.id)
-                change.double_array_value.data.append(value)
                 started = time.perf_counter()
                 try:
-                    problems = await session.run([change], args.timeout)
+                    problems = await session.run([change(slider, value, len(result.moves) + 1)], args.timeout)
                 except ConnectionClosed:
                     dropped = True
                 else:
@@ -494,9 +509,7 @@ async def warm_up(urls: list[str], specs, rng) -> None:
                 await warm.run(None, 60)
                 slider = warm.sliders.get(spec.slider_key)
                 if slider:
-                    change = WidgetState(id=slider.id)
-                    change.double_array_value.data.append(next_value(slider, rng))
-                    await warm.run([change], 60)
+                    await warm.run([change(slider, next_value(slider, rng), 1)], 60)
 
 
 async def drive(args, route_for, servers: Servers, warm_urls: list[str]) -> tuple[list[Result], dict]:
