@@ -58,7 +58,7 @@ CHORD = (1.0, 2 ** (4 / 12), 2 ** (7 / 12))  # a major chord: root, major third,
 ROOTS = {"low": (110.0, 220.0), "high": (440.0, 880.0)}  # Hz: A2 to A3, A4 to A5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # arrays inside: compared and hashed by identity
 class Dataset:
     """One example: ``X`` (m, n), ``y`` (m,) and what the numbers mean.
 

@@ -25,7 +25,7 @@ ACTIVATIONS = ("tanh", "relu")
 MAX_HIDDEN = 8
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # arrays inside: compared and hashed by identity
 class Params:
     """The weights of the network; ``hidden = 0`` leaves ``W1`` of shape (d, 0) and ``b1`` of shape (0,)."""
 
@@ -45,7 +45,7 @@ class Params:
         return self.W1.shape[0]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # arrays inside: compared and hashed by identity
 class Training:
     """The result of :func:`train`: the weights and the loss before and after each step.
 
@@ -299,6 +299,10 @@ def decision_grid(
 
     Returns ``xs`` (size,), ``ys`` (size,) and ``P`` of shape (size, size), row ``i`` at
     ``ys[i]`` and column ``j`` at ``xs[j]``, as a heatmap draws it. The boundary is ``P = 0.5``.
+
+    >>> xs, ys, P = decision_grid(init_params(2, 0), "tanh", (-1.0, 1.0), (0.0, 2.0), size=5)
+    >>> xs.tolist(), P.shape
+    ([-1.0, -0.5, 0.0, 0.5, 1.0], (5, 5))
     """
     xs, ys = np.linspace(*x_range, size), np.linspace(*y_range, size)
     gx, gy = np.meshgrid(xs, ys)
