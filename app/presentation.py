@@ -10,6 +10,8 @@ keep their values.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from app import url_state
@@ -65,6 +67,7 @@ class Ideas:
 
         def leave() -> None:
             st.session_state[PRESENT_KEY] = False
+            url_state.remove_param(IDEA_KEY)  # outside the view a link has no idea to open
 
         bar = st.container(horizontal=True, vertical_alignment="center", key="presentation_bar")
         bar.button(
@@ -87,3 +90,20 @@ class Ideas:
             key="idea_next",
         )
         bar.button("Leave", icon=":material/close:", shortcut="Esc", on_click=leave, key="present_leave")
+        _keys()(key="presentation_keys")
+
+
+def current_idea() -> int:
+    """The idea shown in the presentation view (0-based); 0 outside it."""
+    if not presenting():
+        return 0
+    if IDEA_KEY in st.session_state:
+        return st.session_state[IDEA_KEY]
+    raw = st.query_params.get(IDEA_KEY, "1")
+    return int(raw) - 1 if raw.isdigit() and int(raw) > 0 else 0
+
+
+@st.cache_resource
+def _keys():
+    js = (Path(__file__).resolve().parent / "components" / "presentation_keys.js").read_text()
+    return st.components.v2.component("presentation_keys", js=js)

@@ -31,15 +31,21 @@ def current_style() -> Style:
 PROJECTOR_CSS = """
 <style>
 html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; line-height: 1.5; }
-[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2.8rem; font-weight: 700; line-height: 1.15; }
-[data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.05rem; line-height: 1.45; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 1.9rem; font-weight: 700; line-height: 1.1; }
+[data-testid="stMetricLabel"] p { font-size: 1rem; }
 /* A row of figures that wraps keeps its wide gap between figures, not between the lines. */
 [data-testid="stHorizontalBlock"]:has(> [data-testid="stElementContainer"] [data-testid="stMetric"]) { row-gap: 0.5rem; }
-/* Headings shrink with the window so that a long word ("multiplication") fits a phone unbroken. */
-h1 { font-size: clamp(1.5rem, 7vw, 3rem) !important; } h2 { font-size: clamp(1.3rem, 5.5vw, 2.3rem) !important; }
+/* The picture belongs on the first screen of a 1280x720 wall: tight headings and gaps. Headings
+   shrink with the window so that a long word ("multiplication") fits a phone unbroken. */
+h1 { font-size: clamp(1.4rem, 5vw, 2.1rem) !important; padding: 0.1rem 0 0.2rem !important; }
+h2 { font-size: clamp(1.3rem, 4.5vw, 1.7rem) !important; } h3 { font-size: clamp(1.15rem, 4vw, 1.4rem) !important; }
+h4 { font-size: 1.1rem !important; padding: 0 !important; }
+[data-testid="stVerticalBlock"] { gap: 0.6rem; }
+[data-testid="stMetricLabel"] { min-height: 0; margin-bottom: 0; }
+.st-key-presentation_bar button { min-height: 0; padding: 0.15rem 0.7rem; }
 [data-testid="stHeader"] { display: none; }
-.block-container { padding-top: 1rem; max-width: 100%; }
+.block-container { padding-top: 0.5rem; padding-bottom: 2rem; max-width: 100%; }
 </style>
 """
 

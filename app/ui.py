@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import theme
+from app import presentation, theme
 from app.registry import PAGES
 from core.text import format_figure, format_shape
 
@@ -18,7 +18,14 @@ CHART_CONFIG = {
 
 
 def page_header(title: str, intro: str) -> None:
-    """The page's title and one or two sentences on what it shows."""
+    """The page's title and one or two sentences on what it shows.
+
+    In the presentation view, after the first idea the title is one short line and the intro
+    is left out, so that the idea's picture leads.
+    """
+    if presentation.current_idea() > 0:
+        st.markdown(f"#### {title}")
+        return
     st.title(title)
     st.markdown(intro)
 
@@ -47,16 +54,19 @@ def chart(fig: go.Figure, key: str, *, height: int | None = None, container=None
 
 
 def lesson_links(current_url_path: str) -> None:
-    """Previous / next links at the foot of a page, following the lesson order of the registry."""
+    """Previous / next links at the foot of a page, in the lesson order of the registry.
+
+    Left out of the presentation view, whose ideas each fit one screen.
+    """
     paths = [spec.url_path for spec in PAGES]
-    if current_url_path not in paths:
+    if current_url_path not in paths or presentation.presenting():
         return
     here = paths.index(current_url_path)
     st.divider()
-    back, _, forward = st.columns([2, 1, 2])
+    row = st.container(horizontal=True, horizontal_alignment="distribute", gap="medium")
     if here > 0:
         spec = PAGES[here - 1]
-        back.page_link(spec.path.as_posix(), label=f"Previous: {spec.title}", icon=":material/arrow_back:")
+        row.page_link(spec.path.as_posix(), label=f"Previous: {spec.title}", icon=":material/arrow_back:")
     if here + 1 < len(PAGES):
         spec = PAGES[here + 1]
-        forward.page_link(spec.path.as_posix(), label=f"Next: {spec.title}", icon=":material/arrow_forward:")
+        row.page_link(spec.path.as_posix(), label=f"Next: {spec.title}", icon=":material/arrow_forward:")

@@ -44,6 +44,8 @@ function el(tag, className, parent) {
 function buildControls(s, root, setStateValue) {
   const box = root.querySelector(".live-controls");
   box.replaceChildren();
+  clearTimeout(s.playTimer);
+  s.playing = null;
   s.inputs = {};
   for (const spec of s.data.sliders) {
     const wrap = el("div", `live-slider st-key-${spec.key}`, box);
@@ -72,14 +74,12 @@ function buildControls(s, root, setStateValue) {
       if (!s.frame) s.frame = requestAnimationFrame(() => drawPending(s));
     });
     input.addEventListener("change", () => { s.dragging = null; send(); });
+    if (s.data.play && s.data.play.key === spec.key) buildPlay(s, wrap, input);
     input.addEventListener("keydown", (event) => {
       if (event.key !== "PageUp" && event.key !== "PageDown") return;
-      event.preventDefault();  // a clicker's PageUp / PageDown never moves a slider by surprise
-      if (s.data.present) {  // in the presentation view they move between ideas
-        input.blur();
-        document.body.dispatchEvent(new KeyboardEvent("keydown", { key: event.key, code: event.code, bubbles: true }));
-        return;
-      }
+      // (In the presentation view app/components/presentation_keys.js takes them first: they
+      // move between ideas and never reach a slider.)
+      event.preventDefault();
       const move = (event.key === "PageUp" ? 1 : -1) * spec.big;
       const next = Math.min(Math.max(+input.value + move, 0), +input.max);
       if (next === +input.value) return;
@@ -88,6 +88,45 @@ function buildControls(s, root, setStateValue) {
       input.dispatchEvent(new Event("change", { bubbles: true }));
     });
   }
+}
+
+// Opt-in Play (data.play = {key, intervalMs}): a button that steps the slider through its
+// positions by the same path as a key step, so the picture moves at once and Python hears each
+// step (metrics, words and URL follow). Touching the slider or pressing the button again pauses.
+function buildPlay(s, wrap, input) {
+  const button = el("button", "live-play", wrap);
+  button.type = "button";
+  const show = () => {
+    button.textContent = s.playing ? "❚❚ Pause" : "▶ Play";
+    button.setAttribute("aria-pressed", s.playing ? "true" : "false");
+  };
+  const step = (index) => {
+    input.value = index;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+  const stop = () => {
+    clearTimeout(s.playTimer);
+    s.playing = null;
+    show();
+  };
+  const tick = () => {
+    const next = +input.value + 1;
+    if (next > +input.max) return stop();
+    step(next);
+    if (next >= +input.max) return stop();
+    s.playTimer = setTimeout(tick, s.data.play.intervalMs);
+  };
+  button.addEventListener("click", () => {
+    if (s.playing) return stop();
+    s.playing = input;
+    show();
+    if (+input.value >= +input.max) step(0);  // from the start again
+    s.playTimer = setTimeout(tick, s.data.play.intervalMs);
+  });
+  input.addEventListener("pointerdown", stop);
+  input.addEventListener("keydown", stop);
+  show();
 }
 
 function showValue(s, key, index) {
@@ -164,14 +203,15 @@ export default function ({ data, parentElement, setStateValue, key }) {
   s.data.descriptions.forEach((text, i) => s.plots[i] && s.plots[i].setAttribute("aria-label", text));
   for (const spec of s.data.sliders) {
     if (s.dragging === spec.key) continue;  // never pull a thumb from under the hand
+    if (s.playing === s.inputs[spec.key].input) continue;  // nor back to a step Play has left
     s.inputs[spec.key].input.value = spec.index;
     showValue(s, spec.key, spec.index);
   }
-  if (!s.dragging) s.readout.textContent = s.data.readout;
+  if (!s.dragging && !s.playing) s.readout.textContent = s.data.readout;
   const base = JSON.stringify(s.data.figures);
   loadPlotly().then(() => {
     s.ready = true;
-    if (s.dragging || base === s.drawnBase) return;
+    if (s.dragging || s.playing || base === s.drawnBase) return;
     s.drawnBase = base;
     draw(s, s.data.figures);
     root.dataset.ready = "1";

@@ -16,7 +16,7 @@ def arange_cells(shape: tuple[int, ...], style: Style = SCREEN) -> list[go.Figur
 
     A fixed height per number of axes, so the picture does not jump while a length slider moves.
     """
-    height = 360 if len(shape) == 3 else 260
+    height = 300 if len(shape) == 3 else 220
     return [array_cells(arange_array(shape), hover=index_labels(shape), height=height, style=style)]
 
 
