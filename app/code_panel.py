@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
+from app import url_state
 from app.downloads import download_button
 from app.registry import PAGES
 from core.text import format_nested, format_number
@@ -69,7 +70,7 @@ def show_numpy_code(
         build = functools.partial(
             _notebook_bytes,
             title=spec.title if spec else "NumPy code",
-            link=state_link(url_path or "", st.query_params.to_dict(), st.context.url),
+            link=state_link(url_path or "", _current_query(), st.context.url),
             markdown_parts=tuple(notes or ()),
             code=source,
             figure=figure,
@@ -87,6 +88,12 @@ def show_numpy_code(
             + (", the picture" if figure is not None or figure_code else "")
             + ".",
         )
+
+
+def _current_query() -> dict[str, str]:
+    """The page's state as query parameters, this run's writes included where url_state buffers them."""
+    current = getattr(url_state, "current_query", None)
+    return current() if current is not None else st.query_params.to_dict()
 
 
 def _notebook_bytes(**arguments: Any) -> bytes:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import sys
 import time
+import urllib.parse
 
 import nbclient
 import nbformat
@@ -26,11 +28,11 @@ from jupyter_client.kernelspec import KernelSpecManager
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from app import notebook
-from app.code_panel import NOTEBOOK_BUTTON_KEY, NOTEBOOK_MIME, state_link
+from app.code_panel import NOTEBOOK_BUTTON_KEY, NOTEBOOK_MIME
 from app.downloads import points_csv
 from app.registry import PAGES
 from core.data import parse_csv
-from tests.conftest import goto, metrics, open_page
+from tests.conftest import goto, metrics, open_page, wait_idle
 from tests.test_code_panel import missing_figures
 
 LESSONS = [s for s in PAGES if s.url_path]
@@ -109,6 +111,14 @@ def printed(nb: nbformat.NotebookNode) -> str:
     )
 
 
+def linked_state(heading: str) -> tuple[str, dict[str, str]]:
+    """The path and query parameters of the link in a notebook's heading."""
+    found = re.search(r"\]\(([^)\s]+)\)", heading)
+    assert found, f"no link in {heading!r}"
+    link = urllib.parse.urlsplit(found.group(1))
+    return link.path, dict(urllib.parse.parse_qsl(link.query, keep_blank_values=True))
+
+
 def figure_cells(nb: nbformat.NotebookNode) -> list:
     """The cells that draw the page's picture (after the notebook's figure heading)."""
     return [
@@ -147,9 +157,10 @@ def test_the_downloaded_notebook_prints_what_the_page_shows(url_path, query, dow
     nbformat.validate(nb)
     heading = nb.cells[0].source
     assert heading.startswith(f"# {spec.title}\n")
-    # The link reproduces the state: every parameter the page wrote into the address bar.
-    final = {name: value if isinstance(value, str) else value[-1] for name, value in at.query_params.items()}
-    assert f"({state_link(url_path, final)})" in heading, heading
+    # The link opens the same state: the same figures.
+    path, link_query = linked_state(heading)
+    assert path == f"/{url_path}" and set(query) <= set(link_query), heading
+    assert metrics(open_page(url_path, link_query)) == shown, heading
     assert imported_modules(nb) <= IMPORTABLE, imported_modules(nb) - IMPORTABLE
 
     execute(nb, kernel_name, tmp_path)
@@ -282,6 +293,8 @@ def test_the_button_downloads_the_notebook_from_the_server(page, app_url):
     goto(page, f"{app_url}/dot-product?a=1,2&b=3,-1")
     page.get_by_text("NumPy code: reproduce these numbers").first.click()
     button = page.locator(f".st-key-{NOTEBOOK_BUTTON_KEY}").get_by_role("button")
+    button.wait_for(state="visible")
+    wait_idle(page)
     with page.expect_download(timeout=30_000) as download:
         button.click()
     assert download.value.suggested_filename == "dot-product.ipynb"
