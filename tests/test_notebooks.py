@@ -26,6 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jupyter_client.kernelspec import KernelSpecManager
 from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
 
 from app import notebook
 from app.code_panel import NOTEBOOK_BUTTON_KEY, NOTEBOOK_MIME
@@ -303,3 +304,18 @@ def test_the_button_downloads_the_notebook_from_the_server(page, app_url):
     assert heading.startswith("# Dot product and angle\n")
     assert f"[{app_url}/dot-product?a=1,+2&b=3,+-1" in heading, heading
     assert "a = np.array([1, 2])" in "\n".join(cell.source for cell in nb.cells)
+
+
+def test_the_points_button_gives_the_csv(downloads):
+    def page():
+        from app.downloads import points_csv_button
+
+        points_csv_button([1, 2, 3], [2, 3.5, 7.25], header=("area", "price"), key="points_csv", file_name="points.csv")
+
+    at = AppTest.from_function(page).run()
+    assert not at.exception, at.exception
+    (button,) = at.get("download_button")
+    entry = downloads[button.proto.deferred_file_id]
+    assert entry["file_name"] == "points.csv" and entry["mime"] == "text/csv"
+    x, y = parse_csv(entry["data"]())
+    assert x.tolist() == [1, 2, 3] and y.tolist() == [2, 3.5, 7.25]
