@@ -4,6 +4,10 @@
 scikit-learn: nothing is downloaded. The scores (``accuracy``, ``confusion_matrix``,
 ``precision_recall_f1``) are those of :mod:`core.metrics`, written out in NumPy so that their
 formulas can be read; here the confusion matrix has three classes by default.
+
+For the page's C slider, :func:`fit_path` fits the model at every slider position once, and the
+rest is NumPy on its weights, for all positions at once: the class scores ``z = X Wᵀ + b``, their
+softmax, the predictions, and the decision regions of a two-feature model as exact polygons.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from core.text import InputError
 
 FEATURES = ("sepal length", "sepal width", "petal length", "petal width")  # in cm
 SPECIES = ("setosa", "versicolor", "virginica")
+C_LIMITS = (1e-3, 1e3)  # the ends of the C slider
+# The C slider's positions: exponents of 10, four a decade, so 24 arrow presses span it.
+C_EXPONENTS = tuple(float(e) for e in np.round(np.arange(-3, 3.0001, 0.25), 2))
 
 
 def load() -> tuple[np.ndarray, np.ndarray]:
@@ -107,14 +114,114 @@ def confusion_matrix(y_true, y_pred, n_classes: int = len(SPECIES)) -> np.ndarra
     return metrics.confusion_matrix(y_true, y_pred, n_classes)
 
 
-def decision_grid(
-    model, x_range: tuple[float, float], y_range: tuple[float, float], n: int = 150
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The predicted class of a two-feature ``model`` at every point of an ``n × n`` grid.
+def c_from_exponent(exponent: float) -> float:
+    """The C at a slider position, ``10 ** exponent`` to 3 significant digits, as a person would type it.
 
-    Returns ``xs`` (n,), ``ys`` (n,) and the classes of shape (n, n), row ``i`` at ``ys[i]``.
+    >>> c_from_exponent(0.25), c_from_exponent(-0.5), c_from_exponent(3.0)
+    (1.78, 0.316, 1000.0)
     """
-    xs, ys = np.linspace(*x_range, n), np.linspace(*y_range, n)
-    gx, gy = np.meshgrid(xs, ys)
-    classes = model.predict(np.column_stack([gx.ravel(), gy.ravel()])).reshape(n, n)
-    return xs, ys, classes
+    return float(f"{10.0**exponent:.3g}")
+
+
+def c_positions(c: float) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The C slider's positions (exponents) and the C of each: :data:`C_EXPONENTS`, plus ``c`` where it falls between.
+
+    A C that a grid position already writes the same way (``0.316`` for 10^-0.5) takes that position.
+
+    >>> c_positions(0.316)[1][8:11], c_positions(0.5)[1][10:13]
+    ((0.1, 0.178, 0.316), (0.316, 0.5, 0.562))
+    """
+    cs = [c_from_exponent(e) for e in C_EXPONENTS]
+    if c in cs:
+        return C_EXPONENTS, tuple(cs)
+    exponent = float(np.log10(c))
+    at = int(np.searchsorted(C_EXPONENTS, exponent))
+    return C_EXPONENTS[:at] + (exponent,) + C_EXPONENTS[at:], tuple(cs[:at] + [c] + cs[at:])
+
+
+@dataclass(frozen=True)
+class FitPath:
+    """``LogisticRegression`` fitted at several C, one row per C (the positions of the C slider)."""
+
+    C: np.ndarray  # (P,)
+    coef: np.ndarray  # (P, 3, n): W, one row of weights per species
+    intercept: np.ndarray  # (P, 3): b
+    n_iter: np.ndarray  # (P,) lbfgs iterations used
+    converged: np.ndarray  # (P,) False where lbfgs stopped at max_iter
+
+
+def fit_path(X: np.ndarray, y: np.ndarray, Cs, max_iter: int = 500) -> FitPath:
+    """:func:`fit` at each C of ``Cs``, each from scratch as the slide's one line does."""
+    fits = [fit(X, y, float(C), max_iter) for C in Cs]
+    return FitPath(
+        np.asarray(Cs, dtype=float),
+        np.stack([f.model.coef_ for f in fits]),
+        np.stack([f.model.intercept_ for f in fits]),
+        np.array([f.n_iter for f in fits]),
+        np.array([f.converged for f in fits]),
+    )
+
+
+def class_scores(X: np.ndarray, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
+    """``z = X Wᵀ + b``: one linear score per species for each row of ``X``, shape (..., m, 3).
+
+    ``coef`` (3, n) and ``intercept`` (3,) give one model, as ``clf.decision_function(X)``;
+    with a leading axis, (P, 3, n) and (P, 3), every model of a :class:`FitPath` at once.
+    """
+    return np.asarray(X, dtype=float) @ np.swapaxes(coef, -1, -2) + intercept[..., None, :]
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    """``p_k = e^(z_k) / Σ_j e^(z_j)`` along the last axis, the largest score subtracted first.
+
+    >>> softmax(np.array([0.0, 0.0])).tolist(), softmax(np.array([1000.0, 0.0])).round(4).tolist()
+    ([0.5, 0.5], [1.0, 0.0])
+    """
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def predict(X: np.ndarray, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
+    """The species with the largest score, ``clf.predict(X)``; shape (..., m) as in :func:`class_scores`."""
+    return np.argmax(class_scores(X, coef, intercept), axis=-1)
+
+
+def path_accuracy(X: np.ndarray, y: np.ndarray, path: FitPath) -> np.ndarray:
+    """``clf.score(X, y)`` of every model of ``path``: the share of flowers predicted right, shape (P,)."""
+    return np.mean(predict(X, path.coef, path.intercept) == np.asarray(y), axis=-1)
+
+
+def region_polygons(
+    coef: np.ndarray, intercept: np.ndarray, x_range: tuple[float, float], y_range: tuple[float, float]
+) -> list[np.ndarray]:
+    """Where a two-feature model predicts each species, inside a box: one convex polygon per species.
+
+    Species k wins where ``z_k - z_j = (w_k - w_j)·x + (b_k - b_j) >= 0`` for every other j: the
+    box cut by two straight lines, so its region is a convex polygon. Returns an array of
+    vertices, shape (v, 2), per species (v = 0 where it wins nowhere in the box).
+    """
+    (x0, x1), (y0, y1) = x_range, y_range
+    box = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=float)
+    polygons = []
+    for k in range(len(intercept)):
+        polygon = box
+        for j in range(len(intercept)):
+            if j != k:
+                polygon = _keep_side(polygon, coef[k] - coef[j], intercept[k] - intercept[j])
+        polygons.append(polygon)
+    return polygons
+
+
+def _keep_side(polygon: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
+    """The part of a convex ``polygon`` where ``w·x + b >= 0`` (one step of Sutherland-Hodgman clipping)."""
+    if len(polygon) == 0:
+        return polygon
+    side = polygon @ w + b
+    kept = []
+    for i in range(len(polygon)):
+        j = (i + 1) % len(polygon)
+        if side[i] >= 0:
+            kept.append(polygon[i])
+        if (side[i] >= 0) != (side[j] >= 0):  # the edge crosses the line: keep the crossing
+            kept.append(polygon[i] + (polygon[j] - polygon[i]) * side[i] / (side[i] - side[j]))
+    return np.array(kept, dtype=float).reshape(-1, 2)

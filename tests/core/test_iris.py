@@ -105,10 +105,63 @@ def test_feature_text_round_trips(indices):
     assert iris.parse_features(iris.format_features(chosen)) == chosen
 
 
-def test_decision_grid_is_the_models_prediction_at_each_grid_point():
-    model = iris.fit(X[:, [2, 3]], Y).model
-    xs, ys, classes = iris.decision_grid(model, (1, 7), (0, 2.5), n=20)
-    assert xs.shape == ys.shape == (20,) and classes.shape == (20, 20)
-    i, j = 7, 13
-    assert classes[i, j] == model.predict([[xs[j], ys[i]]])[0]
-    assert classes[0, 0] == 0 and classes[-1, -1] == 2  # small petals setosa, large virginica
+def test_c_positions_are_the_grid_plus_an_exact_c_between():
+    exponents, cs = iris.c_positions(1.0)
+    assert exponents == iris.C_EXPONENTS and len(exponents) == 25
+    assert cs[0] == 0.001 and cs[12] == 1.0 and cs[-1] == 1000.0
+    assert iris.c_positions(0.316) == (exponents, cs), "a C the grid writes the same way takes its position"
+    exponents, cs = iris.c_positions(0.5)
+    assert len(cs) == 26 and cs[11] == 0.5 and exponents[11] == pytest.approx(np.log10(0.5))
+    assert list(exponents) == sorted(exponents) and list(cs) == sorted(cs)
+
+
+@pytest.mark.parametrize("features", [(0, 1, 2, 3), (2, 3), (1,)])
+def test_path_is_scikit_learn_at_every_c(features):
+    Cs = (0.01, 1.0, 100.0)
+    path = iris.fit_path(X[:, list(features)], Y, Cs, max_iter=500)
+    assert path.coef.shape == (3, 3, len(features)) and path.intercept.shape == (3, 3)
+    for i, C in enumerate(Cs):
+        clf = LogisticRegression(random_state=0, C=C, max_iter=500).fit(X[:, list(features)], Y)
+        np.testing.assert_allclose(path.coef[i], clf.coef_)
+        assert path.n_iter[i] == clf.n_iter_.max() and path.converged[i]
+        seen = X[:, list(features)]
+        z = iris.class_scores(seen, path.coef[i], path.intercept[i])
+        np.testing.assert_allclose(z, clf.decision_function(seen), rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(iris.softmax(z), clf.predict_proba(seen), rtol=1e-9, atol=1e-15)
+        np.testing.assert_array_equal(iris.predict(seen, path.coef[i], path.intercept[i]), clf.predict(seen))
+        assert iris.path_accuracy(seen, Y, path)[i] == clf.score(seen, Y)
+    # All positions at once give what each gives alone.
+    np.testing.assert_allclose(
+        iris.class_scores(X[:, list(features)], path.coef, path.intercept)[1],
+        iris.class_scores(X[:, list(features)], path.coef[1], path.intercept[1]),
+    )
+
+
+def test_a_path_that_stops_early_says_so():
+    path = iris.fit_path(X, Y, (1.0, 1000.0), max_iter=5)
+    assert not path.converged.any() and list(path.n_iter) == [5, 5]
+
+
+def inside(polygon, points):
+    """Whether each point lies in the convex polygon (vertices counter-clockwise, edges included)."""
+    edges = np.roll(polygon, -1, axis=0) - polygon
+    to_points = points[:, None, :] - polygon[None, :, :]
+    cross = edges[None, :, 0] * to_points[..., 1] - edges[None, :, 1] * to_points[..., 0]
+    return np.all(cross >= -1e-9, axis=1)
+
+
+@pytest.mark.parametrize("C", [0.001, 0.1, 1.0, 1000.0])
+@pytest.mark.parametrize("pair", [(2, 3), (0, 1), (1, 3)])
+def test_region_polygons_are_where_the_model_predicts_each_species(C, pair):
+    model = iris.fit(X[:, list(pair)], Y, C).model
+    box = ((0.0, 8.0), (-0.5, 5.0))
+    polygons = iris.region_polygons(model.coef_, model.intercept_, *box)
+    areas = [0.5 * abs(np.sum(p[:, 0] * np.roll(p[:, 1], -1) - np.roll(p[:, 0], -1) * p[:, 1])) for p in polygons]
+    assert sum(areas) == pytest.approx(8.0 * 5.5), "the regions tile the box"
+    points = np.random.default_rng(0).uniform((0.0, -0.5), (8.0, 5.0), size=(2000, 2))
+    predicted = model.predict(points)
+    for k, polygon in enumerate(polygons):
+        if len(polygon):
+            np.testing.assert_array_equal(inside(polygon, points), predicted == k)
+        else:
+            assert not np.any(predicted == k)
