@@ -1,7 +1,8 @@
 # The explainer app in one container: slim Python 3.11, a non-root user, a health check.
 #   docker build -t explainer .
 #   docker run --rm -p 8501:8501 explainer        # then open http://localhost:8501
-# Several replicas behind a load balancer: see docs/deployment.md (sticky sessions, one cookie secret).
+# Several replicas behind HAProxy with sticky sessions and one cookie secret: deploy/compose.yaml
+# (docker compose -f deploy/compose.yaml up) and deploy/k8s/; see docs/deployment.md.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
