@@ -333,3 +333,96 @@ def n_params(hidden: int, n_features: int = 2) -> int:
     (13, 3)
     """
     return n_features * hidden + 2 * hidden + 1 if hidden else n_features + 1
+
+
+# ---------------------------------------------------------------- a training sampled along the way
+MAX_STEPS = 2000
+N_POINTS = 200
+# Training changes fastest at first, so the sampled steps thin out as they grow (1-2-3-4-5-6-8 per
+# decade): 36 of them from 0 to 2000.
+STEP_GRID = (0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100, 120, 150, 200)
+STEP_GRID += (250, 300, 400, 500, 600, 700, 800, 900, 1000, 1200, 1400, 1600, 1800, 2000)
+
+
+def experiment(
+    dataset: str, noise: float, seed: int, hidden: int, activation: str, lr: float, steps: int = MAX_STEPS
+) -> tuple[np.ndarray, np.ndarray, Training]:
+    """The page's whole run: :data:`N_POINTS` points of ``dataset``, weights from ``init_params(hidden, seed)``
+    (the same seed draws the points and the weights), trained ``steps`` times at learning rate ``lr``.
+
+    >>> X, y, run = experiment("moons", 0.2, 0, 3, "tanh", 1.0, steps=10)
+    >>> X.shape, run.steps, round(float(run.losses[0]), 4)
+    ((200, 2), 10, 0.6873)
+    """
+    X, y = make_data(dataset, N_POINTS, noise, seed)
+    return X, y, train(init_params(hidden, seed), X, y, lr, steps, activation)
+
+
+def step_positions(step: int | None = None) -> tuple[int, ...]:
+    """The steps at which training is sampled (:data:`STEP_GRID`), with ``step`` among them.
+
+    >>> step_positions()[:8], step_positions(37)[13:16]
+    ((0, 1, 2, 3, 4, 5, 6, 8), (30, 37, 40))
+    """
+    if step is None or step in STEP_GRID:
+        return STEP_GRID
+    return tuple(sorted({*STEP_GRID, int(step)}))
+
+
+def _params_at_many(training: Training, steps) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``W1`` (k, d, h), ``b1`` (k, h), ``w2`` (k, fan_in) and ``b2`` (k,) after each of ``steps``,
+    each capped at the steps taken."""
+    theta = training.history[np.minimum(np.asarray(steps, dtype=int), training.steps)]
+    d, h = training.n_features, training.hidden
+    k = d * h
+    fan_in = h if h else d
+    W1 = theta[:, :k].reshape(len(theta), d, h)
+    return W1, theta[:, k : k + h], theta[:, k + h : k + h + fan_in], theta[:, -1]
+
+
+def probabilities_at(training: Training, X, activation: str, steps) -> np.ndarray:
+    """``p = σ(z)`` of every row of ``X`` with the weights after each of ``steps``: shape (len(steps), m).
+
+    All steps at once (one ``einsum`` per layer); a step past the last one taken gives the last
+    weights. Equal to :func:`forward` with ``training.params_at(step)``, row by row.
+    """
+    X = np.asarray(X, dtype=float)
+    W1, b1, w2, b2 = _params_at_many(training, steps)
+    if training.hidden == 0:
+        z = np.einsum("md,kd->km", X, w2)
+    else:
+        A = activate(np.einsum("md,kdh->kmh", X, W1) + b1[:, None, :], activation)
+        z = np.einsum("kmh,kh->km", A, w2)
+    return sigmoid(z + b2[:, None])
+
+
+def accuracies_at(training: Training, X, y, activation: str, steps) -> np.ndarray:
+    """The accuracy after each of ``steps`` (p ≥ 0.5 counts as class 1), shape (len(steps),)."""
+    predicted = probabilities_at(training, X, activation, steps) >= 0.5
+    return np.mean(predicted == np.asarray(y)[None, :], axis=1)
+
+
+def decision_grids(
+    training: Training,
+    activation: str,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    steps,
+    size: int = 40,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`decision_grid` after each of ``steps`` at once: ``xs``, ``ys`` and ``P`` of shape (len(steps), size, size)."""
+    xs, ys = np.linspace(*x_range, size), np.linspace(*y_range, size)
+    gx, gy = np.meshgrid(xs, ys)
+    P = probabilities_at(training, np.column_stack([gx.ravel(), gy.ravel()]), activation, steps)
+    return xs, ys, P.reshape(-1, size, size)
+
+
+def plot_range(X, margin: float = 0.25) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The ranges of the two features with a margin around the points, for the decision regions.
+
+    >>> plot_range(np.array([[0.0, 0.0], [1.0, 2.0]]))
+    ((-0.25, 1.25), (-0.25, 2.25))
+    """
+    X = np.asarray(X, dtype=float)
+    low, high = X.min(axis=0) - margin, X.max(axis=0) + margin
+    return (float(low[0]), float(high[0])), (float(low[1]), float(high[1]))
