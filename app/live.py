@@ -50,6 +50,7 @@ def bind(sliders: Sequence[Slider]) -> dict[str, float]:
         if slider.key not in st.session_state:
             parse = url_state.number_parser(slider.lowest, slider.highest, integer=_integer(slider))
             st.session_state[slider.key] = url_state.read_param(slider.key, slider.default, parse)
+            url_state.own(slider.key)
         values[slider.key] = st.session_state[slider.key]
     return values
 
@@ -71,12 +72,15 @@ def element(
     descriptions: Sequence[str] = (),
     min_figure_width: int = 320,
     controls: str = "side",
+    play: dict | None = None,
 ) -> None:
     """Draw the live element: ``sliders`` at ``values``, ``figures`` (from :func:`figure_json`) and their sweeps.
 
     ``descriptions`` give each figure's text alternative (``aria-label``); ``readout`` is the live
     readout for the current values. ``controls`` is ``"side"`` (a column beside the figures on a
     wide screen) or ``"top"`` (a strip above them, for wide figures). Moving a slider sets ``st.session_state[slider.key]`` and reruns.
+    ``play={"key": k, "interval_ms": ms}`` adds a Play / Pause button under slider ``k`` that steps it
+    to its end every ``ms`` milliseconds, each step as if by the arrow key (drawn at once, sent to Python).
     """
     data = {
         "sliders": [
@@ -98,6 +102,7 @@ def element(
         "present": presenting(),
         "minWidth": min_figure_width,
         "controls": controls,
+        "play": {"key": play["key"], "intervalMs": int(play["interval_ms"])} if play else None,
     }
     by_key = {s.key: s for s in sliders}
     _component()(

@@ -19,6 +19,7 @@ for spec in PAGES:
     sections.setdefault(spec.section, []).append(
         st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.url_path or None, default=not spec.url_path)
     )
+url_state.follow_browser()  # Back / Forward: the state comes from the URL again
 page = st.navigation(sections)
 st.session_state["_page_url_path"] = page.url_path  # the current page, for app/code_panel.py
 

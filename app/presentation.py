@@ -47,6 +47,7 @@ class Ideas:
             if IDEA_KEY not in st.session_state:
                 number = url_state.read_param(IDEA_KEY, 1, url_state.number_parser(1, len(titles), integer=True))
                 st.session_state[IDEA_KEY] = number - 1
+                url_state.own(IDEA_KEY)
             self.current = min(st.session_state[IDEA_KEY], len(titles) - 1)
             url_state.write_param(IDEA_KEY, self.current + 1)
             hidden = ", ".join(f".st-key-idea_{i}" for i in range(len(titles)) if i != self.current)

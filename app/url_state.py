@@ -74,11 +74,10 @@ def flush(url_path: str) -> None:
     pending = st.session_state.pop(_PENDING_KEY, {})
     first_run = st.session_state.get(_PAGE_KEY) != url_path
     st.session_state[_PAGE_KEY] = url_path
-    if first_run:
-        return
     query = current_query_of(st.query_params.to_dict(), pending)
-    if query != st.query_params.to_dict():
+    if not first_run and query != st.query_params.to_dict():
         st.query_params.from_dict(query)
+    st.session_state[_SEEN_KEY] = st.query_params.to_dict()
 
 
 def current_query_of(query: dict[str, str], pending: dict[str, str | None]) -> dict[str, str]:
@@ -95,7 +94,25 @@ def _pending() -> dict[str, str | None]:
     return st.session_state.setdefault(_PENDING_KEY, {})
 
 
-_PENDING_KEY, _PAGE_KEY = "_url_pending", "_url_page"
+def own(*keys: str) -> None:
+    """Mark session keys whose values were read from the URL, to be read again after Back / Forward."""
+    st.session_state.setdefault(_OWNED_KEY, set()).update(keys)
+
+
+def follow_browser() -> None:
+    """Read the state from the URL again when the browser changed it (Back, Forward, an edited address).
+
+    A rerun normally comes with the URL this app wrote last; any other URL means the person moved
+    through the history, so the values taken from the URL are dropped and read anew from it.
+    Call it before any widget renders.
+    """
+    seen = st.session_state.get(_SEEN_KEY)
+    if seen is not None and st.query_params.to_dict() != seen:
+        for key in st.session_state.pop(_OWNED_KEY, set()):
+            st.session_state.pop(key, None)
+
+
+_PENDING_KEY, _PAGE_KEY, _OWNED_KEY, _SEEN_KEY = "_url_pending", "_url_page", "_url_owned", "_url_seen"
 
 
 def bound(
@@ -109,6 +126,7 @@ def bound(
     """Render ``widget(key=key, **widget_args)`` with its value bound to query parameter ``key``."""
     if key not in st.session_state:
         st.session_state[key] = read_param(key, default, parse)
+        own(key)
     value = widget(key=key, **widget_args)
     write_param(key, value, to_text)
     return value
@@ -232,6 +250,7 @@ def text(
         value = read_param(key, default, parse)
         st.session_state[key] = to_text(value)
         st.session_state[good_key] = value
+        own(key, good_key)
     where = container or st
     raw = where.text_input(label, key=key, **widget_args)
     try:

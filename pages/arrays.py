@@ -29,6 +29,7 @@ if "ndim" not in st.session_state:
     from_url = url_state.read_param("shape", parse_shape(SPEC.default("shape")), parse_shape)
     st.session_state["ndim"] = len(from_url)
     st.session_state.update(zip(AXIS_KEYS, from_url))
+    url_state.own("ndim", *AXIS_KEYS)
 ndim = st.session_state["ndim"]
 for key, length in zip(AXIS_KEYS[:ndim], figures.DEFAULT_SHAPE):
     st.session_state.setdefault(key, length)  # an axis added by the ndim slider
