@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from app import url_state
+from app import live, url_state
 from app.downloads import download_button
 from app.registry import PAGES
 from core.text import format_nested, format_number
@@ -62,6 +62,8 @@ def show_numpy_code(
         Data the person typed is best inlined in ``code`` as a literal instead.
     """
     source = textwrap.dedent(code).strip() + "\n"
+    if figure is None and figure_code is None:  # by default, the live element's first figure
+        figure = next(iter(st.session_state.get(live.RUN_FIGURES_KEY, ())), None)
     with st.expander(title, expanded=expanded, icon=":material/code:"):
         st.code(source, language="python")
         st.caption("Paste into Jupyter or Colab: it prints the figures shown on this page.")
@@ -70,7 +72,7 @@ def show_numpy_code(
         build = functools.partial(
             _notebook_bytes,
             title=spec.title if spec else "NumPy code",
-            link=state_link(url_path or "", _current_query(), st.context.url),
+            link=state_link(url_path or "", url_state.current_query(), st.context.url),
             markdown_parts=tuple(notes or ()),
             code=source,
             figure=figure,
@@ -88,12 +90,6 @@ def show_numpy_code(
             + (", the picture" if figure is not None or figure_code else "")
             + ".",
         )
-
-
-def _current_query() -> dict[str, str]:
-    """The page's state as query parameters, this run's writes included where url_state buffers them."""
-    current = getattr(url_state, "current_query", None)
-    return current() if current is not None else st.query_params.to_dict()
 
 
 def _notebook_bytes(**arguments: Any) -> bytes:

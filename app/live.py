@@ -43,6 +43,9 @@ if not STATIC_PLOTLY.exists():  # copied once from the installed plotly package,
     shutil.copyfile(Path(go.__file__).resolve().parent.parent / "package_data" / "plotly.min.js", STATIC_PLOTLY)
 
 
+RUN_FIGURES_KEY = "_live_figures"  # this run's live figures; app/main.py empties it before each run
+
+
 def bind(sliders: Sequence[Slider]) -> dict[str, float]:
     """Each slider's value: from the session, else the URL (clamped with a warning), else its default."""
     values = {}
@@ -105,6 +108,7 @@ def element(
         "play": {"key": play["key"], "intervalMs": int(play["interval_ms"])} if play else None,
     }
     by_key = {s.key: s for s in sliders}
+    st.session_state.setdefault(RUN_FIGURES_KEY, []).extend(figures)  # the notebook draws the first
     _component()(
         key=key,
         data=orjson.dumps(data, option=NUMPY_JSON).decode(),

@@ -8,7 +8,7 @@ import time
 
 import streamlit as st
 
-from app import presentation, theme, ui, url_state
+from app import live, presentation, projector, ui, url_state
 from app.registry import PAGES
 
 run_started = time.perf_counter()
@@ -20,13 +20,14 @@ for spec in PAGES:
         st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.url_path or None, default=not spec.url_path)
     )
 url_state.follow_browser()  # Back / Forward: the state comes from the URL again
+st.session_state[live.RUN_FIGURES_KEY] = []
 page = st.navigation(sections)
 st.session_state["_page_url_path"] = page.url_path  # the current page, for app/code_panel.py
 
 with st.sidebar:
     url_state.toggle(
         "Projector mode",
-        theme.PROJECTOR_KEY,
+        projector.PROJECTOR_KEY,
         help="Large type, thick lines and high contrast for a classroom wall. Also `projector=1` in the URL.",
     )
     url_state.toggle(
@@ -35,7 +36,7 @@ with st.sidebar:
         help="Hides this sidebar and shows one idea of the page at a time: PageDown / "
         "PageUp (a presenter's clicker) move on and back, Esc leaves. Also `present=1`.",
     )
-theme.apply_projector_css()
+projector.apply_projector_css()
 presentation.apply_presentation_css()
 st.session_state[url_state.NOTICES_KEY] = st.container()
 page.run()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import presentation, theme
+from app import presentation
+from app.projector import current_style
 from app.registry import PAGES
 from core.text import format_figure, format_shape
 
@@ -49,7 +50,7 @@ def figure(label: str, value, *, unit: str = "", help: str | None = None, contai
 def chart(fig: go.Figure, key: str, *, height: int | None = None, container=None) -> None:
     """A plotly chart, full width, ``height`` px tall (more on a projector), slide colours kept."""
     if height:
-        fig.layout.height = theme.scaled(height)
+        fig.layout.height = current_style().scaled(height)
     (container or st).plotly_chart(fig, key=key, width="stretch", theme=None, config=CHART_CONFIG)
 
 
