@@ -167,8 +167,10 @@ def class_scores(X: np.ndarray, coef: np.ndarray, intercept: np.ndarray) -> np.n
 
     ``coef`` (3, n) and ``intercept`` (3,) give one model, as ``clf.decision_function(X)``;
     with a leading axis, (P, 3, n) and (P, 3), every model of a :class:`FitPath` at once.
+    One flower ``x`` of shape (n,) gets its three scores, shape (..., 3).
     """
-    return np.asarray(X, dtype=float) @ np.swapaxes(coef, -1, -2) + intercept[..., None, :]
+    X = np.asarray(X, dtype=float)
+    return X @ np.swapaxes(coef, -1, -2) + (intercept if X.ndim == 1 else intercept[..., None, :])
 
 
 def softmax(z: np.ndarray) -> np.ndarray:

@@ -7,6 +7,7 @@ import pytest
 from sklearn.datasets import load_iris
 from sklearn.linear_model import LogisticRegression
 
+from scripts.app_driver import slider
 from tests.conftest import metrics, open_page
 
 PAGE = "iris"
@@ -105,13 +106,13 @@ def test_bad_url_values_warn_and_the_page_works(query, name):
 
 def test_c_slider_is_logarithmic_and_the_url_holds_c():
     at = open_page(PAGE)
-    at.slider(key="C_exponent").set_value(1.0).run()
+    slider(at, "C_exponent").set_value(1.0).run()
     assert at.query_params["C"] == "10"
     assert metrics(at)["accuracy"] == reference_accuracy(C=10.0)[0]
-    at.slider(key="C_exponent").set_value(-0.5).run()
+    slider(at, "C_exponent").set_value(-0.5).run()
     assert at.query_params["C"] == "0.316"
     reopened = open_page(PAGE, dict(at.query_params))
-    assert metrics(reopened) == metrics(at) and reopened.slider(key="C_exponent").value == -0.5
+    assert metrics(reopened) == metrics(at) and slider(reopened, "C_exponent").value == -0.5
 
 
 def test_exact_c_from_the_url_is_kept():
@@ -122,10 +123,10 @@ def test_exact_c_from_the_url_is_kept():
 
 def test_features_widget_writes_the_url_and_refuses_none():
     at = open_page(PAGE)
-    at.multiselect(key="features").set_value(["petal length", "petal width"]).run()
+    at.button_group(key="features").set_value(["petal length", "petal width"]).run()
     assert at.query_params["features"] == "petal_length,petal_width"
     assert metrics(at)["accuracy"] == reference_accuracy(features=(2, 3))[0]
-    at.multiselect(key="features").set_value([]).run()
+    at.button_group(key="features").set_value([]).run()
     assert not at.exception and any("at least one" in e.value for e in at.error)
     assert metrics(at)["accuracy"] == "0.9733"
 

@@ -1,0 +1,222 @@
+"""Iris: decision regions, accuracy against C, one flower's probabilities and the confusion matrix.
+
+The two figures of the live element follow the C slider from what ``core.iris`` computed for
+every position (:func:`c_sweep`): the regions' polygons and a marker on the accuracy curves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from app.figure_base import SCREEN, Style, new_figure
+from app.palette import CLASS_COLORS, PALETTE, RESULT_SCALE, blend
+from app.sweeps import Sweep
+from core.iris import C_LIMITS, FEATURES, SPECIES
+from core.text import format_number
+
+SYMBOLS = ("circle", "diamond", "square")
+LIGHT = [blend(colour, "#FFFFFF", 0.72) for colour in CLASS_COLORS]  # region fills, dark text readable on them
+DECADES = [10.0**e for e in range(int(np.log10(C_LIMITS[0])), int(np.log10(C_LIMITS[1])) + 1)]
+REGIONS_HEIGHT, PATH_HEIGHT = 340, 340
+STAR_LINE = {"color": "#1F2430", "width": 1.5}
+
+
+def axis_title(feature: int) -> str:
+    return f"{FEATURES[feature]} (cm)"
+
+
+def region_traces(polygons: list[np.ndarray]) -> list[dict]:
+    """One filled polygon per species: where the two-feature model predicts it (its traces 0, 1, 2)."""
+    return [
+        {
+            "type": "scatter",
+            "x": np.round(polygon[:, 0], 4).tolist(),
+            "y": np.round(polygon[:, 1], 4).tolist(),
+            "mode": "lines",
+            "fill": "toself",
+            "fillcolor": LIGHT[k],
+            "line": {"color": "#FFFFFF", "width": 1.5},
+            "name": f"predicted {species}",
+            "showlegend": False,
+            "hoverinfo": "skip",
+        }
+        for k, (polygon, species) in enumerate(zip(polygons, SPECIES))
+    ]
+
+
+@dataclass(frozen=True)
+class Regions:
+    """The regions' model: a model of two features (``pair``), fitted at every position of the C slider."""
+
+    pair: tuple[int, int]
+    X2: np.ndarray  # (m, 2): the flowers in those two features
+    box: tuple[tuple[float, float], tuple[float, float]]  # the plotted ranges
+    polygons: list[list[np.ndarray]]  # at each position, one polygon per species (core.iris.region_polygons)
+    accuracy: np.ndarray  # (P,) its training accuracy at each position
+
+
+def regions_figure(regions: Regions, y: np.ndarray, flower: np.ndarray, index: int, style: Style = SCREEN) -> go.Figure:
+    """The flowers in two features over the regions where the regions' model predicts each species.
+
+    Traces: the three regions (:func:`region_traces`), the flowers of each species, the star
+    flower (``flower``: its two plotted measurements).
+    """
+    s = style.sizes
+    flowers = [
+        {
+            "type": "scatter",
+            "x": regions.X2[y == k, 0],
+            "y": regions.X2[y == k, 1],
+            "mode": "markers",
+            "name": species,
+            "marker": {
+                "color": CLASS_COLORS[k],
+                "symbol": SYMBOLS[k],
+                "size": s["marker"],
+                "line": {"color": "#FFFFFF", "width": 1},
+            },
+            "hovertemplate": f"{species}<br>%{{x}} cm, %{{y}} cm<extra></extra>",
+        }
+        for k, species in enumerate(SPECIES)
+    ]
+    star = {
+        "type": "scatter",
+        "x": [float(flower[0])],
+        "y": [float(flower[1])],
+        "mode": "markers",
+        "name": "your flower",
+        "marker": {"symbol": "star", "size": s["marker"] + 10, "color": PALETTE["highlight"], "line": STAR_LINE},
+        "hovertemplate": "your flower<br>%{x} cm, %{y} cm<extra></extra>",
+    }
+    return new_figure(
+        *region_traces(regions.polygons[index]),
+        *flowers,
+        star,
+        style=style,
+        height=REGIONS_HEIGHT,
+        xaxis={"title": {"text": axis_title(regions.pair[0])}, "range": list(regions.box[0]), "fixedrange": True},
+        yaxis={"title": {"text": axis_title(regions.pair[1])}, "range": list(regions.box[1]), "fixedrange": True},
+    )
+
+
+def path_marker(Cs, curves: list[np.ndarray], index: int, style: Style = SCREEN) -> dict:
+    """The current C on each accuracy curve: the last trace of :func:`accuracy_path_figure`."""
+    return {
+        "type": "scatter",
+        "x": [float(Cs[index])] * len(curves),
+        "y": [float(curve[index]) for curve in curves],
+        "mode": "markers",
+        "name": "this C",
+        "marker": {
+            "symbol": "star",
+            "size": style.sizes["marker"] + 8,
+            "color": PALETTE["highlight"],
+            "line": STAR_LINE,
+        },
+        "hovertemplate": "C = %{x}<br>training accuracy %{y:.4f}<extra></extra>",
+    }
+
+
+def accuracy_path_figure(
+    Cs, accuracy: np.ndarray, n_features: int, regions: Regions | None, index: int, style: Style = SCREEN
+) -> go.Figure:
+    """Training accuracy against C (log axis, a tick per decade): the page's model, and the regions' model."""
+    s = style.sizes
+
+    def curve(values, name: str, colour: str, dash: str) -> dict:
+        return {
+            "type": "scatter",
+            "x": list(map(float, Cs)),
+            "y": list(map(float, values)),
+            "mode": "lines",
+            "name": name,
+            "line": {"color": colour, "width": s["line"], "dash": dash, "shape": "hv"},
+            "hovertemplate": f"{name}<br>C = %{{x}}<br>training accuracy %{{y:.4f}}<extra></extra>",
+        }
+
+    curves = _curves(accuracy, regions)
+    traces = [curve(accuracy, f"the model, {n_features} feature{'s' * (n_features != 1)}", PALETTE["result"], "solid")]
+    if regions is not None:
+        traces.append(curve(regions.accuracy, "regions' model, 2 features", PALETTE["neutral"], "dot"))
+    low = float(min(np.min(c) for c in curves))
+    return new_figure(
+        *traces,
+        path_marker(Cs, curves, index, style),
+        style=style,
+        height=PATH_HEIGHT,
+        xaxis={
+            "type": "log",
+            "title": {"text": "C (log scale)"},
+            "tickmode": "array",
+            "tickvals": DECADES,
+            "ticktext": [format_number(c) for c in DECADES],
+            "range": [np.log10(C_LIMITS[0]) - 0.1, np.log10(C_LIMITS[1]) + 0.1],
+            "fixedrange": True,
+        },
+        yaxis={
+            "title": {"text": "training accuracy"},
+            "range": [max(0.0, low - 0.03), 1.01],
+            "tickformat": ".2f",
+            "fixedrange": True,
+        },
+    )
+
+
+def c_sweep(Cs, accuracy: np.ndarray, regions: Regions | None, readouts: list[str], style: Style = SCREEN) -> Sweep:
+    """The live figures at every C: the regions' three polygons (if drawn), and the marker on the curves."""
+    curves = _curves(accuracy, regions)
+    marker = str(len(curves))  # the marker's trace index in the accuracy figure
+    patches = [
+        ([{"traces": dict(zip("012", region_traces(regions.polygons[i]))), "layout": {}}] if regions else [])
+        + [{"traces": {marker: path_marker(Cs, curves, i, style)}, "layout": {}}]
+        for i in range(len(Cs))
+    ]
+    return Sweep(patches, readouts)
+
+
+def _curves(accuracy: np.ndarray, regions: Regions | None) -> list[np.ndarray]:
+    return [accuracy] if regions is None else [accuracy, regions.accuracy]
+
+
+def probability_bars(proba: np.ndarray, style: Style = SCREEN) -> go.Figure:
+    """One flower's three predicted probabilities, as ``clf.predict_proba`` gives them."""
+    return new_figure(
+        go.Bar(
+            x=proba,
+            y=list(SPECIES),
+            orientation="h",
+            marker={"color": CLASS_COLORS},
+            text=[format_number(v, 4) for v in proba],
+            textposition="auto",
+            hovertemplate="%{y}: %{x:.4f}<extra></extra>",
+        ),
+        style=style,
+        height=240,
+        xaxis={"title": {"text": "predicted probability"}, "range": [0, 1]},
+        yaxis={"autorange": "reversed"},
+        showlegend=False,
+    )
+
+
+def confusion_figure(matrix: np.ndarray, style: Style = SCREEN) -> go.Figure:
+    """The confusion matrix as a heatmap: rows the true species, columns the predicted one."""
+    return new_figure(
+        go.Heatmap(
+            z=matrix,
+            x=[f"predicted<br>{s}" for s in SPECIES],
+            y=[f"true<br>{s}" for s in SPECIES],
+            colorscale=RESULT_SCALE,
+            showscale=False,
+            text=matrix,
+            texttemplate="%{text}",
+            textfont={"size": style.sizes["cell_text"] + 4},
+            hovertemplate="%{y}, %{x}: %{z} flowers<extra></extra>",
+        ),
+        style=style,
+        height=320,
+        yaxis={"autorange": "reversed"},
+        xaxis={"side": "top"},
+    )
