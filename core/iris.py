@@ -151,8 +151,15 @@ class FitPath:
 
 
 def fit_path(X: np.ndarray, y: np.ndarray, Cs, max_iter: int = 500) -> FitPath:
-    """:func:`fit` at each C of ``Cs``, each from scratch as the slide's one line does."""
-    fits = [fit(X, y, float(C), max_iter) for C in Cs]
+    """:func:`fit` at each C of ``Cs``, each from scratch as the slide's one line does.
+
+    On one BLAS thread: for 150 flowers a second thread only waits, and on a busy machine
+    (a class on one server) its spinning made a path of 25 fits take 20 s instead of 0.3 s.
+    """
+    from threadpoolctl import threadpool_limits  # installed with scikit-learn
+
+    with threadpool_limits(1, user_api="blas"):
+        fits = [fit(X, y, float(C), max_iter) for C in Cs]
     return FitPath(
         np.asarray(Cs, dtype=float),
         np.stack([f.model.coef_ for f in fits]),

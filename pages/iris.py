@@ -186,7 +186,7 @@ with ideas.idea(3):
     st.subheader(text.DEFAULTS_TITLE)
     st.markdown(text.DEFAULTS)
     st.subheader(text.NOTICE_TITLE)
-    petal, sepal = (iris.path_accuracy(X[:, f], y, fit_path(X[:, f], y, (C,), max_iter))[0] for f in ([2, 3], [0, 1]))
+    petal, sepal = (iris.path_accuracy(X[:, f], y, fit_path(X[:, f], y, cs, max_iter))[i] for f in ([2, 3], [0, 1]))
     st.markdown(text.notice(matrix, C, np.abs(path.coef[i]).max(), accuracy[i], petal, sepal))
 
 with ideas.idea(4):
