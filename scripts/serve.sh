@@ -129,11 +129,12 @@ haproxy=$(command -v haproxy || echo /usr/sbin/haproxy)  # /usr/sbin is not on e
 "$haproxy" -db -f "$run_dir/haproxy.cfg" &
 balancer_pid=$!
 case "$address" in "" | 0.0.0.0 | "::") probe=127.0.0.1 ;; *:*) probe="[$address]" ;; *) probe=$address ;; esac
-if ! wait_healthy "http://$probe:$port" 30; then
+if ! wait_healthy "http://$probe:$port" 30 || ! { sleep 0.5 && kill -0 "$balancer_pid" 2>/dev/null; }; then
   echo "serve: the balancer (haproxy, $run_dir/haproxy.cfg) did not start on port $port" >&2
   exit 1
 fi
-echo "serve: balancer (haproxy, pid $balancer_pid) on ${address:-all addresses} port $port, $replicas replicas: http://${address:-localhost}:$port"
+[ "$probe" = 127.0.0.1 ] && probe=localhost
+echo "serve: balancer (haproxy, pid $balancer_pid) on ${address:-all addresses} port $port, $replicas replicas: http://$probe:$port"
 status=0
 wait "$balancer_pid" || status=$?
 echo "serve: the balancer stopped (status $status)" >&2

@@ -46,6 +46,9 @@ spec.loader.exec_module(loadtest)
 
 pytestmark = pytest.mark.balancer
 LONG = os.environ.get("LOADTEST_LONG") == "1"
+# The lesson pages whose first load is quick: these tests are about the balancer, not about a page
+# (iris and neural-network train models on their first load: seconds on a cold replica).
+PAGES = "arrays,broadcasting,dot-product,outer-product,matrix-multiplication,linear-regression,logistic-regression"
 
 
 def in_own_thread(function, *args, **kwargs):
@@ -77,7 +80,20 @@ def run_loadtest(served, tmp_path, capsys, *argv: str) -> dict:
     out = tmp_path / "loadtest.json"
     status = in_own_thread(
         loadtest.main,
-        ["--balancer", "--replicas", "2", "--timeout", "60", "--target-p95", "1e9", "--json", str(out), *argv],
+        [
+            "--balancer",
+            "--replicas",
+            "2",
+            "--pages",
+            PAGES,
+            "--timeout",
+            "60",
+            "--target-p95",
+            "1e9",
+            "--json",
+            str(out),
+        ]
+        + list(argv),
         serve=served,
     )
     printed = capsys.readouterr().out
@@ -216,8 +232,11 @@ def test_the_compose_file_renders_the_same_template_into_a_valid_haproxy_config(
 
 
 def test_sigterm_to_serve_sh_stops_every_process_it_started(served):
+    deadline = time.monotonic() + 60  # a replica killed above may still be starting again
+    while not all(alive(r.pid) for r in served.replicas().values()) and time.monotonic() < deadline:
+        time.sleep(0.2)
     started = [replica.pid for replica in served.replicas().values()] + [served.balancer_pid()]
-    assert all(alive(pid) for pid in started)
+    assert all(alive(pid) for pid in started), served.log()[-3000:]
     os.kill(served.proc.pid, signal.SIGTERM)  # serve.sh alone, not its process group: its trap stops the rest
     served.proc.wait(timeout=30)
     deadline = time.monotonic() + 15
