@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.text import InputError, format_number, format_shape, parse_array
+from core.text import InputError, format_array, format_number, format_shape, parse_array
 
 SMALL_LOW = 0  # random entries are whole numbers from SMALL_LOW to SMALL_HIGH (inclusive)
 SMALL_HIGH = 5
+MAX_MAGNITUDE = 1e6  # as core.broadcasting: numbers a cell can show, and sums far from overflow
 
 
 class ShapeMismatch(InputError):
@@ -109,8 +110,13 @@ def random_small_matrices(m: int, k: int, p: int, seed: int) -> tuple[np.ndarray
 
 
 def parse_matrix(text: str) -> np.ndarray:
-    """Read a matrix (2 axes) in the contract's syntax: ``1, 2; 3, 4`` or ``[[1, 2], [3, 4]]``."""
+    """Read a matrix (2 axes) in the contract's syntax: ``1, 2; 3, 4`` or ``[[1, 2], [3, 4]]``.
+
+    Each number is at most 10⁶ in size, so that every cell of C stays readable.
+    """
     array = parse_array(text)
+    if np.abs(array).max() > MAX_MAGNITUDE:
+        raise InputError("numbers here are at most 1e6 in size, so that every cell of C stays readable")
     if array.ndim != 2:
         what = {0: "a single number", 1: "a vector"}.get(array.ndim, f"an array with {array.ndim} axes")
         raise InputError(
@@ -119,6 +125,20 @@ def parse_matrix(text: str) -> np.ndarray:
             "as [[1, 2, 3]]"
         )
     return array
+
+
+def matrix_text(text: str) -> str:
+    """Typed text -> the contract's text of the matrix it means (one spelling in the URL and messages).
+
+    >>> matrix_text("[[1,2],[3, 4.0]]")
+    '1, 2; 3, 4'
+    """
+    return format_array(parse_matrix(text))
+
+
+def step_expressions(a: np.ndarray, b: np.ndarray, *, times: str = "·") -> list[str]:
+    """The written-out sum of every step, ``""`` for step 0: ``C[0, 1] = 1·2 + 3·(-1) = -1``."""
+    return [""] + [dot_expression(s, a[s.i, :], b[:, s.j], times=times) for s in matmul_steps(a, b)]
 
 
 def _factor(x: float) -> str:

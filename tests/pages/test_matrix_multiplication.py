@@ -8,13 +8,15 @@ import pytest
 
 from core.matmul import random_small_matrices
 from core.text import format_array, format_figure, parse_array
+from scripts.app_driver import live_elements, slider
 from tests.conftest import metrics, open_page
 
 URL = "matrix-multiplication"
 
 
 def shown_matrices(at):
-    return parse_array(at.query_params["a"]), parse_array(at.query_params["b"])
+    """A and B as the page holds them: its text boxes (the URL gets them from there)."""
+    return parse_array(at.text_input(key="a").value), parse_array(at.text_input(key="b").value)
 
 
 def expected_figures(a, b, step):
@@ -94,22 +96,32 @@ def test_step_is_clamped_when_the_shapes_shrink():
     at = open_page(URL, {"step": "6"})
     at.slider(key="shape_m").set_value(1).run()
     assert not at.exception
-    assert at.slider(key="step").max == 3
+    assert slider(at, "step").max == 3
     a, b = shown_matrices(at)
     assert metrics(at) == expected_figures(a, b, 3)
 
 
-def test_previous_next_and_show_all_buttons():
+def test_one_step_control_moves_forward_back_and_to_the_end():
+    # The live step slider is the one step control (arrow keys, End, Play all move it).
     at = open_page(URL, {"step": "0"})
-    at.button(key="step_next").click().run()
-    at.button(key="step_next").click().run()
+    assert not [b for b in at.button if b.key in {"step_prev", "step_next", "step_all"}]
+    slider(at, "step").set_value(1).run()
+    slider(at, "step").set_value(2).run()
     assert metrics(at)["step"] == "2" and at.query_params["step"] == "2"
-    at.button(key="step_prev").click().run()
+    slider(at, "step").set_value(1).run()
     assert metrics(at)["current cell"] == "C[0, 0]"
-    at.button(key="step_all").click().run()
+    step = slider(at, "step")
+    step.set_value(step.max).run()
     a, b = shown_matrices(at)
     assert metrics(at) == expected_figures(a, b, 6)
-    assert at.button(key="step_next").disabled
+    assert slider(at, "step").value == slider(at, "step").max == 6
+
+
+def test_play_goes_through_the_step_slider_at_the_chosen_speed():
+    at = open_page(URL, {"speed": "fast"})
+    [data] = live_elements(at)
+    assert data["play"] == {"key": "step", "intervalMs": 250}
+    assert [s["key"] for s in data["sliders"]] == ["step"]
 
 
 def test_bad_typed_matrix_is_an_error_and_the_last_good_one_stays():
@@ -135,23 +147,36 @@ def test_largest_matrices_allowed_by_the_contract():
     assert not at.exception and not at.warning
     assert metrics(at) == expected_figures(a, a.T, 64)
     assert at.slider(key="shape_m").value == 8
+    assert slider(at, "step").max == 64
 
 
 def test_outer_product_view_sums_to_c():
     at = open_page(URL, {"term": "5"})
     assert not at.exception
     charts = at.get("plotly_chart")
-    assert len(charts) == 2
+    assert len(charts) + len(live_elements(at)) == 2
     assert any("sum of 5 of 5 terms" in chart.proto.spec for chart in charts)
 
 
-def test_animation_frames_are_one_per_step():
-    import json
-
+def test_live_step_sweep_has_one_patch_per_step():
     at = open_page(URL, {"step": "2"})
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert [f["name"] for f in spec["frames"]] == [str(t) for t in range(7)]
-    assert spec["layout"]["sliders"][0]["active"] == 2
+    [data] = live_elements(at)
+    [spec] = data["sliders"]
+    assert spec["key"] == "step" and spec["index"] == 2 and spec["values"] == list(range(7))
+    assert len(data["sweeps"]["step"]["patches"]) == 7
+    assert data["sweeps"]["step"]["readouts"][2] == data["readout"]
+
+
+@pytest.mark.parametrize("number", ["1e300", "-2e6"])
+def test_huge_numbers_are_refused_as_elsewhere(number):
+    at = open_page(URL, {"a": f"1, {number}; 3, 4", "b": "1; 2"})
+    assert not at.exception
+    warned = " ".join(w.value for w in at.warning)
+    assert "`a`" in warned and "at most 1e6" in warned
+    assert "[[" not in warned and "2, 3, 4, 5, 0; 0, 4, 5, 1, 1" in warned, "the default in the contract's syntax"
+    typed = open_page(URL)
+    typed.text_input(key="a").input(f"1, {number}").run()
+    assert any("at most 1e6" in e.value for e in typed.error)
 
 
 @pytest.mark.parametrize("query", [{"step": "0"}, {"b": "1; 2"}])

@@ -2,13 +2,13 @@
 under AppTest: one idea at a time in the presentation view, the predict-then-check questions, and
 the text alternatives of the pictures."""
 
-import json
 import re
 
 import numpy as np
 import pytest
 
 from core.quiz import QUESTIONS
+from scripts.app_driver import live_elements
 from tests.conftest import metrics, open_page
 
 CONTRACT = {
@@ -165,13 +165,13 @@ def test_matmul_notice_counts_the_cost_and_the_order():
 
 def test_matmul_picture_labels_the_current_row_and_column_in_every_frame():
     at = open_page("matrix-multiplication", {"a": "1, 2, 0; 3, -1, 2", "b": "2, 1; 0, 1; 4, -2", "step": "3"})
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    labels = next(trace for trace in spec["data"] if "row 0" in trace.get("text", []))
-    shown = [text for text, x in zip(labels["text"], labels["x"]) if x > -100]
-    assert shown == ["row 1", "col 0"]  # step 3 computes C[1, 0]
-    for frame in spec["frames"]:
-        step = int(frame["name"])
-        visible = [text for text, x in zip(labels["text"], frame["data"][6]["x"]) if x > -100]
+    [live] = live_elements(at)
+    [figure] = live["figures"]
+    labels = next(trace for trace in figure["data"] if "row 1" in trace.get("text", []))
+    assert labels["text"] == ["row 1", "col 0"]  # step 3 computes C[1, 0]
+    index = str(figure["data"].index(labels))
+    for step, [patch] in enumerate(live["sweeps"]["step"]["patches"]):
+        visible = patch["traces"][index]["text"]
         assert visible == ([] if step == 0 else [f"row {(step - 1) // 2}", f"col {(step - 1) % 2}"])
 
 
