@@ -4,8 +4,12 @@
 
 For each registered page with a main slider:
 - cold load: a fresh browser context opens the page until its figures and charts are drawn;
-- key -> redraw: the page's main slider is moved by keyboard ``--moves`` times, timing each press
-  until the figures or charts on screen changed and the rerun finished (median and p95);
+- key -> picture: the page's main slider is moved by keyboard ``--moves`` times, timing each press
+  until a picture first changed (the live element draws at once; the baseline waits for a rerun);
+- key -> settled: the same presses, until the rerun finished and the page stopped changing
+  (metrics, words, URL), median and p95, and as a multiple of the baseline's;
+- drag: the mouse drags the main slider from end to end in ``--moves`` moves 40 ms apart; how many
+  moves changed the picture before the mouse was released, and pointer -> picture times;
 - script run: the page's script under AppTest, rerun 20 times (median and p95);
 and for the server: resident memory with 1 and with 20 open sessions. A first row measures the
 baseline page (scripts/benchmark_baseline.py: a title, one slider, one small chart) the same way:
@@ -51,16 +55,28 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-# In the page: the time of the last key press and of the last change to the page's DOM (a rerun
-# replacing figures, plotly redrawing a chart). Cheap enough not to slow what it measures.
+# In the page: when the last key press or pointer move came, when the page's DOM last changed
+# (a rerun replacing figures, plotly redrawing a chart), and how long each input took to change
+# a picture (the first mutation inside a plotly chart after it). Cheap enough not to slow what
+# it measures.
 WATCH_JS = """() => {
-  window.__lastKey = 0; window.__lastChange = 0;
-  document.addEventListener('keydown', () => { window.__lastKey = performance.now(); }, true);
+  window.__lastKey = 0; window.__lastChange = 0; window.__lastInput = 0; window.__waiting = false;
+  window.__pictureLatencies = [];
+  const input = () => { window.__lastInput = performance.now(); window.__waiting = true; };
+  document.addEventListener('keydown', () => { window.__lastKey = performance.now(); input(); }, true);
+  document.addEventListener('pointermove', e => { if (e.buttons) input(); }, true);
   // A data grid refreshes its hidden accessibility table 200 ms after it is drawn: not seen, not counted.
   const unseen = node => { const el = node.nodeType === 1 ? node : node.parentElement;
                            return el && el.closest('[data-testid="stDataFrame"] table'); };
+  const inPicture = node => { const el = node.nodeType === 1 ? node : node.parentElement;
+                              return el && el.closest('.js-plotly-plot'); };
   new MutationObserver(records => {
-    if (records.some(r => !unseen(r.target))) window.__lastChange = performance.now();
+    const now = performance.now();
+    if (records.some(r => !unseen(r.target))) window.__lastChange = now;
+    if (window.__waiting && records.some(r => inPicture(r.target))) {
+      window.__waiting = false;
+      window.__pictureLatencies.push(now - window.__lastInput);
+    }
   })
     .observe(document.querySelector('[data-testid="stMain"]'),
              {subtree: true, childList: true, attributes: true, characterData: true});
@@ -72,27 +88,62 @@ SETTLED_JS = f"""() => window.__lastChange > window.__lastKey
   && document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]') !== null"""
 
 
-def key_to_redraw(tab, key: str, moves: int) -> list[float]:
-    """Seconds from each key press to the last change it caused on screen (figures and charts redrawn).
+def key_presses(tab, key: str, moves: int) -> tuple[list[float], list[float]]:
+    """For each of ``moves`` key presses on slider ``key``: seconds to the first change of a picture,
+    and seconds to the last change on screen before the page settled (metrics, text, URL included).
 
-    Measured inside the page, from the keydown event to the last DOM mutation before the page
-    went quiet for QUIET ms with no script running.
+    Measured inside the page, from the keydown event to the first mutation inside a chart and to
+    the last DOM mutation before the page went quiet for QUIET ms with no script running.
     """
     tab.evaluate(WATCH_JS)
     thumb = slider_thumb(tab, key)
     thumb.focus()
     direction = "ArrowRight"
-    times = []
+    live, settled = [], []
     for _ in range(moves):
         value, low, high = thumb.input_value(), thumb.get_attribute("min"), thumb.get_attribute("max")
         if float(value) >= float(high):
             direction = "ArrowLeft"
         elif float(value) <= float(low):
             direction = "ArrowRight"
+        seen = tab.evaluate("() => window.__pictureLatencies.length")
         tab.keyboard.press(direction)
         tab.wait_for_function(SETTLED_JS, timeout=15_000, polling=20)
-        times.append(tab.evaluate("() => (window.__lastChange - window.__lastKey) / 1000"))
-    return times
+        settled.append(tab.evaluate("() => (window.__lastChange - window.__lastKey) / 1000"))
+        latencies = tab.evaluate(f"() => window.__pictureLatencies.slice({seen})")
+        live.append(latencies[0] / 1000 if latencies else settled[-1])
+    return live, settled
+
+
+def drag(tab, key: str, moves: int = 30, pause_ms: int = 40) -> tuple[int, list[float]]:
+    """Drag slider ``key`` from its lowest to its highest end in ``moves`` pointer moves ``pause_ms`` apart.
+
+    Returns how many moves were followed by a changed picture before the next move (the mouse
+    still down), and each such move's pointer -> picture time in seconds.
+    """
+    thumb = slider_thumb(tab, key)
+    thumb.focus()
+    tab.keyboard.press("Home")
+    tab.wait_for_timeout(600)
+    tab.wait_for_function(SETTLED_JS.replace("window.__lastChange > window.__lastKey", "true"), timeout=15_000)
+    tab.evaluate(WATCH_JS)
+    track = tab.locator(f".st-key-{key}").bounding_box()
+    handle = thumb.bounding_box()
+    y = handle["y"] + handle["height"] / 2
+    start = handle["x"] + min(handle["width"] / 2, 2)
+    end = track["x"] + track["width"] - 2
+    tab.mouse.move(start, y)
+    tab.mouse.down()
+    changed = 0
+    for i in range(1, moves + 1):
+        seen = tab.evaluate("() => window.__pictureLatencies.length")
+        tab.mouse.move(start + (end - start) * i / moves, y)
+        tab.wait_for_timeout(pause_ms)
+        changed += tab.evaluate("() => window.__pictureLatencies.length") > seen
+    latencies = tab.evaluate("() => window.__pictureLatencies.map(v => v / 1000)")
+    tab.mouse.up()
+    tab.wait_for_function(SETTLED_JS.replace("window.__lastChange > window.__lastKey", "true"), timeout=15_000)
+    return changed, latencies
 
 
 def script_runs(url_path: str, runs: int = 20) -> list[float]:
@@ -131,7 +182,9 @@ def main() -> None:
         # The baseline page first, then the app's pages: (row name, page URL, main slider, AppTest path).
         targets = [("baseline (slider + 1 chart)", baseline_url, "slope", None)]
         targets += [(s.url_path, f"{url}/{s.url_path}", s.slider_key, s.url_path) for s in specs]
-        rows = {name: {"cold": [], "key": [], "script": [], "run_medians": []} for name, *_ in targets}
+        rows = {
+            name: {"cold": [], "live": [], "key": [], "script": [], "drawn": [], "drag": []} for name, *_ in targets
+        }
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for _ in range(args.runs):
@@ -141,9 +194,12 @@ def main() -> None:
                     start = time.perf_counter()
                     goto(tab, page_url)
                     rows[name]["cold"].append(time.perf_counter() - start)
-                    moves = key_to_redraw(tab, slider_key, args.moves)
-                    rows[name]["key"] += moves
-                    rows[name]["run_medians"].append(statistics.median(moves))
+                    live, settled = key_presses(tab, slider_key, args.moves)
+                    rows[name]["live"] += live
+                    rows[name]["key"] += settled
+                    drawn, latencies = drag(tab, slider_key, args.moves)
+                    rows[name]["drawn"].append(drawn)
+                    rows[name]["drag"] += latencies
                     context.close()
                     if url_path is not None:
                         rows[name]["script"] += script_runs(url_path)
@@ -165,24 +221,33 @@ def main() -> None:
         if baseline is not None:
             baseline.stop()
 
-    ms = lambda v: f"{1000 * v:.0f}"
-    print(f"{args.runs} runs, {args.moves} key presses per page and run, {os.cpu_count()} cores\n")
+    def ms(values: list[float], q: float | None = None) -> str:
+        if not values:
+            return "-"
+        return f"{1000 * (statistics.median(values) if q is None else percentile(values, q)):.0f}"
+
+    base = rows[targets[0][0]]
     print(
-        "| page | cold load (median) | key -> redraw median (runs' medians) | key -> redraw p95 "
-        "| script run median | script run p95 |"
+        f"{args.runs} runs, {args.moves} key presses and a {args.moves}-move drag per page and run, "
+        f"{os.cpu_count()} cores; ratios are to the baseline of the same run\n"
     )
-    print("|---|---|---|---|---|---|")
+    print(
+        f"| page | cold load | drag: moves drawn (of {args.moves}) | drag: pointer -> picture median / p95 "
+        "| key -> picture median / p95 | key -> settled median / p95 (x baseline) | script run median / p95 |"
+    )
+    print("|---|---|---|---|---|---|---|")
     for name, *_ in targets:
         r = rows[name]
-        spread = ", ".join(ms(m) for m in r["run_medians"])
+        ratio = lambda k, r=r: f"{statistics.median(r[k]) / statistics.median(base[k]):.1f}x"
         script = (
-            f"{1000 * statistics.median(r['script']):.1f} ms | {1000 * percentile(r['script'], 0.95):.1f} ms"
+            f"{1000 * statistics.median(r['script']):.1f} / {1000 * percentile(r['script'], 0.95):.1f} ms"
             if r["script"]
-            else "- | -"
+            else "-"
         )
         print(
-            f"| {name} | {ms(statistics.median(r['cold']))} ms | {ms(statistics.median(r['key']))} ms"
-            f" ({spread}) | {ms(percentile(r['key'], 0.95))} ms | {script} |"
+            f"| {name} | {ms(r['cold'])} ms ({ratio('cold')}) | {statistics.median(r['drawn']):.0f} "
+            f"| {ms(r['drag'])} / {ms(r['drag'], 0.95)} ms | {ms(r['live'])} / {ms(r['live'], 0.95)} ms "
+            f"| {ms(r['key'])} / {ms(r['key'], 0.95)} ms ({ratio('key')}) | {script} |"
         )
     memory = rows["_memory"]
     print(

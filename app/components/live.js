@@ -152,7 +152,9 @@ function patched(base, patch) {
   if (!patch) return base;
   if (patch.data) return patch;
   const data = base.data.slice();
-  for (const [index, trace] of Object.entries(patch.traces)) data[+index] = trace;
+  for (const [index, trace] of Object.entries(patch.traces || {})) data[+index] = trace;
+  // "merge": only some attributes of a trace change (patches built from core results, not whole figures).
+  for (const [index, part] of Object.entries(patch.merge || {})) data[+index] = { ...data[+index], ...part };
   return { data, layout: { ...base.layout, ...patch.layout } };
 }
 
@@ -172,8 +174,13 @@ function drawPending(s) {
   const sweep = s.data.sweeps[key];
   if (!sweep) return;
   draw(s, s.data.figures.map((base, i) => patched(base, sweep.patches[index][i])));
+  s.sweepDrawn = indexes(s);  // the state on screen, which the rerun's figures will repeat
   const readout = sweep.readouts[index];
   if (readout !== undefined) s.readout.textContent = readout;
+}
+
+function indexes(s) {
+  return JSON.stringify(s.data.sliders.map((x) => +s.inputs[x.key].input.value));
 }
 
 export default function ({ data, parentElement, setStateValue, key }) {
@@ -209,6 +216,9 @@ export default function ({ data, parentElement, setStateValue, key }) {
   }
   if (!s.dragging && !s.playing) s.readout.textContent = s.data.readout;
   const base = JSON.stringify(s.data.figures);
+  const wanted = JSON.stringify(s.data.sliders.map((x) => x.index));
+  if (s.sweepDrawn && s.sweepDrawn === wanted) s.drawnBase = base;  // already on screen from the sweep
+  s.sweepDrawn = null;
   loadPlotly().then(() => {
     s.ready = true;
     if (s.dragging || s.playing || base === s.drawnBase) return;
