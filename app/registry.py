@@ -146,6 +146,7 @@ PAGES: list[PageSpec] = [
         ),
         metrics=("MSE", "RMSE", "MAE", "R²", "best MSE"),
         summary="Data, a line as the model, the MSE as the loss, and gradient descent that lowers it.",
+        quizzes=("mse",),
     ),
     PageSpec(
         "logistic_regression.py",

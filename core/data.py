@@ -13,11 +13,14 @@ import re
 
 import numpy as np
 
-from core.text import InputError, format_number, parse_number
+from core.text import InputError, _shorten, parse_number
 
 MAX_POINTS = 10_000
 MAX_BYTES = 1_000_000
 MIN_POINTS = 2
+# Larger numbers are refused: the MSE squares them and sums thousands of squares, and 1e300
+# squared is no longer a float (inf). 1e100 squared, times 10,000 points, still is.
+MAX_ABS = 1e100
 
 # House areas in units of 100 m² and prices in units of 100 000 €: the optimum sits
 # near w = 3 (300 000 € per 100 m², 3 000 €/m²) and b = 0.5, well inside the sliders.
@@ -142,12 +145,19 @@ def parse_csv(
 
 
 def format_points(x: np.ndarray, y: np.ndarray) -> str:
-    """Write points as ``x1, y1; x2, y2; ...``, the text :func:`parse_points` reads back.
+    """Write points as ``x1, y1; x2, y2; ...``, the text :func:`parse_points` reads back exactly.
 
-    >>> format_points(np.array([1.0, 2.5]), np.array([3.0, -1.0]))
-    '1, 3; 2.5, -1'
+    Each number in its shortest exact form, so a link or a text box holds the very points shown.
+
+    >>> format_points(np.array([1.0, 2.5]), np.array([3.0, -1.0])), format_points([0.1], [1e-7])
+    ('1, 3; 2.5, -1', '0.1, 1e-07')
     """
-    return "; ".join(f"{format_number(a)}, {format_number(b)}" for a, b in zip(x, y))
+    return "; ".join(f"{_exact(a)}, {_exact(b)}" for a, b in zip(x, y))
+
+
+def _exact(value: float) -> str:
+    text = repr(float(value) + 0.0)  # + 0.0: no "-0"
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _pair(row: str, where: str, delimiter: str | None = None) -> tuple[float, float]:
@@ -163,9 +173,15 @@ def _pair(row: str, where: str, delimiter: str | None = None) -> tuple[float, fl
             f"{'value' if len(parts) == 1 else 'values'}; each point needs two numbers, x and y"
         )
     try:
-        return parse_number(parts[0]), parse_number(parts[1])
+        pair = parse_number(parts[0]), parse_number(parts[1])
     except InputError as err:
         raise InputError(f"{where} ({_shorten(row)!r}): {err}") from None
+    if max(abs(pair[0]), abs(pair[1])) > MAX_ABS:
+        raise InputError(
+            f"{where} ({_shorten(row)!r}) is too large; numbers up to 1e100 in size are read, "
+            "so that their squares stay finite"
+        )
+    return pair
 
 
 def _checked(values: np.ndarray, min_points: int) -> tuple[np.ndarray, np.ndarray]:
@@ -195,7 +211,3 @@ def _is_header(line: str, delimiter: str) -> bool:
             continue
         return False
     return True
-
-
-def _shorten(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"

@@ -355,6 +355,71 @@ def softmax_question(seed: int) -> Question:
     )
 
 
+def mse_question(seed: int) -> Question:
+    """What is the MSE of a line on four points, or which of two lines has the lower MSE?
+
+    Small integers throughout: w, b, x and the residuals, so the MSE is a quarter of a whole number.
+    The distractors are the usual slips: not squaring, not dividing by m, the square root. The
+    comparison sets a line through three points and far from the fourth against one near all four.
+    """
+    rng = np.random.default_rng(seed)
+    x = np.sort(rng.choice(6, size=4, replace=False))
+    w, b = int(rng.choice([-2, -1, 1, 2, 3])), int(rng.integers(-2, 4))
+    if rng.random() < 0.5:  # the MSE of one line
+        while True:
+            r = rng.integers(-3, 4, size=4)
+            right = float(np.mean(r * r))
+            slips = {float(np.mean(r)), float(np.mean(np.abs(r))), float(np.sum(r * r)), float(np.sqrt(right))}
+            if right > 0 and len(slips - {right}) >= 3:
+                break
+        y = w * x + b + r
+        options = _options(format_number(right), {format_number(v) for v in slips}, rng)
+        return Question(
+            f"Four points: x = {_vec(x)} and y = {_vec(y)}. What is the MSE of the line {_line(w, b)}?",
+            options,
+            options.index(format_number(right)),
+            f"The line predicts ŷ = {_vec(w * x + b)}, so the residuals y − ŷ are {_vec(r)}. Square them "
+            f"({_vec(r * r)}), then take the mean over the m = 4 points: {int(np.sum(r * r))} / 4 = "
+            f"{format_number(right)}. Without squaring the misses would cancel; without dividing by m "
+            "the loss would grow with the number of points.",
+            f"x, y = np.array({_vec(x)}), np.array({_vec(y)}); "
+            f"np.mean((y - ({w} * x {'-' if b < 0 else '+'} {abs(b)})) ** 2)",
+        )
+    far, d = int(rng.integers(4)), int(rng.choice([-1, 1]))
+    y = w * x + b + np.where(np.arange(4) == far, int(rng.choice([-4, -3, 3, 4])), 0)
+    near, through = y - (w * x + b + d), y - (w * x + b)
+    lines, residuals = [(w, b + d), (w, b)], [near, through]
+    if rng.random() < 0.5:  # either line may come first
+        lines, residuals = lines[::-1], residuals[::-1]
+    names = tuple(_line(*line) for line in lines)
+    sse = [int(np.sum(r * r)) for r in residuals]
+    right = "the same MSE" if sse[0] == sse[1] else names[int(np.argmin(sse))]
+    options = (*names, "the same MSE")
+    lesson = (
+        "The line through three points loses: squaring makes its one big miss cost more than the other "
+        "line's small ones together."
+        if np.sum(through * through) > np.sum(near * near)
+        else "Here the line through three points wins: its one miss, squared, still costs less than the other "
+        "line's misses together."
+    )
+    return Question(
+        f"Four points: x = {_vec(x)} and y = {_vec(y)}. Which line has the lower MSE: {names[0]} or {names[1]}?",
+        options,
+        options.index(right),
+        f"The residuals are {_vec(residuals[0])} for {names[0]} and {_vec(residuals[1])} for {names[1]}: "
+        f"MSE {format_number(sse[0] / 4)} against {format_number(sse[1] / 4)}. "
+        + (lesson if sse[0] != sse[1] else "Their squared misses add up to the same total."),
+        f"x, y = np.array({_vec(x)}), np.array({_vec(y)}); "
+        f"[np.mean((y - (w * x + b)) ** 2) for w, b in {[tuple(map(int, line)) for line in lines]}]",
+    )
+
+
+def _line(w: int, b: int) -> str:
+    """``ŷ = 2x + 1``, ``ŷ = -x - 2``, ``ŷ = 3x``."""
+    slope = {1: "x", -1: "-x"}.get(w, f"{w}x")
+    return f"ŷ = {slope}" + (f" + {b}" if b > 0 else f" - {-b}" if b < 0 else "")
+
+
 QUESTIONS = {
     "broadcast": broadcast_question,
     "reshape": reshape_question,
@@ -364,6 +429,7 @@ QUESTIONS = {
     "outer": outer_question,
     "logistic_loss": logistic_loss_question,
     "softmax": softmax_question,
+    "mse": mse_question,
 }
 
 

@@ -13,8 +13,8 @@ import plotly.graph_objects as go
 
 from app.figure_base import SCREEN, Style, new_figure
 from app.palette import CLASS_COLORS, PALETTE, RESULT_SCALE, blend
-from app.sweeps import Sweep
-from core.iris import C_LIMITS, FEATURES, SPECIES
+from app.sweeps import Slider, Sweep, figure_json
+from core.iris import C_LIMITS, FEATURES, SPECIES, FitPath, path_accuracy, predict, region_polygons
 from core.text import format_number
 
 SYMBOLS = ("circle", "diamond", "square")
@@ -48,6 +48,16 @@ def region_traces(polygons: list[np.ndarray]) -> list[dict]:
 
 
 @dataclass(frozen=True)
+class CSlider(Slider):
+    """The C slider: its positions are exponents of 10 (a log scale), and it shows C itself."""
+
+    cs: tuple[float, ...] = ()  # the C of each position
+
+    def text(self, value: float) -> str:
+        return format_number(self.cs[self.index(value)])
+
+
+@dataclass(frozen=True)
 class Regions:
     """The regions' model: a model of two features (``pair``), fitted at every position of the C slider."""
 
@@ -56,6 +66,19 @@ class Regions:
     box: tuple[tuple[float, float], tuple[float, float]]  # the plotted ranges
     polygons: list[list[np.ndarray]]  # at each position, one polygon per species (core.iris.region_polygons)
     accuracy: np.ndarray  # (P,) its training accuracy at each position
+    path: FitPath
+
+    @classmethod
+    def of(cls, pair: tuple[int, int], X: np.ndarray, y: np.ndarray, path: FitPath) -> Regions:
+        """The regions of ``path``, a model of features ``pair`` of ``X``, with a margin of 0.4 cm around the flowers."""
+        X2 = X[:, list(pair)]
+        box = tuple((lo - 0.4, hi + 0.4) for lo, hi in zip(X2.min(axis=0), X2.max(axis=0)))
+        polygons = [region_polygons(w, b, *box) for w, b in zip(path.coef, path.intercept)]
+        return cls(pair, X2, box, polygons, path_accuracy(X2, y, path), path)
+
+    def species_at(self, flower: np.ndarray, index: int) -> int:
+        """The species whose region holds ``flower`` (all four measurements) at position ``index``."""
+        return int(predict(flower[list(self.pair)], self.path.coef[index], self.path.intercept[index]))
 
 
 def regions_figure(regions: Regions, y: np.ndarray, flower: np.ndarray, index: int, style: Style = SCREEN) -> go.Figure:
@@ -163,6 +186,14 @@ def accuracy_path_figure(
             "fixedrange": True,
         },
     )
+
+
+def live_figures(
+    Cs, accuracy: np.ndarray, n_features: int, regions: Regions | None, y, flower, index: int, style: Style = SCREEN
+) -> list[dict]:
+    """The live element's figures at position ``index``: the regions (when two features are plotted), the curves."""
+    shown = [] if regions is None else [regions_figure(regions, y, flower[list(regions.pair)], index, style)]
+    return [figure_json(f) for f in [*shown, accuracy_path_figure(Cs, accuracy, n_features, regions, index, style)]]
 
 
 def c_sweep(Cs, accuracy: np.ndarray, regions: Regions | None, readouts: list[str], style: Style = SCREEN) -> Sweep:

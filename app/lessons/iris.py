@@ -33,6 +33,7 @@ MAX_ITER_HELP = (
     "gradient descent. It stops after max_iter steps, finished or not."
 )
 FEATURES_LABEL = "Features the model sees"
+AXIS_LABELS = ("Horizontal axis", "Vertical axis")
 FEATURES_ERROR = "**Features**: choose at least one measurement; until then the model uses all four."
 SAME_AXES_ERROR = "Choose two different features for the two axes (a flower needs two coordinates)."
 ACCURACY_HELP = (
@@ -64,16 +65,20 @@ LOSS_NOTES = (
     "data depends on how many flowers there are. C divides the penalty: it is the inverse of its "
     "strength, so a small C makes the penalty strong."
 )
-DEFAULTS_TITLE = "What `LogisticRegression()` does by default"
 DEFAULTS = (
+    "#### What `LogisticRegression()` does by default\n\n"
     "- **An L2 penalty with C = 1**, the ‖W‖² / 2C term above: the slide's fit is not the "
     "unpenalised best fit of the previous page's loss, and a larger C comes closer to it.\n"
     "- **The lbfgs optimiser** (the slide's \"???\" box): limited-memory BFGS, a gradient method that "
     "uses the last few steps to estimate the curvature, for at most `max_iter` steps.\n"
     "- **Softmax over the three classes**: one score per species, turned into three probabilities."
 )
-NOTICE_TITLE = "What to notice"
 CODE_TITLE = "Code: the slide's scikit-learn, with these settings"
+
+
+def in_cm(name: str) -> str:
+    """A feature as the URL writes it (``petal_length``), as a label: ``petal length (cm)``."""
+    return name.replace("_", " ") + " (cm)"
 
 
 def readout(C: float, accuracy: float, wrong: int, pair_accuracy: float | None, converged: bool) -> str:
@@ -105,7 +110,7 @@ def regions_caption(pair: tuple[int, int], pair_accuracy: float, star_species: i
     )
 
 
-PATH_CAPTION = "The training accuracy at every C, the star at this one."
+CURVES = "The training accuracy at every C, the star at this one."
 
 
 def not_converged(max_iter: int, needed: int) -> str:
@@ -157,13 +162,25 @@ def notice(
             "features even setosa is not cleanly separated. "
         )
     return (
-        mistakes + "The petals carry most of the information: petal length and width alone score "
+        "#### What to notice\n\n"
+        + mistakes
+        + "The petals carry most of the information: petal length and width alone score "
         f"{format_number(petal_accuracy, 4)}, the two sepal measurements alone {format_number(sepal_accuracy, 4)}. "
         f"With C = {format_number(C)} the largest weight is {format_number(largest_weight, 4)}: a smaller C "
         "makes the penalty stronger and shrinks the weights, the scores move closer together and the "
         f"probabilities get less sure. The accuracy {format_number(accuracy, 4)} is training accuracy, "
         "measured on the same flowers the model learned from, as on the slide; a fair test would hold "
         "some flowers out."
+    )
+
+
+def scores_table(matrix: np.ndarray, precision, recall, f1) -> dict:
+    """Precision, recall and F1 per species, as a table's columns."""
+    scores = {"precision": precision, "recall": recall, "F1": f1}
+    return (
+        {"species": list(SPECIES)}
+        | {name: [format_number(v, 4) for v in values] for name, values in scores.items()}
+        | {"flowers": matrix.sum(axis=1)}
     )
 
 

@@ -135,3 +135,23 @@ def test_split_mask_holds_out_the_stated_share(n, fraction, seed):
     expected = np.zeros(n, bool)
     expected[np.random.default_rng(seed).permutation(n)[: mask.sum()]] = True
     np.testing.assert_array_equal(mask, expected)
+
+
+@pytest.mark.parametrize("text", ["1e300, 1; 2, 3", "1, 2; 3, -1e101"])
+def test_numbers_whose_squares_overflow_are_refused(text):
+    with pytest.raises(InputError, match="too large"):
+        parse_points(text)
+    x, _ = parse_points("1e100, 1; 2, 3")
+    assert np.isfinite(np.sum(x * x))
+
+
+@given(
+    st.lists(
+        st.tuples(st.floats(-1e100, 1e100, allow_nan=False), st.floats(-1e100, 1e100, allow_nan=False)), min_size=2
+    ).filter(lambda p: len({a for a, _ in p}) > 1)
+)
+def test_format_points_reads_back_exactly(points):
+    x, y = np.array(points).T
+    x2, y2 = parse_points(format_points(x, y))
+    np.testing.assert_array_equal(x2, x + 0.0)
+    np.testing.assert_array_equal(y2, y + 0.0)

@@ -23,6 +23,7 @@ from core.quiz import (
     fit_by_eye_score,
     logistic_loss_question,
     matmul_question,
+    mse_question,
     outer_question,
     reshape_question,
     softmax_question,
@@ -189,3 +190,24 @@ def test_classification_questions_vary_with_the_seed():
         "versicolor",
         "virginica",
     }
+
+
+@given(SEEDS)
+def test_mse_question_answer_is_numpys(seed):
+    q = mse_question(seed)
+    x, y = (np.array(g) for g in numbers_in(q.prompt)[:2])
+    lines = re.findall(r"ŷ = (-?\d*)x(?: ([+-]) (\d+))?", q.prompt)
+    params = [(int({"": 1, "-": -1}.get(w, w or 1)), int(f"{sign}{b}") if b else 0) for w, sign, b in lines]
+    mses = [float(np.mean((y - (w * x + b)) ** 2)) for w, b in params]
+    if len(q.options) == 4:  # the MSE of one line
+        assert float(q.options[q.answer]) == pytest.approx(mses[0])
+        assert len(set(q.options)) == 4
+    else:  # which of two lines
+        right = "the same MSE" if mses[0] == mses[1] else q.options[int(np.argmin(mses))]
+        assert q.options[q.answer] == right
+    assert q.options[q.answer] in q.explanation or "lower" in q.prompt
+
+
+def test_mse_questions_ask_both_kinds_and_both_lines_win():
+    answers = {(len(q.options), q.answer) for q in map(mse_question, range(200))}
+    assert {(4, i) for i in range(4)} <= answers and {(3, 0), (3, 1)} <= answers

@@ -152,3 +152,72 @@ def test_parameter_ranges_hold_zero_and_the_optimum(xy):
 @pytest.mark.parametrize("span, step", [(10, 0.01), (9000, 10), (3, 0.005), (0.7, 0.001)])
 def test_nice_step(span, step):
     assert reg.nice_step(span) == step
+
+
+@given(vectors, st.lists(finite, min_size=1, max_size=5), finite)
+def test_many_lines_at_once_match_one_at_a_time(xy, ws, b):
+    x, y = xy
+    y_hats = reg.predict_lines(x, np.array(ws), b)
+    assert y_hats.shape == (len(ws), len(x))
+    for w, row, loss in zip(ws, y_hats, reg.mse_of_lines(y, y_hats)):
+        np.testing.assert_allclose(row, reg.predict_line(x, w, b))
+        assert loss == pytest.approx(mean_squared_error(y, row), rel=1e-9, abs=1e-9)
+
+
+def test_scores_are_the_four_figures_people_read():
+    y, y_hat = np.array([1.0, 2.0, 4.0]), np.array([1.5, 2.0, 3.0])
+    assert reg.scores(y, y_hat) == pytest.approx(
+        {"MSE": reg.mse(y, y_hat), "RMSE": reg.rmse(y, y_hat), "MAE": reg.mae(y, y_hat), "R²": reg.r2(y, y_hat)}
+    )
+
+
+def test_line_fit_and_descend_agree_with_their_parts():
+    x, y = house_prices(30, 0.4, 1)
+    fit = reg.line_fit(x, y)
+    assert (fit.w, fit.b) == reg.least_squares(x, y)
+    assert (fit.lam_max, fit.lam_min) == reg.curvature(x)
+    path = reg.descend(x, y, 1.0, 0.0, 0.1, 5)
+    reference = gradient_descent(reg.line_loss_and_gradient(x, y), np.array([1.0, 0.0]), 0.1, 5)
+    np.testing.assert_array_equal(path.params, reference.params)
+
+
+@pytest.mark.parametrize("lam_max", [5.3, 2e-6, 2e200, 0.07])
+def test_learning_rates_lie_on_both_sides_of_the_limit(lam_max):
+    rates = np.array(reg.learning_rates(lam_max))
+    limit = 2 / lam_max
+    assert len(rates) == 24 and np.all(np.diff(rates) > 0)
+    assert rates[0] < limit / 1e5 and limit < rates[-1] <= 50 * limit
+    assert set(np.round(rates / 10 ** np.floor(np.log10(rates)), 6)) == {1, 2, 5}
+
+
+@pytest.mark.parametrize(
+    "eta_times_lambda, verdict",
+    [(3.0, "diverges"), (2.0, "diverges"), (1.999, "zigzags"), (1.001, "zigzags"), (1.0, "falls"), (0.3, "falls")],
+)
+def test_convergence_puts_eta_against_2_over_lambda_max_first(eta_times_lambda, verdict):
+    lam_max = 5.3
+    assert reg.convergence(eta_times_lambda / lam_max, lam_max) == verdict
+    assert reg.distance_factor(eta_times_lambda / lam_max, lam_max) == pytest.approx(abs(1 - eta_times_lambda))
+
+
+@pytest.mark.parametrize("verdict", ["diverges", "zigzags", "falls"])
+def test_the_verdict_is_what_gradient_descent_does(verdict):
+    x, y = house_prices(20, 0.5, 0)
+    lam_max = reg.curvature(x)[0]
+    eta = {"diverges": 2.05, "zigzags": 1.6, "falls": 0.9}[verdict] / lam_max
+    assert reg.convergence(eta, lam_max) == verdict
+    losses = reg.descend(x, y, 1.0, 0.0, eta, 400).losses
+    assert (losses[-1] > losses[0]) == (verdict == "diverges")
+
+
+@pytest.mark.parametrize(
+    "curve, result",
+    [
+        ([3.0, 1.0, 1.0 * reg.OVERFIT_RISE + 1e-9, 2.0], (2, "overfits")),
+        ([3.0, 1.0, 1.0 * reg.OVERFIT_RISE, 1.05], (2, "flat")),
+        ([3.0, 2.0, 1.5, 1.0], (4, "still falling")),
+        ([1.0, 1.2, 1.05], (1, "overfits")),
+    ],
+)
+def test_overfitting_is_read_from_the_test_curve(curve, result):
+    assert reg.overfitting(np.array(curve)) == result

@@ -123,7 +123,7 @@ def test_exact_c_from_the_url_is_kept():
 
 def test_features_widget_writes_the_url_and_refuses_none():
     at = open_page(PAGE)
-    at.button_group(key="features").set_value(["petal length", "petal width"]).run()
+    at.button_group(key="features").set_value([2, 3]).run()  # petal length, petal width
     assert at.query_params["features"] == "petal_length,petal_width"
     assert metrics(at)["accuracy"] == reference_accuracy(features=(2, 3))[0]
     at.button_group(key="features").set_value([]).run()
