@@ -69,7 +69,8 @@ _SCENE_AXIS = {
     "zerolinecolor": "#EBF0F8",
     "gridwidth": 2,
 }
-pio.templates["explainer"] = go.layout.Template(
+TEMPLATE = "explainer"
+pio.templates[TEMPLATE] = go.layout.Template(
     layout={
         "paper_bgcolor": "#FFFFFF",
         "plot_bgcolor": "#FFFFFF",
@@ -83,7 +84,7 @@ pio.templates["explainer"] = go.layout.Template(
         "annotationdefaults": {"arrowcolor": "#1F2430", "arrowhead": 0, "arrowwidth": 1},
     }
 )
-pio.templates.default = "explainer"  # also what a figure made with go.Figure() starts from
+pio.templates.default = TEMPLATE  # also what a figure made with go.Figure() starts from
 
 
 def new_figure(

@@ -31,7 +31,7 @@ import orjson
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import url_state
+from app import palette, projector, url_state
 from app.presentation import presenting
 from app.sweeps import NUMPY_JSON, Slider, Sweep, figure_json, grid, sweeps_by_building  # noqa: F401 (pages use live.*)
 
@@ -111,7 +111,7 @@ def element(
     st.session_state.setdefault(RUN_FIGURES_KEY, []).extend(figures)  # the notebook draws the first
     _component()(
         key=key,
-        data=orjson.dumps(data, option=NUMPY_JSON).decode(),
+        data=palette.themed(orjson.dumps(data, option=NUMPY_JSON).decode(), projector.dark_theme()),
         default={"moved": None},
         on_moved_change=lambda: _moved(key, by_key),
     )

@@ -23,6 +23,14 @@ def projector_on() -> bool:
     return bool(st.session_state.get(PROJECTOR_KEY, False) or presenting())
 
 
+def dark_theme() -> bool:
+    """Whether the page shows Streamlit's dark theme (the browser's setting or the app menu)."""
+    try:
+        return st.context.theme.type == "dark"
+    except (AttributeError, KeyError):  # no browser behind the session (AppTest)
+        return False
+
+
 def current_style() -> Style:
     """The figure style of this run: what pages hand to the figure builders."""
     return Style(projector=projector_on())

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import presentation
+from app import palette, presentation, projector
 from app.projector import current_style
 from app.registry import PAGES
 from core.text import format_figure, format_shape
@@ -51,6 +53,8 @@ def chart(fig: go.Figure, key: str, *, height: int | None = None, container=None
     """A plotly chart, full width, ``height`` px tall (more on a projector), slide colours kept."""
     if height:
         fig.layout.height = current_style().scaled(height)
+    if projector.dark_theme():  # the figure follows the page's dark theme, colours at 4.5:1 kept
+        fig = json.loads(palette.themed(fig.to_json(), dark=True))
     (container or st).plotly_chart(fig, key=key, width="stretch", theme=None, config=CHART_CONFIG)
 
 

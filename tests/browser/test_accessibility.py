@@ -7,14 +7,14 @@ import tomllib
 import plotly.io as pio
 import pytest
 
-from app import theme
+from app import figure_base, palette
 from app.registry import PAGES, ROOT
 from tests.conftest import goto
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
 STRONG = ["a", "b", "result", "neutral", "error", "class0", "class1", "class2"]
 FILLS = ["a_fill", "b_fill", "result_fill", "highlight", "neutral_fill", "ghost_fill"]
-TEXT = "#1F2430"  # the figures' text colour (theme.style)
+TEXT = "#1F2430"  # the figures' text colour (app/figure_base.py)
 LIGHT_BACKGROUND = "#FFFFFF"
 DARK_BACKGROUND = "#0E1117"  # Streamlit's dark theme
 
@@ -38,16 +38,37 @@ def test_contrast_formula_matches_known_values():
 
 @pytest.mark.parametrize("role", STRONG)
 def test_every_strong_colour_reads_on_the_figures_white_background(role):
-    """Lines, markers and labels in a role colour reach 4.5:1 on white, in either theme:
-    the figures' template keeps a white background whatever theme the page uses."""
+    """Lines, markers and labels in a role colour reach 4.5:1 on the figures' white (light theme)."""
+    assert pio.templates.default == figure_base.TEMPLATE
     layout = pio.templates[pio.templates.default].layout
     assert layout.paper_bgcolor.upper() == layout.plot_bgcolor.upper() == LIGHT_BACKGROUND
-    assert contrast(theme.PALETTE[role], LIGHT_BACKGROUND) >= 4.5
+    assert contrast(palette.PALETTE[role], LIGHT_BACKGROUND) >= 4.5
 
 
 @pytest.mark.parametrize("fill", FILLS)
 def test_dark_text_reads_on_every_fill(fill):
-    assert contrast(TEXT, theme.PALETTE[fill]) >= 4.5
+    assert contrast(TEXT, palette.PALETTE[fill]) >= 4.5
+
+
+@pytest.mark.parametrize("role", STRONG)
+def test_every_strong_colour_reads_on_the_dark_theme(role):
+    """In the dark theme figures are drawn on the page's dark background, in the lightened roles."""
+    assert palette.dark_counterpart(palette.PALETTE["neutral_fill"]) == "rgba(0,0,0,0)"  # transparent paper
+    assert contrast(palette.dark_counterpart(palette.PALETTE[role]), DARK_BACKGROUND) >= 4.5
+
+
+@pytest.mark.parametrize("fill", [f for f in FILLS if f != "neutral_fill"])
+def test_light_text_reads_on_every_dark_fill(fill):
+    ink = palette.dark_counterpart(TEXT)
+    assert contrast(ink, palette.dark_counterpart(palette.PALETTE[fill])) >= 4.5
+    assert contrast(ink, DARK_BACKGROUND) >= 4.5
+
+
+def test_a_figure_in_the_dark_theme_has_no_colour_of_the_light_one():
+    figure = '{"layout": {"paper_bgcolor": "#FFFFFF", "font": {"color": "#1f2430"}}, "data": [{"line": "#007E5C"}]}'
+    dark = palette.themed(figure, dark=True)
+    assert not {c.upper() for c in ("#FFFFFF", "#1F2430", "#007E5C")} & set(dark.upper().split('"'))
+    assert palette.themed(figure, dark=False) == figure
 
 
 @pytest.mark.parametrize("name, background", [("light", LIGHT_BACKGROUND), ("dark", DARK_BACKGROUND)])
