@@ -7,6 +7,7 @@ copying. The result's length on each axis is the larger of the two.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -149,6 +150,35 @@ def combine(a: np.ndarray, b: np.ndarray, op: str) -> np.ndarray:
     """``a op b`` element by element after broadcasting: ``result[idx] = a[src_a(idx)] op b[src_b(idx)]``."""
     shape = broadcast_shape(np.shape(a), np.shape(b))
     return OPERATIONS[op](stretch(a, shape), stretch(b, shape))
+
+
+def combine_as_numpy(a: np.ndarray, b: np.ndarray, op: str) -> tuple[np.ndarray, list[str]]:
+    """``a op b`` as NumPy computes it, with the warnings NumPy gives (``x / 0`` is ``inf``, ``0 / 0`` ``nan``).
+
+    Returns the result and each distinct ``RuntimeWarning`` as NumPy words it, e.g.
+    ``"RuntimeWarning: divide by zero encountered in divide"``; none for ordinary numbers.
+
+    >>> combine_as_numpy(np.array([1.0, 0.0]), np.array(0.0), "divide")
+    (array([inf, nan]), ['RuntimeWarning: divide by zero encountered in divide', \
+'RuntimeWarning: invalid value encountered in divide'])
+    """
+    shape = broadcast_shape(np.shape(a), np.shape(b))
+    with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
+        warnings.simplefilter("always")
+        result = OPERATIONS[op](stretch(a, shape), stretch(b, shape))
+    said = [f"{w.category.__name__}: {w.message}" for w in caught if issubclass(w.category, RuntimeWarning)]
+    return result, list(dict.fromkeys(said))
+
+
+def source_cells(original_shape: tuple[int, ...], shape: tuple[int, ...]) -> np.ndarray:
+    """For every cell of the result (``shape``, in reading order), the flat index of the cell it reads
+    in an operand of ``original_shape``: all of :func:`source_index` at once.
+
+    >>> source_cells((4, 1), (4, 3)).tolist(), source_cells((3,), (4, 3)).tolist()[:4]
+    ([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3], [0, 1, 2, 0])
+    """
+    size = int(np.prod(original_shape))
+    return np.broadcast_to(np.arange(size).reshape(original_shape), shape).ravel()
 
 
 def fixes(shape_a: tuple[int, ...], shape_b: tuple[int, ...]) -> list[tuple[str, str, tuple[int, ...]]]:

@@ -66,11 +66,12 @@ def broadcast_question(seed: int) -> Question:
         format_shape((2,) + shape_a),
     }
     options = _options(right, distractors, rng)
-    pairs = _aligned(shape_a, shape_b)
+    pairs = _aligned(shape_a, shape_b)[::-1]  # from the last axis, as the rule compares them
     steps = "; ".join(
-        f"{x} and {y}: " + ("equal" if x == y else "1 stretches" if 1 in (x, y) else "clash") for x, y in pairs
+        f"axis {-n}: {x} and {y}, " + ("equal" if x == y else "1 stretches" if 1 in (x, y) else "clash")
+        for n, (x, y) in enumerate(pairs, start=1)
     )
-    explanation = f"Align the shapes from the right: {steps}. " + (
+    explanation = f"Align the shapes from the right and compare from the last axis: {steps}. " + (
         f"So a + b has shape {right}."
         if result
         else "A clash means NumPy raises: operands could not be broadcast together."

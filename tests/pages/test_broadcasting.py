@@ -1,11 +1,16 @@
 """The broadcasting page under AppTest (through its URL parameters) and in Chromium."""
 
 import json
+import re
 
 import numpy as np
 import pytest
 
+from app.lessons import broadcasting as text
+from core.broadcasting import check_axes
+from core.quiz import QUESTIONS
 from core.text import format_shape, parse_array
+from scripts.app_driver import live_elements, slider
 from tests.conftest import goto, metrics, open_page, press_slider, screen_state, wait_screen_change
 
 URL = "broadcasting"
@@ -14,10 +19,15 @@ CUBE = "[[[1, 2], [3, 4], [5, 6]], [[7, 8], [9, 10], [11, 12]], [[13, 14], [15, 
 OPS = {"add": np.add, "subtract": np.subtract, "multiply": np.multiply, "divide": np.divide}
 
 
+def picture(at) -> dict:
+    """The picture as sent: the live element's figure, or the chart when the shapes do not broadcast."""
+    live = live_elements(at)
+    return live[0]["figures"][0] if live else json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
 def cell_texts(at):
     """Every number written in a cell of the picture."""
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    return [t for trace in spec["data"] if trace.get("mode") == "text" for t in trace["text"]]
+    return [t for trace in picture(at)["data"] if trace.get("mode") == "text" for t in trace["text"]]
 
 
 def test_default_is_the_slides_times_two():
@@ -110,10 +120,50 @@ def test_bad_url_parameter_warns_by_name_and_uses_the_default(param, value):
     assert metrics(at)["result shape"] == "(3,)"
 
 
-def test_division_by_zero_is_explained():
-    at = open_page(URL, {"a": "1, 2, 3", "b": "0, 1, 2", "op": "divide"})
-    assert not at.exception
-    assert any("Division by zero" in e.value for e in at.error)
+def test_division_by_zero_shows_what_numpy_shows_and_explains_it():
+    at = open_page(URL, {"a": "1, -2, 0", "b": "0", "op": "divide"})
+    assert not at.exception and not at.error
+    with np.errstate(all="ignore"):
+        expected = np.array([1, -2, 0]) / 0
+    assert [str(v) for v in expected] == ["inf", "-inf", "nan"]
+    assert {"inf", "-inf", "nan"} <= set(cell_texts(at)), "the result's cells read as NumPy prints them"
+    warned = " ".join(w.value for w in at.warning)
+    assert "Division by zero" in warned
+    assert "RuntimeWarning: divide by zero encountered in divide" in warned
+    assert "RuntimeWarning: invalid value encountered in divide" in warned and "not a number" in warned
+    assert metrics(at)["result shape"] == "(3,)"
+
+
+def test_division_without_zero_over_zero_says_nothing_of_nan():
+    inf_only = open_page(URL, {"a": "1, 2, 3", "b": "0, 1, 2", "op": "divide"})
+    warned = " ".join(w.value for w in inf_only.warning)
+    assert "divide by zero encountered in divide" in warned and "Division by zero" in warned
+    assert "invalid value" not in warned and "not a number" not in warned
+    assert "inf" in cell_texts(inf_only)
+    clean = open_page(URL, {"a": "1, 2, 3", "b": "4, 1, 2", "op": "divide"})
+    assert not clean.warning and not clean.error
+
+
+def test_live_cell_slider_reads_out_each_cell_as_the_sentence_says():
+    at = open_page(URL, {"a": "0; 10; 20; 30", "b": "[[1, 2, 3]]", "op": "add"})
+    [data] = live_elements(at)
+    assert [s["key"] for s in data["sliders"]] == ["cell"]
+    readouts = data["sweeps"]["cell"]["readouts"]
+    assert len(readouts) == len(data["sweeps"]["cell"]["patches"]) == 12
+    for flat, words in enumerate(readouts):
+        i, j = np.unravel_index(flat, (4, 3))
+        assert words == f"result[{i}, {j}] = a[{i}, 0] + b[0, {j}] = {10 * i} + {j + 1} = {10 * i + j + 1}"
+    slider(at, "cell").set_value(5).run()
+    assert at.query_params["cell"] == "5"
+    assert "`result[1, 2] = a[1, 0] + b[0, 2] = 10 + 3 = 13`" in " ".join(m.value for m in at.markdown)
+    assert live_elements(at)[0]["readout"] == readouts[5]
+
+
+def test_cell_is_clamped_when_the_result_shrinks():
+    at = open_page(URL, {"a": "0; 10; 20; 30", "b": "[[1, 2, 3]]", "op": "add", "cell": "11"})
+    at.button(key="preset_0").click().run()
+    assert not at.exception and not at.warning
+    assert slider(at, "cell").max == 2 and slider(at, "cell").value == 0
 
 
 @pytest.mark.browser
@@ -131,3 +181,43 @@ def test_browser_fix_button_repairs_the_failing_example(page, app_url):
     press_slider(page, "cell")
     wait_screen_change(page, before)
     page.wait_for_function("() => window.location.href.includes('cell=1')", timeout=10_000)
+
+
+# ---------------------------------------------------------------- the words (plain pytest on the lessons)
+@pytest.mark.parametrize(
+    "shape_a, shape_b, both",
+    [((4, 1), (1, 3), True), ((4, 3), (3,), False), ((4, 1), (3,), True), ((3,), (), False)],
+)
+def test_notice_says_both_arrays_stretch_only_when_both_do(shape_a, shape_b, both):
+    shape = np.broadcast_shapes(shape_a, shape_b)
+    words = text.notice(shape_a, shape_b, shape, check_axes(shape_a, shape_b))
+    assert ("Both arrays are stretched here" in words) is both
+    assert "NumPy copies nothing" in words
+
+
+def test_intro_says_either_or_both_are_stretched_and_missing_axes_come_first():
+    assert "smaller array is copied" not in text.INTRO
+    assert "in one array, or in both" in text.INTRO and "adds it on the left" in text.INTRO
+
+
+@pytest.mark.parametrize("axis, place", [(-1, "the last axis"), (-2, "the axis before the last")])
+def test_negative_axes_are_said_in_words(axis, place):
+    shape_a, shape_b = ((2, 3), (2,)) if axis == -1 else ((4, 3), (2, 3))
+    checks = check_axes(shape_a, shape_b)
+    assert f"Here axis {axis} clashes" in text.notice(shape_a, shape_b, None, checks)
+    assert f"Axis {axis} is {place}" in text.notice(shape_a, shape_b, None, checks)
+    assert "axis −1 is axis 1 and axis −2 is axis 0" in text.RULE_CAPTION
+
+
+def test_the_quiz_compares_the_shapes_from_the_last_axis():
+    for seed in range(20):
+        question = QUESTIONS["broadcast"](seed)
+        shapes = [
+            tuple(int(n) for n in s.strip("()").split(",") if n.strip())
+            for s in re.findall(r"\([\d, ]*\)", question.prompt)
+        ]
+        shape_a, shape_b = shapes[:2]
+        first = f"axis -1: {shape_a[-1]} and {shape_b[-1]},"
+        assert "compare from the last axis: " + first in question.explanation
+        axes = [int(n) for n in re.findall(r"axis (-\d+):", question.explanation)]
+        assert axes == list(range(-1, -len(axes) - 1, -1))
