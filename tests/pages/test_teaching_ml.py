@@ -8,7 +8,8 @@ import pytest
 from sklearn.linear_model import LinearRegression
 
 from core.data import house_prices
-from core.quiz import logistic_loss_question, softmax_question
+from core.quiz import fit_by_eye_score, logistic_loss_question, mse_question, softmax_question
+from scripts.app_driver import live_elements, slider
 from tests.conftest import metrics, open_page
 
 POINTS = "0.5, 2; 1, 3.6; 1.5, 5.1; 2, 6.9; 2.5, 8.2"
@@ -56,10 +57,24 @@ def test_every_idea_of_every_page_can_be_opened_from_the_url():
 
 
 # ---------------------------------------------------------------- linear regression: fit by eye
-def slider_value(at, key: str, value: float) -> float:
-    """``value`` on the slider's own grid, as a student could set it."""
-    slider = at.slider(key=key)
-    return float(f"{slider.min + round((value - slider.min) / slider.step) * slider.step:.10g}")
+def typed(value: float) -> float:
+    """``value`` as a student could type it into the address bar (``w=2.83``): finer than the slider's steps."""
+    return round(float(value), 2)
+
+
+def nearest(at, key: str, value: float) -> float:
+    """The position of live slider ``key`` nearest to ``value``, as a student could reach it by keyboard."""
+    values = np.array(slider(at, key).values)
+    return float(values[np.argmin(np.abs(values - value))])
+
+
+def live_names(at) -> list[str]:
+    """The names of every trace the live element draws (the points, and the loss surface if shown)."""
+    return [t.get("name") for data in live_elements(at) for figure in data["figures"] for t in figure["data"]]
+
+
+def chart_keys(at) -> list[str]:
+    return [c.proto.id for c in at.get("plotly_chart")]
 
 
 def test_fit_by_eye_hides_the_answer_and_scores_the_optimum_top():
@@ -67,42 +82,50 @@ def test_fit_by_eye_hides_the_answer_and_scores_the_optimum_top():
     at.toggle(key="fit_by_eye").set_value(True).run()
     assert not at.exception
     assert "best MSE" not in metrics(at)
-    assert "least squares (scikit-learn)" not in trace_names(at, "regression_points")
-    assert "optimum" not in trace_names(at, "regression_surface")
+    assert "least squares (scikit-learn)" not in live_names(at)
+    assert "optimum" not in live_names(at) and "MSE" not in live_names(at), "no loss surface to read the answer from"
     assert "fit_by_eye" not in at.query_params, "the challenge stays out of a shared link"
+    # Nor does training below give it away (gradient descent walks straight to the answer).
+    assert "loss at step t" not in metrics(at)
+    assert not any("regression_surface" in key or "regression_loss_curve" in key for key in chart_keys(at))
+    assert any("Training is hidden during the fit-by-eye challenge" in i.value for i in at.info)
 
     x, y = house_prices(20, 0.5, 0)
     best = LinearRegression().fit(x[:, None], y)
-    at.slider(key="w").set_value(slider_value(at, "w", best.coef_[0]))
-    at.slider(key="b").set_value(slider_value(at, "b", best.intercept_)).run()
+    slider(at, "w").set_value(typed(best.coef_[0]))
+    slider(at, "b").set_value(typed(best.intercept_)).run()
     at.button(key="fit_check").click().run()
     assert not at.exception
     [verdict] = scored(at.success)
     assert verdict.startswith("**Score 100 / 100.**") and "as good as least squares" in verdict
     assert f"{best.coef_[0]:.4f}" in verdict and f"{best.intercept_:.4f}" in verdict
-    # Checked: the optimum is shown again, and w, b are still in the URL.
-    assert "best MSE" in metrics(at)
-    assert "least squares (scikit-learn)" in trace_names(at, "regression_points")
-    assert float(at.query_params["w"]) == at.slider(key="w").value
-    assert float(at.query_params["b"]) == at.slider(key="b").value
+    # Checked: the optimum is shown again, training too, and w, b are still in the URL.
+    assert "best MSE" in metrics(at) and "loss at step t" in metrics(at)
+    assert "least squares (scikit-learn)" in live_names(at) and "optimum" in live_names(at)
+    assert float(at.query_params["w"]) == slider(at, "w").value
+    assert float(at.query_params["b"]) == slider(at, "b").value
 
 
-def test_fit_by_eye_on_a_coarse_grid_is_close_but_not_perfect():
+def test_fit_by_eye_on_the_sliders_coarse_grid_is_scored_as_it_is():
     at = open_page("linear-regression", {"data": POINTS, "w": "2", "b": "1"})
     at.toggle(key="fit_by_eye").set_value(True).run()
     best = LinearRegression().fit(X[:, None], Y)
-    at.slider(key="w").set_value(slider_value(at, "w", best.coef_[0]))
-    at.slider(key="b").set_value(slider_value(at, "b", best.intercept_)).run()  # b moves by 0.02
+    w, b = nearest(at, "w", best.coef_[0]), nearest(at, "b", best.intercept_)
+    slider(at, "w").set_value(w)
+    slider(at, "b").set_value(b).run()
     at.button(key="fit_check").click().run()
-    [verdict] = scored(at.success)
-    assert re.match(r"\*\*Score 9\d / 100", verdict) and "above it" in verdict
+    best_mse = np.mean((Y - best.predict(X[:, None])) ** 2)
+    score = fit_by_eye_score(np.mean((Y - (w * X + b)) ** 2), best_mse)
+    assert 0 < score < 95, "these points lie so close to a line that a step of the sliders costs a lot"
+    [verdict] = scored(at.info)
+    assert verdict.startswith(f"**Score {score:.0f} / 100.**") and f"w = {best.coef_[0]:.4f}" in verdict
 
 
 def test_fit_by_eye_far_away_scores_low_and_names_the_optimum():
     at = open_page("linear-regression", {"data": POINTS, "w": "2", "b": "1"})
     at.toggle(key="fit_by_eye").set_value(True).run()
-    at.slider(key="w").set_value(at.slider(key="w").min)
-    at.slider(key="b").set_value(at.slider(key="b").min).run()
+    slider(at, "w").set_value(slider(at, "w").min)
+    slider(at, "b").set_value(slider(at, "b").min).run()
     at.button(key="fit_check").click().run()
     assert not scored(at.success)
     [verdict] = scored(at.info)
@@ -111,7 +134,7 @@ def test_fit_by_eye_far_away_scores_low_and_names_the_optimum():
     best = LinearRegression().fit(X[:, None], Y)
     assert f"w = {best.coef_[0]:.4f}" in verdict
     # Moving a slider starts a new try: the verdict and the optimum hide again.
-    at.slider(key="w").set_value(at.slider(key="w").min + at.slider(key="w").step).run()
+    slider(at, "w").set_value(slider(at, "w").values[1]).run()
     assert not scored(at.info) and "best MSE" not in metrics(at)
     # Leaving the challenge shows the contract's figures again.
     at.toggle(key="fit_by_eye").set_value(False).run()
@@ -126,8 +149,8 @@ def test_fit_by_eye_on_points_of_one_line():
     [verdict] = scored(at.info)
     assert verdict.startswith("**Score 0 / 100.**") and "lie on one line" in verdict
     assert "your b +0.00" in verdict
-    at.slider(key="w").set_value(2.0)
-    at.slider(key="b").set_value(1.0).run()
+    slider(at, "w").set_value(2.0)
+    slider(at, "b").set_value(1.0).run()
     at.button(key="fit_check").click().run()
     assert scored(at.success)[0].startswith("**Score 100 / 100.**")
 
@@ -154,6 +177,13 @@ def check_quiz(at, kind: str, question) -> None:
     assert any(s.value.startswith("Right.") and question.explanation in s.value for s in at.success)
     assert any(question.code in c.value for c in at.caption), "the NumPy line that settles it"
     assert not any(name.startswith("quiz") for name in at.query_params), "no answer in a shared link"
+
+
+def test_linear_regression_quiz_checks_the_prediction():
+    at = open_page("linear-regression")
+    check_quiz(at, "mse", mse_question(at.session_state["quiz_mse_seed"]))
+    at.button(key="quiz_mse_new").click().run()
+    assert not at.exception and not any(s.value.startswith("Right.") for s in at.success)
 
 
 def test_logistic_quiz_checks_the_prediction():

@@ -1,0 +1,556 @@
+"""Linear regression: the points and the model, the loss surface, training, and the degree curve.
+
+Pure builders: arrays and a :class:`Style` in, plotly figures out. The live element's sweeps
+(:func:`line_sweeps`) are built from ``core.regression``'s vectorised predictions, one row per
+slider position, not by building a figure per position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import plotly.graph_objects as go
+
+from app.figure_base import SCREEN, PreparedFigure, Style, line_across, new_figure, shared_layout
+from app.palette import PALETTE as P
+from app.palette import RESULT_SCALE
+from app.sweeps import Sweep, figure_json
+from core import regression as reg
+from core.text import format_number
+
+GRID = 41  # contours interpolate between grid points; 41 x 41 keeps each rerun small
+RESIDUAL_LIMIT = 2_000  # points whose residual segments and squares are drawn
+LIVE_RESIDUAL_LIMIT = 100  # ... and follow a drag (each slider position carries them all)
+PLOT_ASPECT = 1.3  # width / height of a plot area, what the residual squares are drawn square for
+DATA_HEIGHT, SURFACE_HEIGHT = 360, 360
+PLAY_FRAMES = 40  # at most: building frames cost more than the rest of the figure
+# Names of the traces that the sliders move (the sweeps find them by name).
+RESIDUALS, SQUARES, MODEL, LINE, CURRENT = (
+    "residuals y − ŷ",
+    "squared residuals",
+    "model ŷ",
+    "line w·x + b",
+    "your (w, b)",
+)
+LOG_AXIS = {"type": "log", "dtick": "D2", "tickformat": "~g"}  # 0.1, 0.2, 0.5, 1, 2, 5: no bare "5 2"
+
+
+def y_range(y: np.ndarray) -> list[float]:
+    """The data picture's y range: the points with room for lines that miss them (fixed while w and b move)."""
+    spread = float(np.ptp(y)) or 1.0
+    return [float(y.min()) - 0.35 * spread, float(y.max()) + 0.35 * spread]
+
+
+def x_range(x: np.ndarray) -> list[float]:
+    pad = 0.04 * (float(np.ptp(x)) or 1.0)
+    return [float(x.min()) - pad, float(x.max()) + pad]
+
+
+def residual_segments(x: np.ndarray, y: np.ndarray, y_hats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Vertical segments from each point to the model, as one trace's x and y (nan between segments).
+
+    ``y_hats`` has shape ``(m,)`` or ``(k, m)`` (one row per slider position): so does the y returned.
+    """
+    y_hats = np.asarray(y_hats, dtype=float)
+    nan = np.full(y_hats.shape, np.nan)
+    xs = np.stack([x, x, np.full(x.shape, np.nan)], axis=-1).ravel()
+    ys = np.stack([np.broadcast_to(y, y_hats.shape), y_hats, nan], axis=-1).reshape(*y_hats.shape[:-1], -1)
+    return xs, ys
+
+
+def residual_squares(
+    x: np.ndarray, y: np.ndarray, y_hats: np.ndarray, xr: list[float], yr: list[float]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each residual as a square between the point and the model, pointing inward, as closed outlines.
+
+    A square must look square without forcing equal scales on the axes (which squeezed the plot:
+    areas span 1.6 and prices 8), so its width in x units is its side scaled by the plot's units
+    per pixel, for a plot area ``PLOT_ASPECT`` times wider than tall.
+    """
+    y_hats = np.asarray(y_hats, dtype=float)
+    per_y = (xr[1] - xr[0]) / (yr[1] - yr[0]) / PLOT_ASPECT
+    direction = np.where(x > np.median(x), -1.0, 1.0)
+    side = np.abs(y - y_hats) * per_y * direction
+    xb, yb = np.broadcast_to(x, y_hats.shape), np.broadcast_to(y, y_hats.shape)
+    nan = np.full(y_hats.shape, np.nan)
+    xs = np.stack([xb, x + side, x + side, xb, xb, nan], axis=-1)
+    ys = np.stack([yb, yb, y_hats, y_hats, yb, nan], axis=-1)
+    shape = (*y_hats.shape[:-1], -1)
+    return xs.reshape(shape), ys.reshape(shape)
+
+
+def data_picture(
+    x: np.ndarray,
+    y: np.ndarray,
+    test: np.ndarray,
+    y_hat: np.ndarray,
+    curve: tuple[np.ndarray, np.ndarray],
+    *,
+    best: tuple[np.ndarray, np.ndarray] | None = None,
+    line: tuple[np.ndarray, np.ndarray] | None = None,
+    squares: bool = False,
+    user: bool = False,
+    style: Style = SCREEN,
+) -> go.Figure:
+    """The points, the model's curve and what it misses at each point.
+
+    ``curve`` is the model drawn as (x, ŷ); ``best`` the least-squares line (dashed), if shown;
+    ``line`` the line w·x + b when the model is a polynomial (what the sliders steer then).
+    ``test`` marks the held-out points (hollow diamonds).
+    """
+    s = style.sizes
+    xr, yr = x_range(x), y_range(y)
+    traces = []
+    if len(x) <= RESIDUAL_LIMIT:
+        if squares:
+            sx, sy = residual_squares(x, y, y_hat, xr, yr)
+            traces.append(_squares_trace(sx, sy))
+        rx, ry = residual_segments(x, y, y_hat)
+        traces.append(_residuals_trace(rx, ry, s))
+    if best is not None:
+        traces.append(
+            go.Scatter(
+                x=best[0],
+                y=best[1],
+                mode="lines",
+                name="least squares (scikit-learn)",
+                line={"color": P["neutral"], "width": s["line"], "dash": "dash"},
+                opacity=0.7,
+            )
+        )
+    if line is not None:
+        traces.append(_line_trace(*line, s))
+    traces.append(
+        go.Scatter(
+            x=curve[0], y=curve[1], mode="lines", name=MODEL, line={"color": P["result"], "width": s["line"] * 1.4}
+        )
+    )
+    split = bool(np.any(test))
+    traces.append(
+        go.Scatter(
+            x=x[~test],
+            y=y[~test],
+            mode="markers",
+            marker={
+                "color": P["a"],
+                "size": s["marker"] if len(x) <= 500 else 4,
+                "line": {"color": "#FFFFFF", "width": 1},
+            },
+            name="training points" if split else "points (x, y)",
+            hovertemplate="x = %{x:.4g}<br>y = %{y:.4g}<extra></extra>",
+        )
+    )
+    if split:
+        traces.append(
+            go.Scatter(
+                x=x[test],
+                y=y[test],
+                mode="markers",
+                name="test points",
+                marker={
+                    "color": "#FFFFFF",
+                    "size": s["marker"] + 2,
+                    "symbol": "diamond",
+                    "line": {"color": P["class0"], "width": 2},
+                },
+                hovertemplate="test: x = %{x:.4g}<br>y = %{y:.4g}<extra></extra>",
+            )
+        )
+    return new_figure(
+        *traces,
+        style=style,
+        height=DATA_HEIGHT,
+        xaxis={"title": {"text": "x" if user else "area x (100 m²)"}, "range": xr},
+        yaxis={"title": {"text": "y" if user else "price y (100 000 €)"}, "range": yr},
+    )
+
+
+def _residuals_trace(rx, ry, s) -> dict:
+    return {
+        "type": "scatter",
+        "x": rx,
+        "y": ry,
+        "mode": "lines",
+        "name": RESIDUALS,
+        "hoverinfo": "skip",
+        "line": {"color": P["b"], "width": s["line"] * 0.8},
+    }
+
+
+def _squares_trace(sx, sy) -> dict:
+    return {
+        "type": "scatter",
+        "x": sx,
+        "y": sy,
+        "mode": "lines",
+        "fill": "toself",
+        "fillcolor": P["b_fill"],
+        "line": {"color": P["b"], "width": 1},
+        "opacity": 0.6,
+        "name": SQUARES,
+        "hoverinfo": "skip",
+    }
+
+
+def _line_trace(lx, ly, s) -> dict:
+    return {
+        "type": "scatter",
+        "x": lx,
+        "y": ly,
+        "mode": "lines",
+        "name": LINE,
+        "line": {"color": P["b"], "width": s["line"], "dash": "dashdot"},
+    }
+
+
+def loss_surface(
+    ws: np.ndarray,
+    bs: np.ndarray,
+    grid: np.ndarray,
+    grid_text: np.ndarray,
+    w: float,
+    b: float,
+    *,
+    optimum: tuple[float, float] | None,
+    style: Style = SCREEN,
+    height: int = SURFACE_HEIGHT,
+    extra: tuple = (),
+    layout_extra: dict | None = None,
+) -> go.Figure:
+    """The MSE of every line (w, b) as contours, the least-squares optimum (a star) and the sliders' (w, b).
+
+    ``extra`` traces (the training path) go between the contours and the markers.
+    """
+    s = style.sizes
+    traces = [
+        {
+            "type": "contour",
+            "x": ws,
+            "y": bs,
+            "z": np.log10(np.maximum(grid, 1e-12)),
+            "colorscale": RESULT_SCALE,
+            "ncontours": 24,
+            "contours": {"coloring": "heatmap", "showlines": True},
+            "line": {"color": "rgba(60,60,60,0.25)", "width": 0.6},
+            "text": grid_text,
+            "hovertemplate": "w = %{x:.3f}<br>b = %{y:.3f}<br>MSE = %{text}<extra></extra>",
+            "colorbar": {"title": {"text": "log₁₀ MSE", "side": "right"}, "thickness": 12},
+            "name": "MSE",
+        },
+        *extra,
+    ]
+    if optimum is not None:
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [optimum[0]],
+                "y": [optimum[1]],
+                "mode": "markers",
+                "name": "optimum",
+                "marker": {
+                    "color": P["a"],
+                    "size": s["marker"] + 6,
+                    "symbol": "star",
+                    "line": {"color": "#1F2430", "width": 1},
+                },
+                "hovertemplate": "least squares: w = %{x:.4f}, b = %{y:.4f}<extra></extra>",
+            }
+        )
+    traces.append(current_point(w, b, s))
+    axes = {
+        "xaxis": {"title": {"text": "w (slope)"}, "range": [float(ws[0]), float(ws[-1])]},
+        "yaxis": {"title": {"text": "b (intercept)"}, "range": [float(bs[0]), float(bs[-1])]},
+    }
+    if not extra:
+        return new_figure(*traces, style=style, height=height, **axes)
+    return PreparedFigure(
+        *traces, layout=shared_layout(style, height=height) | axes | (layout_extra or {}), style=style
+    )
+
+
+def current_point(w: float, b: float, s: dict) -> dict:
+    return {
+        "type": "scatter",
+        "x": [w],
+        "y": [b],
+        "mode": "markers",
+        "name": CURRENT,
+        "marker": {"color": P["highlight"], "size": s["marker"] + 5, "line": {"color": "#1F2430", "width": 2}},
+        "hovertemplate": "sliders: w = %{x:.4g}, b = %{y:.4g}<extra></extra>",
+    }
+
+
+def training_surface(
+    ws, bs, grid, grid_text, w: float, b: float, path: np.ndarray, t: int, *, optimum, style: Style = SCREEN
+) -> go.Figure:
+    """The loss surface with gradient descent's path from the sliders' (w, b), to step ``t``, and ▶ Play.
+
+    Play draws the path step by step in the browser (plotly frames, no rerun per step).
+    """
+    s = style.sizes
+    path_traces = (
+        {
+            "type": "scatter",
+            "x": path[:, 0],
+            "y": path[:, 1],
+            "mode": "lines",
+            "name": "all steps",
+            "line": {"color": P["neutral"], "width": 1, "dash": "dot"},
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "x": path[: t + 1, 0],
+            "y": path[: t + 1, 1],
+            "mode": "lines+markers",
+            "name": "gradient descent path",
+            "line": {"color": P["b"], "width": s["line"]},
+            "marker": {"size": 4},
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "x": [path[t, 0]],
+            "y": [path[t, 1]],
+            "mode": "markers",
+            "name": "step t",
+            "marker": {"color": P["b"], "size": s["marker"] + 3, "line": {"color": "#1F2430", "width": 1.5}},
+            "hovertemplate": "step t: w = %{x:.4f}, b = %{y:.4f}<extra></extra>",
+        },
+    )
+    play = {
+        "type": "buttons",
+        "showactive": False,
+        "x": 0,
+        "y": 0,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "pad": {"l": 6, "b": 6},
+        "buttons": [
+            {
+                "label": "▶ Play",
+                "method": "animate",
+                "args": [
+                    None,
+                    {
+                        "frame": {"duration": 100, "redraw": False},
+                        "fromcurrent": False,
+                        "transition": {"duration": 0},
+                        "mode": "immediate",
+                    },
+                ],
+            }
+        ],
+    }
+    fig = loss_surface(
+        ws,
+        bs,
+        grid,
+        grid_text,
+        w,
+        b,
+        optimum=optimum,
+        style=style,
+        height=440,
+        extra=path_traces,
+        layout_extra={"updatemenus": [play]},
+    )
+    done = len(path) - 1
+    shown = np.unique(np.linspace(0, done, min(done + 1, PLAY_FRAMES)).round().astype(int))
+    frames = [
+        {
+            "data": [
+                {"type": "scatter", "x": path[: k + 1, 0], "y": path[: k + 1, 1]},
+                {"type": "scatter", "x": path[k : k + 1, 0], "y": path[k : k + 1, 1]},
+            ],
+            "traces": [2, 3],
+            "name": str(k),
+        }
+        for k in shown
+    ]
+    return fig.prepared(frames_dicts=frames)
+
+
+def loss_curve(losses: np.ndarray, t: int, best_mse: float | None, style: Style = SCREEN) -> go.Figure:
+    """The MSE after each step of gradient descent (log scale), step t marked, the best MSE dashed."""
+    s = style.sizes
+    shapes, labels = (
+        line_across(y=best_mse, line={"color": P["a"], "dash": "dash", "width": 1.5}, text="best MSE", log_y=True)
+        if best_mse is not None and best_mse > 0
+        else ([], [])
+    )
+    return new_figure(
+        go.Scatter(
+            x=np.arange(len(losses)),
+            y=losses,
+            mode="lines",
+            name="MSE at each step",
+            line={"color": P["b"], "width": s["line"]},
+            hovertemplate="step %{x}: MSE = %{y:.4g}<extra></extra>",
+        ),
+        go.Scatter(
+            x=[t],
+            y=[losses[t]],
+            mode="markers",
+            name="step t",
+            marker={"color": P["b"], "size": s["marker"] + 3, "line": {"color": "#1F2430", "width": 1.5}},
+        ),
+        style=style,
+        height=280,
+        xaxis={"title": {"text": "step"}},
+        yaxis={"title": {"text": "MSE (log scale)"}, **LOG_AXIS},
+        shapes=shapes,
+        annotations=labels,
+    )
+
+
+def degree_curve(train_mse: np.ndarray, test_mse: np.ndarray | None, degree: int, style: Style = SCREEN) -> go.Figure:
+    """Training MSE (and test MSE with the split) by polynomial degree, the current degree marked."""
+    s = style.sizes
+    degrees = np.arange(1, len(train_mse) + 1)
+    traces = [
+        go.Scatter(
+            x=degrees,
+            y=train_mse,
+            mode="lines+markers",
+            name="training MSE",
+            line={"color": P["a"], "width": s["line"]},
+            marker={"size": s["marker"]},
+        )
+    ]
+    if test_mse is not None:
+        traces.append(
+            go.Scatter(
+                x=degrees,
+                y=test_mse,
+                mode="lines+markers",
+                name="test MSE",
+                line={"color": P["class0"], "width": s["line"], "dash": "dash"},
+                marker={"size": s["marker"], "symbol": "diamond"},
+            )
+        )
+    shapes, labels = line_across(x=degree, line={"color": P["result"], "width": 2}, text=f"degree {degree}")
+    return new_figure(
+        *traces,
+        style=style,
+        height=300,
+        xaxis={"title": {"text": "polynomial degree"}, "dtick": 1},
+        yaxis={"title": {"text": "MSE (log scale)"}, **LOG_AXIS},
+        shapes=shapes,
+        annotations=labels,
+    )
+
+
+def loss_grid(x: np.ndarray, y: np.ndarray, w_range, b_range) -> tuple[np.ndarray, np.ndarray, np.ndarray, list]:
+    """The MSE over a GRID x GRID mesh of (w, b) (``core.regression.mse_grid``), and its values as hover text."""
+    ws, bs = np.linspace(*w_range, GRID), np.linspace(*b_range, GRID)
+    grid = reg.mse_grid(x, y, ws, bs)
+    return ws, bs, grid, [[format_number(v, 4) for v in row] for row in grid]
+
+
+def live_scene(
+    x: np.ndarray,
+    y: np.ndarray,
+    test: np.ndarray,
+    y_hat: np.ndarray,
+    curve: tuple[np.ndarray, np.ndarray],
+    w: float,
+    b: float,
+    positions: tuple[tuple[float, ...], tuple[float, ...]],
+    *,
+    degree: int,
+    best: tuple[float, float] | None,
+    surface: tuple | None,
+    squares: bool,
+    user: bool,
+    readout: Callable[..., str],
+    style: Style = SCREEN,
+) -> tuple[list[dict], dict[str, Sweep]]:
+    """The live element's figures (the data picture, and the loss surface unless ``surface`` is None)
+    and their sweeps over the w and b sliders' ``positions``.
+
+    ``best`` is the least-squares (w, b), drawn dashed at degree 1 (None: hidden); ``surface`` is
+    ``(ws, bs, grid, grid_text)`` from :func:`loss_grid`.
+    """
+    ends = np.array(x_range(x))
+    line = None if degree == 1 else (ends, reg.predict_line(ends, w, b))
+    dashed = (ends, reg.predict_line(ends, *best)) if best is not None and degree == 1 else None
+    figures = [data_picture(x, y, test, y_hat, curve, best=dashed, line=line, squares=squares, user=user, style=style)]
+    if surface is not None:
+        figures.append(loss_surface(*surface, w, b, optimum=best, style=style))
+    figures = [figure_json(f) for f in figures]
+    lines = {"w": (np.array(positions[0]), b), "b": (w, np.array(positions[1]))}
+    return figures, line_sweeps(figures, x, y, ~test, lines, readout, steers_model=degree == 1)
+
+
+def trace_index(figure: dict, name: str) -> int | None:
+    """The index of the trace called ``name`` in a figure dict, or None."""
+    return next((i for i, t in enumerate(figure["data"]) if t.get("name") == name), None)
+
+
+def line_sweeps(
+    figures: list[dict],
+    x: np.ndarray,
+    y: np.ndarray,
+    train: np.ndarray,
+    positions: dict[str, tuple[np.ndarray, np.ndarray]],
+    readout: Callable[..., str],
+    *,
+    steers_model: bool,
+) -> dict[str, Sweep]:
+    """What the live figures become at every position of the w and b sliders.
+
+    ``positions[key] = (ws, bs)``: the lines at each position of slider ``key`` (the other
+    parameter held). ``figures`` are the data picture and, if shown, the loss surface, as sent
+    (:func:`app.sweeps.figure_json`). ``steers_model``: the line is the model (degree 1), so its
+    residuals and squares move too; otherwise only the line w·x + b does. ``readout(w, b, mse,
+    test_mse)`` is the live readout, with the MSE on the ``train`` points and on the others (None
+    without a split).
+    """
+    picture = figures[0]
+    xr, yr = picture["layout"]["xaxis"]["range"], picture["layout"]["yaxis"]["range"]
+    ends = np.array(xr)
+    names = (RESIDUALS, SQUARES, MODEL) if steers_model else (LINE,)
+    moving = {n: i for n in names if (i := trace_index(picture, n)) is not None}
+    # Too many residuals to send for every position: hidden while the hand moves, back on release.
+    hidden = {n: moving.pop(n) for n in (RESIDUALS, SQUARES) if n in moving and len(x) > LIVE_RESIDUAL_LIMIT}
+    surface = trace_index(figures[1], CURRENT) if len(figures) > 1 else None
+    decimals, x_decimals = _decimals(yr), _decimals(xr)
+    x = np.round(x, x_decimals)
+    test = ~train
+    sweeps = {}
+    for key, (ws, bs) in positions.items():
+        ws, bs = np.broadcast_arrays(np.asarray(ws, dtype=float), np.asarray(bs, dtype=float))
+        y_hats = reg.predict_lines(x, ws, bs)
+        train_mse = reg.mse_of_lines(y[train], y_hats[:, train])
+        test_mse = reg.mse_of_lines(y[test], y_hats[:, test]) if test.any() else [None] * len(ws)
+        new = {MODEL: (ends, np.round(reg.predict_lines(ends, ws, bs), decimals))}
+        new[LINE] = new[MODEL]
+        if RESIDUALS in moving:
+            rx, ry = residual_segments(x, y, y_hats)
+            new[RESIDUALS] = (rx, np.round(ry, decimals))
+        if SQUARES in moving:
+            new[SQUARES] = tuple(np.round(v, decimals) for v in residual_squares(x, y, y_hats, xr, yr))
+        patches = []
+        for i in range(len(ws)):
+            changed = {
+                str(j): picture["data"][j] | {"x": _at(new[n][0], i), "y": new[n][1][i]} for n, j in moving.items()
+            } | {str(j): {"type": "scatter", "name": n, "x": [], "y": []} for n, j in hidden.items()}
+            patch = [{"traces": changed, "layout": {}}]
+            if surface is not None:
+                point = figures[1]["data"][surface] | {"x": [ws[i]], "y": [bs[i]]}
+                patch.append({"traces": {str(surface): point}, "layout": {}})
+            patches.append(patch)
+        sweeps[key] = Sweep(patches, [readout(ws[i], bs[i], train_mse[i], test_mse[i]) for i in range(len(ws))])
+    return sweeps
+
+
+def _at(xs: np.ndarray, i: int) -> np.ndarray:
+    """Row ``i`` of per-position coordinates, or the coordinates all positions share."""
+    return xs[i] if xs.ndim == 2 else xs
+
+
+def _decimals(y_range: list[float]) -> int:
+    """Decimals that draw a coordinate to 1e-4 of the picture's span, far below a pixel: smaller messages."""
+    return int(max(0, 4 - np.floor(np.log10(y_range[1] - y_range[0]))))

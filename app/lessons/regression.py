@@ -1,0 +1,547 @@
+"""Linear regression: the words of the page.
+
+Notation as on the slides: m data points (i = 1 … m), n features, ŷ the prediction, the loss
+L = 1/m Σ (ŷᵢ − yᵢ)². Code counts from 0, the formulas from 1.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core.regression import OVERFIT_RISE, distance_factor
+from core.text import format_number
+
+TITLE = "Linear regression: data, model, loss, training"
+INTRO = (
+    "The three components of machine learning working together. **Data**: house areas x (the feature) "
+    "and their prices y (the label). **Model**: a line ŷ = w·x + b. **Loss**: the mean squared error, one "
+    "number for how wrong the line is. An **optimiser** repeats *predict, compute the loss, adjust w and b* "
+    "until the loss stops falling."
+)
+IDEAS = [
+    "Data, model and loss",
+    "The formulas, and what to notice",
+    "The loss surface and training",
+    "Polynomial model and overfitting",
+    "Loss and metrics",
+    "Predict, then check",
+    "The NumPy code",
+]
+
+# ---------------------------------------------------------------- controls
+W_LABEL, B_LABEL = "Slope w", "Intercept b"
+W_LABEL_POLY, B_LABEL_POLY = "w of the line (not the model)", "b of the line (not the model)"
+N_LABEL = "Number of houses m"
+N_HELP = "m, the number of data points (the URL calls it n)."
+NOISE_LABEL = "Noise (standard deviation of the price, 100 000 €)"
+NOISE_HELP = "How far prices scatter around 3·x + 0.5: the standard deviation of the random part."
+SEED_LABEL = "Random seed"
+DATA_TITLE, MODEL_TITLE = "Data", "Model"
+OWN_POINTS = "Use your own points"
+UPLOAD_LABEL = "A CSV file of two numeric columns, x then y (header optional, at most 10,000 rows and 1 MB)"
+PASTE_LABEL = "Or paste points: x, y pairs separated by ';' or new lines"
+PASTE_PLACEHOLDER = "1.2, 4.1; 0.8, 3.0; 1.6, 5.2"
+BACK_TO_GENERATED = "Back to generated points"
+DEGREE_LABEL = "Polynomial degree"
+DEGREE_HELP = (
+    "1 is the line ŷ = w·x + b, 2 parameters. Degree d adds x², …, x^d (the slide's polynomial model): "
+    "d + 1 parameters, fitted by least squares."
+)
+CHALLENGE_LABEL = "Fit by eye: a challenge"
+CHALLENGE_HELP = (
+    "Hides the least-squares line, the best MSE, the loss surface and training. Set w and b by eye, then "
+    "check how close you came. Needs degree 1."
+)
+CHALLENGE_CAPTION = (
+    "Least-squares line and best MSE hidden: move w and b until the MSE is as low as you can get it, then check."
+)
+SQUARES_LABEL = "Draw the squared residuals"
+SQUARES_HELP = "Each residual as a square: the MSE is the mean area of these squares."
+SPLIT_LABEL = "Train / test split (70 / 30)"
+SPLIT_HELP = (
+    "Fit and train on the training points only, and measure on points the model never saw. "
+    "Turning it on raises the default 20 houses to 100, so that the test set is not a handful."
+)
+LR_LABEL = "Learning rate η"
+STEPS_LABEL, ITERATION_LABEL = "Number of steps", "Show step t"
+STEP_BUTTON, STEP_HELP = "Step ▸", "One more pass of the loop: predict, compute the loss, adjust."
+APPLY_BUTTON = "Apply to w, b"
+APPLY_HELP = "Move the w and b sliders to where training got (rounded to 2 decimals)."
+LOSS_AT_T_HELP = "The MSE of the line after t steps of gradient descent from the sliders' (w, b)."
+
+
+def slider_help(step: float, big: float) -> str:
+    return (
+        f"Arrow keys step by {format_number(step)}, PageUp / PageDown by {format_number(big)}, Home / End go "
+        "to the ends. Finer values go in the address bar (e.g. w=2.83)."
+    )
+
+
+def lr_help(limit: float) -> str:
+    return f"Steps converge only below 2 / λ_max = {format_number(limit, 4)} for these points."
+
+
+def too_many_for_link(count: int) -> str:
+    return f"These {count:,} points are too many for a link: the address bar keeps the other settings only."
+
+
+def upload_error(name: str, err: Exception) -> str:
+    return f"**{name}** was not read: {err}. The points shown are unchanged."
+
+
+def typed_error(err: Exception) -> str:
+    return f"**Your points** could not be read: {err}. Still showing the points read before."
+
+
+def data_warning(raw: str, err: Exception) -> str:
+    shown = raw if len(raw) <= 40 else raw[:40] + "…"
+    return f"URL parameter `data` = `{shown}` could not be used: {err}. Showing the generated houses instead."
+
+
+def split_refused(count: int) -> str:
+    return f"A train / test split needs at least 3 points; there are {count}. All points train the model."
+
+
+# ---------------------------------------------------------------- figures and the live element
+def metric_help(label: str, split: bool) -> str:
+    where = "the training points" if split else "the points shown"
+    return {
+        "MSE": f"Mean squared error of the model on {where}: the loss that training lowers.",
+        "RMSE": "√MSE, back in the units of y (100 000 € for the houses).",
+        "MAE": f"Mean absolute error on {where}: the typical miss, in the units of y.",
+        "R²": f"1 − SSE/SST on {where}: SSE sums the squared misses, SST the squared distances of y from its "
+        "mean. 1 is perfect, 0 no better than predicting the mean, below 0 worse.",
+        "best MSE": f"The lowest MSE any model of this degree reaches on {where} (least squares).",
+        "test MSE": "MSE on the held-out test points, which the fit never saw.",
+        "test R²": "R² on the held-out test points.",
+    }[label]
+
+
+def model_note(degree: int, w: float, b: float, count: int, n_train: int | None) -> str:
+    """The line under the figures: what the model is and which points the figures are on."""
+    if degree == 1:
+        model = f"ŷ = {format_number(w)}·x + {format_number(b)}, 2 parameters (n + 1 for n = 1 feature)"
+    else:
+        model = f"the least-squares polynomial of degree {degree}, {degree + 1} parameters"
+    where = (
+        f"Figures on the {n_train} training points; test figures on the {count - n_train} held-out points."
+        if n_train is not None
+        else f"Figures on all {count:,} points shown."
+    )
+    steer = (
+        " The sliders w and b now steer only the dash-dotted straight line w·x + b and its point on the loss "
+        "surface: the line that the loss surface and training are about."
+        if degree > 1
+        else ""
+    )
+    return f"Model: {model}. {where}{steer}"
+
+
+def readout(w: float, b: float, mse: float, test_mse: float | None = None, model_mse: float | None = None) -> str:
+    """The live readout: the line and its MSE (and the test MSE, or the polynomial model's MSE)."""
+    line = f"ŷ = {format_number(w)}·x + {format_number(b)}   MSE {format_number(mse, 4)}"
+    if model_mse is not None:
+        line = f"line {line}   (the model: MSE {format_number(model_mse, 4)})"
+    if test_mse is not None:
+        line += f"   test MSE {format_number(test_mse, 4)}"
+    return line
+
+
+def descriptions(squares: bool, surface: bool) -> list[str]:
+    """The live figures' text alternatives."""
+    picture = "The points, the model and the residuals" + (" with their squares" if squares else "") + "."
+    return [picture] + (
+        ["The loss surface: the MSE of every (w, b), the optimum and the sliders' (w, b)."] if surface else []
+    )
+
+
+def picture_caption(squares: bool, split: bool, drawn: bool, user: bool, surface: bool) -> str:
+    return (
+        "Orange segments: the residuals y − ŷ, what the model misses at each point. "
+        + ("Their squares (each drawn square on screen) have a mean area equal to the MSE. " if squares else "")
+        + ("Hollow diamonds: test points, not used to fit. " if split else "")
+        + ("" if drawn else "Residuals are not drawn for more than 2,000 points. ")
+        + (
+            "Right: the loss surface, the MSE of every line (w, b); the yellow dot is yours, the star the optimum. "
+            if surface
+            else ""
+        )
+        + (
+            "Units: area in 100 m² and price in 100 000 €, so that w (price per 100 m²) and b stay small numbers."
+            if not user
+            else "The slider ranges were chosen from your points so that they hold 0 and the optimum."
+        )
+    )
+
+
+TABLE_TITLE = "The points as a table"
+
+
+def table_note(count: int) -> str:
+    return f"The first 1,000 of {count:,} points."
+
+
+# ---------------------------------------------------------------- fit by eye
+def fit_verdict(
+    score: float, mse: float, best: float, w: float, b: float, w_opt: float, b_opt: float
+) -> tuple[bool, str]:
+    """The challenge's verdict: (close enough for a success box, the words)."""
+    optimum = f"w = {format_number(w_opt, 4)}, b = {format_number(b_opt, 4)}"
+    if score >= 95:
+        how = "as good as least squares" if score >= 99.5 else f"only {mse / best - 1:.1%} above it"
+        return True, (
+            f"**Score {score:.0f} / 100.** Your MSE {format_number(mse, 4)} against the optimum's "
+            f"{format_number(best, 4)}: {how} ({optimum}, now drawn dashed)."
+        )
+    times = (
+        f"is {format_number(mse / best, 2)} times the optimum's {format_number(best, 4)}"
+        if best > 1e-12
+        else "is above the optimum's 0: the points lie on one line"
+    )
+    return False, (
+        f"**Score {score:.0f} / 100.** Your MSE {format_number(mse, 4)} {times}. The best line, now drawn dashed, "
+        f"is {optimum}: your w is {_signed(w - w_opt)} off and your b {_signed(b - b_opt)}. Move w or b to try again."
+    )
+
+
+def _signed(value: float) -> str:
+    text = format_number(value, 2)
+    return text if text.startswith("-") else "+" + text
+
+
+# ---------------------------------------------------------------- the formulas and what to notice
+FORMULAS = [
+    r"\hat y_i = w\,x_i + b",
+    r"L(w, b) = \text{MSE} = \frac{1}{m}\sum_{i=1}^{m} (\hat y_i - y_i)^2",
+    r"R^2 = 1 - \frac{\text{SSE}}{\text{SST}} = 1 - \frac{\sum_i (y_i - \hat y_i)^2}{\sum_i (y_i - \bar y)^2}",
+]
+NOTICE_TITLE = "What to notice"
+
+
+def notice(
+    x: np.ndarray,
+    y: np.ndarray,
+    y_hat: np.ndarray,
+    *,
+    scores: dict[str, float],
+    degree: int,
+    best_mse: float,
+    line_mse: float,
+    optimum: tuple[float, float] | None,
+    at_optimum: bool,
+) -> str:
+    """What to notice with the current numbers (``x, y, y_hat`` on the points the figures use).
+
+    ``optimum`` is None during the fit-by-eye challenge; ``at_optimum``: the model is the
+    least-squares fit on these points (then R² is a share of the spread explained).
+    """
+    mse, r2 = scores["MSE"], scores["R²"]
+    residual = y - y_hat
+    worst = int(np.argmax(np.abs(residual)))
+    sse = float(np.sum(residual**2))
+    misses = (
+        f"The largest miss is {format_number(residual[worst], 4)} at x = {format_number(x[worst])}: its square alone "
+        f"makes {residual[worst] ** 2 / sse:.0%} of the MSE {format_number(mse, 4)}, because squaring lets big "
+        "misses dominate. "
+        if sse > 0
+        else "The model passes through every point: the MSE is 0. "
+    )
+    if optimum is None:
+        best = "The best line stays hidden until you check your fit. "
+    elif degree == 1:
+        best = (
+            f"The least-squares line (w = {format_number(optimum[0], 4)}, b = {format_number(optimum[1], 4)}) "
+            f"reaches MSE {format_number(best_mse, 4)}"
+            + (f"; yours is {format_number(mse / best_mse, 2)} times that. " if best_mse > 1e-12 else ". ")
+        )
+    else:
+        best = (
+            f"A polynomial of degree {degree} ({degree + 1} parameters) reaches MSE {format_number(best_mse, 4)} "
+            f"on these points, against {format_number(line_mse, 4)} for the best line (2 parameters): more "
+            "parameters, a lower training loss. "
+        )
+    mean = format_number(float(np.mean(y)))
+    if r2 < 0:
+        spread = f"R² = {format_number(r2, 4)} is negative: always predicting the mean {mean} would do better. "
+    elif at_optimum:
+        spread = (
+            f"R² = {format_number(r2, 4)}: the least-squares fit explains {r2:.0%} of the spread of y around its "
+            f"mean {mean}. "
+        )
+    else:
+        spread = (
+            f"R² = 1 − SSE/SST = {format_number(r2, 4)}: this model's squared misses add up to {1 - r2:.0%} of the "
+            f"squared spread of y around its mean {mean} (for a line set by hand that is all R² says). "
+        )
+    pivot = ", outside the points" if x.min() > 0 or x.max() < 0 else ""
+    return (
+        misses
+        + best
+        + spread
+        + f"Changing w turns the line around x = 0{pivot}, so a better w usually needs a new b too: the long "
+        "diagonal valley of the loss surface."
+    )
+
+
+# ---------------------------------------------------------------- the loss surface and training
+TRAINING_TITLE = "The loss surface, and training as a loop"
+TRAINING_HIDDEN = (
+    "Training is hidden during the fit-by-eye challenge: gradient descent would walk straight to the answer. "
+    "Check your fit first."
+)
+BROADCAST_TITLE = "The whole loss surface in one line of NumPy"
+BROADCAST_CODE = "L = ((ws[None, :, None] * x + bs[:, None, None] - y) ** 2).mean(axis=-1)"
+GRADIENT_FORMULAS = [
+    r"\frac{\partial L}{\partial w} = \frac{2}{m}\sum_{i=1}^{m} (\hat y_i - y_i)\,x_i",
+    r"\frac{\partial L}{\partial b} = \frac{2}{m}\sum_{i=1}^{m} (\hat y_i - y_i)",
+    r"(w, b) \leftarrow (w, b) - \eta\,\nabla L",
+]
+
+
+def broadcast_note(grid: int, count: int) -> str:
+    return (
+        "Broadcasting computes the MSE of every (w, b) of the grid at once: `ws[None, :, None]` has shape "
+        f"(1, {grid}, 1), `bs[:, None, None]` has shape ({grid}, 1, 1) and x has shape ({count},), so the "
+        f"predictions have shape ({grid}, {grid}, {count}); `.mean(axis=-1)` averages over the points and leaves "
+        f"a ({grid}, {grid}) grid."
+    )
+
+
+def training_summary(w: float, b: float, t: int, w_t: float, b_t: float, optimum: tuple[float, float]) -> str:
+    return (
+        f"Start: the sliders' (w, b) = ({format_number(w)}, {format_number(b)}). After {t} step{'s' if t != 1 else ''}: "
+        f"w = {format_number(w_t, 4)}, b = {format_number(b_t, 4)}. Optimum: w = {format_number(optimum[0], 4)}, "
+        f"b = {format_number(optimum[1], 4)}."
+    )
+
+
+def surface_caption(
+    optimum: tuple[float, float], w: float, b: float, t: int, w_t: float, b_t: float, inside: bool
+) -> str:
+    return (
+        "Each contour joins the (w, b) of equal MSE; the bowl's bottom is the least-squares optimum (star, at "
+        f"w = {format_number(optimum[0], 4)}, b = {format_number(optimum[1], 4)}). Large yellow dot: the sliders' "
+        f"(w, b) = ({format_number(w)}, {format_number(b)}). Orange line and dot: gradient descent from there, at "
+        f"w = {format_number(w_t, 4)}, b = {format_number(b_t, 4)} after step {t}"
+        + ("" if inside else "; it leaves the picture")
+        + ". ▶ Play replays the path."
+    )
+
+
+def loss_caption(losses: np.ndarray, t: int, best_mse: float) -> str:
+    return (
+        f"The MSE after each step (log scale): {format_number(losses[0], 4)} at the start, "
+        f"{format_number(losses[t], 4)} at step t = {t}, {format_number(losses[-1], 4)} after all {len(losses) - 1}; "
+        f"the dashed line is the best MSE, {format_number(best_mse, 4)}."
+    )
+
+
+def convergence(verdict: str, lr: float, lam_max: float, *, steps_done: int, stopped: bool, gap: float) -> str:
+    """The verdict on the learning rate (``core.regression.convergence``): η against 2 / λ_max first."""
+    eta, limit, factor = format_number(lr), format_number(2 / lam_max, 4), distance_factor(lr, lam_max)
+    if verdict == "diverges":
+        stop = (
+            f" Training stopped after {steps_done} step{'s' if steps_done != 1 else ''}, once the loss had grown past "
+            "10¹² times its start."
+            if stopped
+            else ""
+        )
+        return (
+            f"**Training diverges.** η = {eta} is at or above 2 / λ_max = {limit}. Along the steepest direction of "
+            "the bowl each step jumps past the bottom and lands further away on the other side: the distance to "
+            f"the minimum is multiplied by |1 − η·λ_max| = {format_number(factor, 4)} ≥ 1 at every step, and the "
+            f"loss by its square, {format_number(factor**2, 4)}, so it grows without end.{stop} Lower η."
+        )
+    if verdict == "zigzags":
+        return (
+            f"η = {eta} is above 1 / λ_max = {format_number(1 / lam_max, 4)}: each step overshoots the valley's "
+            f"floor and the path zigzags, but it is below 2 / λ_max = {limit}, so the overshoot shrinks by "
+            f"|1 − η·λ_max| = {format_number(factor, 4)} each time and training converges."
+        )
+    return f"η = {eta} is below 1 / λ_max = {format_number(1 / lam_max, 4)}: the loss falls at every step." + (
+        f" After these steps it is {format_number(gap)} above the best MSE." if gap >= 0 else ""
+    )
+
+
+def scaling(lam_max: float, lam_min: float) -> str:
+    return (
+        "**Why one direction is slow: feature scaling.** The MSE of a line is a bowl. Its curvature differs by "
+        f"direction: λ_max = {format_number(lam_max, 4)} along the steepest, λ_min = {format_number(lam_min, 4)} "
+        "along the flattest (the eigenvalues of the Hessian, the matrix of second derivatives, here "
+        "2·[[mean x², mean x], [mean x, 1]]). One learning rate must stay below 2 / λ_max for the steep direction, "
+        f"so along the flat one the steps are {format_number(lam_max / lam_min, 4)} times too small: the long thin "
+        "valley of the contours. Standardising x (subtract its mean, divide by its standard deviation) makes mean "
+        "x = 0 and mean x² = 1: the bowl turns round (λ_max = λ_min = 2) and gradient descent walks straight to "
+        "the bottom."
+    )
+
+
+# ---------------------------------------------------------------- polynomial model and overfitting
+DEGREE_TITLE = "Polynomial model: more parameters, and overfitting"
+POLYNOMIAL = r"\hat y = w_0 + w_1 x + w_2 x^2 + \dots + w_d x^d"
+DEGREE_FIT_NOTE = (
+    "Fits by least squares with numpy.polynomial (x mapped to [−1, 1] first, the same feature scaling, which "
+    "keeps degree 9 well conditioned)."
+)
+
+
+def degree_caption(train_mse: np.ndarray, test_mse: np.ndarray | None, degree: int) -> str:
+    text = (
+        f"Training MSE (green circles) by degree: {format_number(train_mse[0], 4)} at degree 1, "
+        f"{format_number(train_mse[-1], 4)} at degree 9"
+    )
+    if test_mse is not None:
+        best = int(np.argmin(test_mse)) + 1
+        text += (
+            f"; test MSE (dashed, diamonds): {format_number(test_mse[0], 4)} at degree 1, lowest "
+            f"{format_number(test_mse.min(), 4)} at degree {best}, {format_number(test_mse[-1], 4)} at degree 9"
+        )
+    return text + f". The vertical line marks degree {degree}."
+
+
+def overfitting(verdict: str | None, best_degree: int, test_mse: np.ndarray | None, n_test: int) -> str:
+    """What the degree curve says (``core.regression.overfitting``), with the size of the test set."""
+    start = (
+        "A degree-d polynomial has d + 1 parameters, w₀ … w_d (w₀ plays b's part), and is still *linear in its "
+        "parameters*: its features are x, x², …, x^d. More parameters always lower the **training** MSE, as the "
+        "green curve shows. "
+    )
+    if verdict is None:
+        return start + "Turn on the *train / test split* to see what happens on points the model never saw."
+    low = format_number(float(np.min(test_mse)), 4)
+    words = {
+        "overfits": f"The **test** MSE, on points the fit never saw, is lowest ({low}) at degree {best_degree} and "
+        f"rises beyond it, by more than {OVERFIT_RISE - 1:.0%}: the curve bends to follow the noise of the training "
+        "points. That is **overfitting**.",
+        "flat": f"The **test** MSE is lowest ({low}) at degree {best_degree} and stays within {OVERFIT_RISE - 1:.0%} "
+        "of that beyond it: the extra parameters buy nothing here, but no clear overfitting shows.",
+        "still falling": f"The **test** MSE is lowest ({low}) at degree {best_degree}, the largest offered: no "
+        "overfitting shows up to degree 9 on these points.",
+    }[verdict]
+    noisy = (
+        f" The test MSE is a mean over only {n_test} points, so it is noisy itself: another seed may move the best "
+        "degree. More houses make it steadier."
+        if n_test < 30
+        else f" (The test MSE is a mean over {n_test} points.)"
+    )
+    return start + words + noisy
+
+
+# ---------------------------------------------------------------- loss and metrics
+METRICS_TITLE = "The loss guides training; metrics are for people"
+
+
+def metrics_text(mae: float, user: bool) -> str:
+    typical = (
+        f"*the price is typically off by {mae * 100_000:,.0f} €* "
+        if not user
+        else f"*y is typically off by {format_number(mae)}* "
+    )
+    return (
+        "- **MSE** is the loss: smooth, with a simple gradient, so the optimiser can follow it downhill. "
+        "Squaring punishes one big miss more than several small ones.\n"
+        f"- **RMSE** (√MSE) and **MAE** are in the units of y: {typical}is a sentence a person understands.\n"
+        "- **R²** compares the model with always predicting the mean: 1 is perfect, 0 is no better than the mean, "
+        "and it can be negative.\n"
+        "- The optimiser never looks at R², MAE or RMSE; they are computed afterwards to judge the model. Many "
+        "metrics could not train it anyway: the MAE has a kink where a residual is 0, so its gradient jumps and "
+        "gives no sense of how close the minimum is; accuracy, for classes, is flat almost everywhere (a small "
+        "change of w changes no decision), so its gradient is 0 and says nothing at all."
+    )
+
+
+# ---------------------------------------------------------------- the code
+def code(
+    *,
+    data: str,
+    split: str | None,
+    degree: int,
+    w: float,
+    b: float,
+    ranges: tuple[tuple[float, float], tuple[float, float]],
+    grid: int,
+    lr: float,
+    t: int,
+    shown: dict[str, float],
+) -> str:
+    """The NumPy code that prints the page's figures (``shown``, label -> value), as the page writes them.
+
+    ``split`` is the code that makes the test mask, or None. A figure of a billion or more is
+    printed in scientific notation, as ``core.text.format_number`` writes it on the page.
+    """
+
+    def f(label: str) -> str:
+        return ".4e" if abs(shown.get(label, 0.0)) >= 1e9 else ".4f"
+
+    fit = "x[train], y[train]" if split else "x, y"
+    on = "[train]" if split else ""
+    if degree == 1:
+        model = f"w, b = {format_number(w)}, {format_number(b)}\ny_hat = w * x + b                      # predict"
+        best = (
+            f"best = LinearRegression().fit(x{on}.reshape(-1, 1), y{on})   # least squares\n"
+            f"best_mse = np.mean((y{on} - best.predict(x{on}.reshape(-1, 1))) ** 2)"
+        )
+    else:
+        model = f"p = Polynomial.fit({fit}, {degree})   # least squares, degree {degree}\ny_hat = p(x)                           # predict"
+        best = "best_mse = np.mean((y[train] - p(x[train])) ** 2)" if split else "best_mse = np.mean((y - y_hat) ** 2)"
+    tests = (
+        f'print(f"test MSE = {{np.mean((y[test] - y_hat[test]) ** 2):{f("test MSE")}}}")\n'
+        f'print(f"test R² = {{1 - np.sum((y[test] - y_hat[test]) ** 2) / np.sum((y[test] - y[test].mean()) ** 2):{f("test R²")}}}")\n'
+        if split
+        else ""
+    )
+    (w_lo, w_hi), (b_lo, b_hi) = ranges
+    return f"""import numpy as np
+from numpy.polynomial import Polynomial
+from sklearn.linear_model import LinearRegression
+
+{data}
+{split or "train = np.ones(len(x), dtype=bool)   # every point trains"}
+{model}
+yt, ht = y[train], y_hat[train]          # the loss is measured on the training points
+mse = np.mean((yt - ht) ** 2)
+print(f"MSE = {{mse:{f("MSE")}}}")
+print(f"RMSE = {{np.sqrt(mse):{f("RMSE")}}}")
+print(f"MAE = {{np.mean(np.abs(yt - ht)):{f("MAE")}}}")
+print(f"R² = {{1 - np.sum((yt - ht) ** 2) / np.sum((yt - yt.mean()) ** 2):{f("R²")}}}")
+{best}
+print(f"best MSE = {{best_mse:{f("best MSE")}}}")
+{tests}
+# The loss surface: the MSE of every line (w, b) of a grid, in one broadcast expression
+xt = x[train]
+ws = np.linspace({format_number(w_lo)}, {format_number(w_hi)}, {grid})
+bs = np.linspace({format_number(b_lo)}, {format_number(b_hi)}, {grid})
+L = ((ws[None, :, None] * xt + bs[:, None, None] - yt) ** 2).mean(axis=-1)   # shape ({grid}, {grid})
+
+# Training as a loop: predict, compute the loss, adjust
+params = np.array([{format_number(w)}, {format_number(b)}])   # start at the sliders' (w, b)
+lr = {format_number(lr)}
+for step in range({t}):
+    error = params[0] * xt + params[1] - yt                            # predict, compare
+    grad = np.array([2 * np.mean(error * xt), 2 * np.mean(error)])   # gradient of the MSE
+    params = params - lr * grad                                        # adjust
+error = params[0] * xt + params[1] - yt
+print(f"loss at step t = {{np.mean(error * error):{f("loss at step t")}}}")
+"""
+
+
+CSV_CODE = "x, y = np.loadtxt('points.csv', delimiter=',', skiprows=1, unpack=True)   # your points"
+
+
+def data_code(*, seed: int, n: int, noise: float, points: str | None) -> str:
+    """The code's first lines: the generated houses, or the person's points (a literal or a CSV file)."""
+    if points is not None:
+        return points
+    return (
+        f"rng = np.random.default_rng({seed})\n"
+        f"x = rng.uniform(0.4, 2.0, size={n})                  # area, in 100 m²\n"
+        f"y = 3.0 * x + 0.5 + rng.normal(0.0, {format_number(noise)}, size={n})   # price, in 100 000 €"
+    )
+
+
+def split_code(seed: int, n_test: int) -> str:
+    return (
+        "test = np.zeros(len(x), dtype=bool)\n"
+        f"test[np.random.default_rng({seed}).permutation(len(x))[:{n_test}]] = True\n"
+        "train = ~test"
+    )
