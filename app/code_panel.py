@@ -21,13 +21,12 @@ import urllib.parse
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import numpy as np
 import streamlit as st
 
 from app import live, url_state
 from app.downloads import download_button
 from app.registry import PAGES
-from core.text import format_nested, format_number
+from core.text import numpy_literal as literal  # noqa: F401 (pages import it from here)
 
 CODE_KEY_PREFIX = "numpy_code"
 NOTEBOOK_BUTTON_KEY = f"{CODE_KEY_PREFIX}_notebook"
@@ -112,11 +111,3 @@ def state_link(url_path: str, query: Mapping[str, str], app_url: str | None = No
     base = urllib.parse.quote(app_url, safe=":/%@-._~!$&*+,;=") if app_url else f"/{url_path}"
     kept = {name: value for name, value in query.items() if name not in DISPLAY_PARAMETERS}
     return base + ("?" + urllib.parse.urlencode(kept, safe=",;") if kept else "")
-
-
-def literal(array) -> str:
-    """NumPy source for ``array``: ``np.array([[1, 2], [3, 4]])``, numbers as shown on the page."""
-    array = np.asarray(array)
-    if array.ndim == 0:
-        return format_number(array.item())
-    return f"np.array({format_nested(array)})"

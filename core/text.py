@@ -168,6 +168,18 @@ def format_figure(value: float) -> str:
     return format_number(value, 4)
 
 
+def numpy_literal(array) -> str:
+    """NumPy source for ``array``, numbers written as shown on the page.
+
+    >>> numpy_literal(2.0), numpy_literal([[1, 2], [3, 4.5]])
+    ('2', 'np.array([[1, 2], [3, 4.5]])')
+    """
+    array = np.asarray(array)
+    if array.ndim == 0:
+        return format_number(array.item())
+    return f"np.array({format_nested(array)})"
+
+
 def format_shape(shape: tuple[int, ...]) -> str:
     """A shape as NumPy prints it: ``(4, 3)``, ``(3,)``, ``()``."""
     return str(tuple(int(n) for n in shape))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from app.code_panel import literal
 from core.broadcasting import AxisCheck, source_cells
 from core.text import format_number, format_shape
+from core.text import numpy_literal as literal
 
 TITLE = "Broadcasting"
 INTRO = (

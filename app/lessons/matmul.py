@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from app.code_panel import literal
 from core.text import format_array
+from core.text import numpy_literal as literal
 
 TITLE = "Matrix multiplication, step by step"
 INTRO = (
