@@ -11,7 +11,7 @@ from core.broadcasting import check_axes
 from core.quiz import QUESTIONS
 from core.text import format_shape, parse_array
 from scripts.app_driver import live_elements, slider
-from tests.conftest import goto, metrics, open_page, press_slider, screen_state, wait_screen_change
+from tests.conftest import metrics, open_page
 
 URL = "broadcasting"
 GRID = "0, 0, 0; 10, 10, 10; 20, 20, 20; 30, 30, 30"
@@ -164,23 +164,6 @@ def test_cell_is_clamped_when_the_result_shrinks():
     at.button(key="preset_0").click().run()
     assert not at.exception and not at.warning
     assert slider(at, "cell").max == 2 and slider(at, "cell").value == 0
-
-
-@pytest.mark.browser
-def test_browser_fix_button_repairs_the_failing_example(page, app_url):
-    goto(page, f"{app_url}/{URL}?a=0,0,0;10,10,10;20,20,20;30,30,30&b=1,2,3,4&op=add")
-    alert = page.locator('[data-testid="stAlert"]').first
-    assert "operands could not be broadcast together with shapes" in alert.inner_text()
-    before = screen_state(page)
-    page.locator(".st-key-fix_b_b-----np-newaxis- button, [class*='st-key-fix_b'] button").first.click()
-    wait_screen_change(page, before)
-    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
-    assert values == ["(4, 3)", "(4, 1)", "(4, 3)"]
-    assert page.locator('[data-testid="stException"]').count() == 0
-    before = screen_state(page)
-    press_slider(page, "cell")
-    wait_screen_change(page, before)
-    page.wait_for_function("() => window.location.href.includes('cell=1')", timeout=10_000)
 
 
 # ---------------------------------------------------------------- the words (plain pytest on the lessons)
