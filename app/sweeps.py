@@ -77,7 +77,8 @@ class Sweep:
 
     ``patches[i][f]`` is figure ``f`` at position ``i``: ``None`` (unchanged from the figure as
     sent), ``{"traces": {index: trace}, "layout": {key: value}}`` (those traces and top-level
-    layout keys replaced), or a whole figure ``{"data": [...], "layout": {...}}``.
+    layout keys replaced), or a whole figure ``{"data": [...], "layout": {...}}``. A patch may
+    also hold ``"merge": {index: {attribute: value}}``: only those attributes of a trace change.
     ``readouts[i]`` is the live readout's text at position ``i``.
     """
 

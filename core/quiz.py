@@ -162,7 +162,7 @@ def dot_sign_question(seed: int) -> Question:
     right = "positive" if dot > 0 else "zero" if dot == 0 else "negative"
     terms = " + ".join(f"({x})·({y})" for x, y in zip(a, b))
     meaning = {
-        "positive": "less than 90°: they point the same way",
+        "positive": "less than 90° (acute): they point roughly the same way",
         "zero": "exactly 90°: they are perpendicular",
         "negative": "more than 90°: they point apart",
     }[right]

@@ -1,4 +1,8 @@
-"""Vectors: dot product, length, angle, projection and the outer product."""
+"""Vectors: dot product, length, angle, projection and the outer product.
+
+The scalar functions take one pair of vectors; :func:`measures` and :func:`slider_vectors` work on
+many at once (a leading axis), for the pictures that follow a slider through all its positions.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,15 @@ def dot_terms(a: np.ndarray, b: np.ndarray) -> np.ndarray:
             f"shapes {a.shape} and {b.shape} not aligned: {a.shape[0]} (dim 0) != {b.shape[0]} (dim 0)"
         )
     return a * b
+
+
+def length_mismatch(a: np.ndarray, b: np.ndarray) -> LengthMismatch | None:
+    """The error that pairing ``a`` with ``b`` term by term raises, in NumPy's words; ``None`` if they fit."""
+    try:
+        dot_terms(a, b)
+    except LengthMismatch as err:
+        return err
+    return None
 
 
 def dot(a: np.ndarray, b: np.ndarray) -> float:
@@ -86,6 +99,79 @@ def to_polar(v: np.ndarray) -> tuple[float, float]:
     return math.hypot(x, y), math.degrees(math.atan2(y, x))
 
 
+def measures(a: np.ndarray, b: np.ndarray) -> dict[str, np.ndarray]:
+    """Dot product, lengths, cos θ, angle (degrees) and projection of b onto a, for many pairs at once.
+
+    ``a`` and ``b`` are arrays of vectors along their last axis, of one length; the results have their
+    leading shape (``projection`` keeps the last axis). Where a vector is zero, ``cos``, ``angle``
+    and (if ``a`` is zero) ``projection`` are NaN: undefined, as :func:`cos_angle` says with ``None``.
+
+    >>> m = measures(np.array([[1.0, 0.0], [0.0, 0.0]]), np.array([[0.0, 2.0], [1.0, 1.0]]))
+    >>> m["dot"].tolist(), m["angle"].tolist()
+    ([0.0, 0.0], [90.0, nan])
+    """
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    a, b = np.broadcast_arrays(a, b)
+    dots = np.einsum("...i,...i->...", a, b)
+    na, nb = np.hypot.reduce(a, axis=-1), np.hypot.reduce(b, axis=-1)
+    defined = (na > 0) & (nb > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # As cos_angle: divide the product of the lengths, or each vector first where it would underflow.
+        direct = dots / (na * nb)
+        scaled = np.einsum("...i,...i->...", a / na[..., None], b / nb[..., None])
+        cos = np.where(defined, np.clip(np.where(na * nb > 1e-300, direct, scaled), -1.0, 1.0), np.nan)
+        unit = a / na[..., None]
+        projection = np.einsum("...i,...i->...", unit, b)[..., None] * unit
+    projection = np.where((na > 0)[..., None], projection, np.nan)
+    return {
+        "dot": dots,
+        "norm_a": na,
+        "norm_b": nb,
+        "cos": cos,
+        "angle": np.degrees(np.arccos(cos)),
+        "projection": projection,
+    }
+
+
+SLIDER_DECIMALS = 4  # a vector set by a slider is kept to 4 decimals, as its text box writes it
+
+
+def slider_value(v: np.ndarray, part: str) -> float:
+    """What a slider of ``part`` (``"len"``, ``"angle"`` or a component index) reads for the vector ``v``.
+
+    >>> slider_value(np.array([0.0, 2.0]), "angle"), slider_value(np.array([3.0, 4.0]), "len"), slider_value(np.array([3.0, 4.0]), "1")
+    (90.0, 5.0, 4.0)
+    """
+    if part == "len":
+        return to_polar(v)[0]
+    if part == "angle":
+        return to_polar(v)[1]
+    return float(np.asarray(v, dtype=float)[int(part)])
+
+
+def slider_vectors(v: np.ndarray, part: str, values) -> np.ndarray:
+    """The vectors that a slider makes of ``v`` at each of ``values``, one per row.
+
+    ``part`` is ``"len"`` (the length, the direction kept), ``"angle"`` (the direction in degrees
+    from the x axis, the length kept; 2-D only) or a component index ``"0"``, ``"1"``, ``"2"``.
+    Rounded to :data:`SLIDER_DECIMALS`, as the page writes the vector back into its text box.
+
+    >>> slider_vectors(np.array([2.0, 0.0]), "angle", [90.0]).tolist(), slider_vectors(np.array([1.0, 2.0]), "1", [5]).tolist()
+    ([[0.0, 2.0]], [[1.0, 5.0]])
+    """
+    v = np.asarray(v, dtype=float)
+    values = np.asarray(values, dtype=float)
+    if part in ("len", "angle"):
+        length, degrees = to_polar(v)
+        lengths = values if part == "len" else np.full(values.shape, length)
+        phi = np.radians(np.full(values.shape, degrees) if part == "len" else values)
+        out = np.stack([lengths * np.cos(phi), lengths * np.sin(phi)], axis=-1)
+    else:
+        out = np.repeat(v[np.newaxis, :], values.size, axis=0)
+        out[:, int(part)] = values
+    return np.round(out, SLIDER_DECIMALS) + 0.0
+
+
 def outer(w: np.ndarray, x: np.ndarray) -> np.ndarray:
     """Outer product ``w xᵀ``: the ``n × p`` matrix with ``M[i, j] = w_i x_j`` (same as ``np.outer``).
 
@@ -95,6 +181,21 @@ def outer(w: np.ndarray, x: np.ndarray) -> np.ndarray:
     w = np.asarray(w, dtype=float).ravel()
     x = np.asarray(x, dtype=float).ravel()
     return w[:, np.newaxis] * x[np.newaxis, :]
+
+
+def resized(v: np.ndarray, n: int) -> np.ndarray:
+    """``v`` cut to its first ``n`` numbers, or extended to ``n`` with the whole numbers k + 1 at index k.
+
+    >>> resized(np.array([1.0, 2.0, 3.0]), 2).tolist(), resized(np.array([5.0]), 3).tolist()
+    ([1.0, 2.0], [5.0, 2.0, 3.0])
+    """
+    v = np.asarray(v, dtype=float).ravel()
+    return np.concatenate([v[:n], np.arange(v.size, n, dtype=float) + 1])
+
+
+def rank_of_outer(w: np.ndarray, x: np.ndarray) -> int:
+    """The rank of ``w xᵀ``: 1, or 0 when ``w`` or ``x`` is all zeros (every row is a multiple of x)."""
+    return int(bool(np.any(np.asarray(w) != 0) and np.any(np.asarray(x) != 0)))
 
 
 def parse_vector(text: str, *, min_len: int = 1, max_len: int = 8) -> np.ndarray:

@@ -16,10 +16,16 @@ from core.vectors import (
     dot,
     dot_terms,
     from_polar,
+    length_mismatch,
+    measures,
     norm,
     outer,
     parse_vector,
     projection,
+    rank_of_outer,
+    resized,
+    slider_value,
+    slider_vectors,
     to_polar,
 )
 
@@ -105,3 +111,45 @@ def test_parse_vector_refuses_with_a_reason(text, reason):
 def test_parse_vector_reads_rows():
     np.testing.assert_array_equal(parse_vector("[1, 2, 3]"), [1, 2, 3])
     np.testing.assert_array_equal(parse_vector("0.9998 0.0175", min_len=2, max_len=3), [0.9998, 0.0175])
+
+
+@given(st.integers(2, 3).flatmap(lambda n: st.lists(st.tuples(vectors(n), vectors(n)), min_size=1, max_size=6)))
+def test_measures_of_many_pairs_are_the_scalar_functions(pairs):
+    a, b = np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
+    m = measures(a, b)
+    for i, (x, y) in enumerate(pairs):
+        assert m["dot"][i] == pytest.approx(dot(x, y), rel=1e-12, abs=1e-9)
+        assert m["norm_a"][i] == pytest.approx(norm(x)) and m["norm_b"][i] == pytest.approx(norm(y))
+        if cos_angle(x, y) is None:
+            assert np.isnan(m["cos"][i]) and np.isnan(m["angle"][i])
+        else:
+            assert m["cos"][i] == pytest.approx(cos_angle(x, y), abs=1e-12)
+            assert m["angle"][i] == pytest.approx(angle_degrees(x, y), abs=1e-6)
+        if projection(y, x) is None:
+            assert np.isnan(m["projection"][i]).all()
+        else:
+            np.testing.assert_allclose(m["projection"][i], projection(y, x), atol=1e-9)
+
+
+def test_slider_vectors_keep_what_the_slider_does_not_set():
+    b = np.array([0.999848, 0.017452])
+    turned = slider_vectors(b, "angle", [0, 90, -135])
+    np.testing.assert_allclose(np.hypot(*turned.T), norm(b), atol=1e-4)  # the length stays
+    np.testing.assert_allclose(turned[1], [0, 1])
+    stretched = slider_vectors(np.array([3.0, 4.0]), "len", [10])
+    np.testing.assert_array_equal(stretched, [[6, 8]])  # the direction stays
+    np.testing.assert_array_equal(slider_vectors([1, 2, 3], "2", [-5, 0]), [[1, 2, -5], [1, 2, 0]])
+    assert np.all(slider_vectors(b, "angle", [33]) == np.round(slider_vectors(b, "angle", [33]), 4))
+    assert (slider_value(b, "angle"), slider_value(b, "len")) == pytest.approx((1.0, 1.0), abs=1e-4)
+    assert slider_value([1, 2, 3], "2") == 3
+
+
+def test_length_mismatch_is_none_when_the_lengths_fit():
+    assert length_mismatch([1, 2], [3, 4]) is None
+    assert "not aligned" in str(length_mismatch([1, 2], [1, 2, 3]))
+
+
+def test_resized_cuts_or_extends_with_the_next_whole_numbers():
+    assert resized(np.array([4.0, -1.0]), 5).tolist() == [4, -1, 3, 4, 5]
+    assert resized(np.array([4.0, -1.0, 7.0]), 1).tolist() == [4]
+    assert rank_of_outer([0, 0], [1, 2]) == 0 and rank_of_outer([1, 0], [0, 2]) == 1

@@ -1,12 +1,12 @@
-"""The dot-product page under AppTest (through its URL parameters) and in Chromium."""
-
-import json
+"""The dot-product page under AppTest: its URL parameters, its live sliders, its words."""
 
 import numpy as np
 import pytest
 
+from app.lessons import dot_product as text
 from core.text import parse_array
-from tests.conftest import goto, metrics, open_page, press_slider, screen_state, shown_figures, wait_screen_change
+from scripts.app_driver import live_elements, slider
+from tests.conftest import metrics, open_page
 
 URL = "dot-product"
 
@@ -29,9 +29,11 @@ def expected(a, b):
 def test_default_is_unit_vectors_one_degree_apart():
     at = open_page(URL)
     assert not at.exception and not at.error and not at.warning
-    assert metrics(at) == expected([1, 0], [0.9998, 0.0175])
-    assert metrics(at)["Angle"].startswith("1.00")
+    # (cos 1°, sin 1°) to 6 decimals, the contract's default: the slide's 1° and 0.9998.
+    assert metrics(at) == expected([1, 0], [0.999848, 0.017452])
+    assert metrics(at)["Angle"] == "1.0000°" and metrics(at)["Dot product"] == "0.9998"
     assert any("unit vectors" in s.value for s in at.success)  # for unit vectors a·b = cos θ
+    assert any("rounds 0.9998 to 3 decimals: 1.000" in s.value for s in at.success)
 
 
 @pytest.mark.parametrize(
@@ -58,7 +60,8 @@ def test_url_vectors_match_numpy(a, b, cos):
 
 def test_three_d_is_a_rotatable_scene():
     at = open_page(URL, {"a": "1, 2, 2", "b": "2, 0, 1"})
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    [live] = live_elements(at)
+    [spec] = live["figures"]
     assert {t["type"] for t in spec["data"]} >= {"scatter3d", "cone"}
 
 
@@ -83,18 +86,18 @@ def test_different_lengths_show_numpys_error_and_a_fix():
 
 def test_angle_slider_writes_b_into_the_url_and_keeps_its_length():
     at = open_page(URL, {"a": "1, 0", "b": "2, 0"})
-    at.slider(key="b_angle").set_value(60.0).run()
+    slider(at, "b_angle").set_value(60.0).run()
     b = parse_array(at.query_params["b"])
     np.testing.assert_allclose(b, [2 * np.cos(np.pi / 3), 2 * np.sin(np.pi / 3)], atol=1e-4)
     assert metrics(at) == expected([1, 0], b)
     assert at.text_input(key="b").value == at.query_params["b"]
-    at.slider(key="a_len").set_value(3.0).run()
+    slider(at, "a_len").set_value(3.0).run()
     assert parse_array(at.query_params["a"]).tolist() == [3, 0]
 
 
 def test_component_sliders_write_one_component():
     at = open_page(URL, {"a": "1, 2, 2", "b": "2, 0, 1"})
-    at.slider(key="b_1").set_value(-1.5).run()
+    slider(at, "b_1").set_value(-1.5).run()
     assert parse_array(at.query_params["b"]).tolist() == [2, -1.5, 1]
     assert metrics(at) == expected([1, 2, 2], [2, -1.5, 1])
 
@@ -114,26 +117,98 @@ def test_bad_url_parameter_warns_by_name(param, value):
     at = open_page(URL, {param: value})
     assert not at.exception
     assert any(f"`{param}`" in w.value for w in at.warning)
-    assert metrics(at) == expected([1, 0], [0.9998, 0.0175])
+    assert metrics(at) == expected([1, 0], [0.999848, 0.017452])
 
 
-@pytest.mark.browser
-def test_browser_presets_and_angle_slider(page, app_url):
-    goto(page, f"{app_url}/{URL}")
-    before = screen_state(page)
-    page.get_by_role("button", name="cos θ = 0: perpendicular").click()
-    wait_screen_change(page, before)
-    values = shown_figures(page)
-    assert values["cos θ"] == "0.0000" and values["Angle"] == "90.0000°"
-    before, url_before = screen_state(page), page.url
-    press_slider(page, "b_angle", "ArrowRight")
-    wait_screen_change(page, before)
-    page.wait_for_function("(before) => window.location.href !== before", arg=url_before, timeout=10_000)
-    values = shown_figures(page)
-    from urllib.parse import parse_qs, urlparse
+# ---------------------------------------------------------------- the live element
+def readout_of(shown: dict[str, str]) -> str:
+    return f"a · b = {shown['Dot product']} · θ = {shown['Angle']} · cos θ = {shown['cos θ']}"
 
-    b = parse_array(parse_qs(urlparse(page.url).query)["b"][0])
-    # The slider snaps b to whole degrees: b now points at 118° (it was at 116.57°, shown as 117°).
-    assert np.degrees(np.arctan2(b[1], b[0])) == pytest.approx(118, abs=0.01)
-    assert values == expected([2, 1], b)
-    assert page.locator('[data-testid="stException"]').count() == 0
+
+def test_the_sliders_are_one_live_element_with_the_main_slider_first():
+    at = open_page(URL)
+    [live] = live_elements(at)
+    assert [s["key"] for s in live["sliders"]] == ["b_angle", "b_len", "a_angle", "a_len"]
+    assert live["readout"] == readout_of(metrics(at))
+    angle = live["sliders"][0]
+    # Keyboard: 5° a step, so 90° is 18 presses away; PageUp / PageDown turn by 45°.
+    assert angle["values"][1] - angle["values"][0] == 5 and angle["big"] == 9
+    assert "5°" in angle["help"] and "45°" in angle["help"]
+    assert set(live["sweeps"]) == {"b_angle", "b_len", "a_angle", "a_len"}
+
+
+@pytest.mark.parametrize("key, value", [("b_angle", 90), ("b_angle", -135), ("b_len", 2.5), ("a_angle", 45)])
+def test_a_sweeps_readout_is_what_the_released_slider_shows(key, value):
+    at = open_page(URL, {"a": "2, 1", "b": "-1, 2"})
+    [live] = live_elements(at)
+    spec = next(s for s in live["sliders"] if s["key"] == key)
+    predicted = live["sweeps"][key]["readouts"][spec["values"].index(value)]
+    slider(at, key).set_value(value).run()
+    assert not at.exception
+    assert predicted == readout_of(metrics(at))
+    assert live_elements(at)[0]["readout"] == predicted
+
+
+def test_a_slider_released_where_it_was_drawn_still_sets_the_vector():
+    at = open_page(URL)  # b at 1°: its angle slider is drawn at 0°, the nearest position
+    index = next(s for s in live_elements(at)[0]["sliders"] if s["key"] == "b_angle")["index"]
+    at.session_state["dot_live"] = {"moved": {"key": "b_angle", "index": index, "n": 1}}
+    at.session_state["b_angle"] = 0
+    at.run()
+    assert parse_array(at.query_params["b"]).tolist() == [1, 0]
+    assert metrics(at)["Angle"] == "0.0000°"
+
+
+def test_two_d_components_and_three_d_sliders():
+    flat = open_page(URL, {"a": "1, 2", "b": "3, -1", "sliders": "components"})
+    assert [s["key"] for s in live_elements(flat)[0]["sliders"]] == ["b_0", "b_1", "a_0", "a_1"]
+    slider(flat, "a_1").set_value(-0.5).run()
+    assert parse_array(flat.query_params["a"]).tolist() == [1, -0.5]
+    assert metrics(flat) == expected([1, -0.5], [3, -1])
+    deep = open_page(URL, {"a": "1, 2, 2", "b": "2, 0, 1"})
+    assert [s["key"] for s in live_elements(deep)[0]["sliders"]] == ["b_0", "b_1", "b_2", "a_0", "a_1", "a_2"]
+
+
+def test_lengths_that_differ_keep_the_sliders_and_say_why_there_is_no_picture():
+    at = open_page(URL, {"a": "1, 2", "b": "1, 2, 3"})
+    [live] = live_elements(at)
+    assert live["figures"] == [] and live["readout"] == "a has 2 numbers and b has 3: no dot product"
+
+
+def test_the_default_shows_a_zoom_on_the_heads_and_a_right_angle_does_not():
+    def zoom_visible(at):
+        figure = live_elements(at)[0]["figures"][0]
+        return figure["layout"]["xaxis2"].get("visible", True)
+
+    slide = open_page(URL)
+    assert zoom_visible(slide)
+    assert any("zoomed in" in c.value for c in slide.caption)
+    right = open_page(URL, {"a": "2, 1", "b": "-1, 2"})
+    assert not zoom_visible(right)
+    assert not any("zoomed in" in c.value for c in right.caption)
+
+
+# ---------------------------------------------------------------- sentences that depend on the numbers
+@pytest.mark.parametrize(
+    "dot, words",
+    [
+        (0.5, "positive, so the angle is under 90° (acute): they point roughly the same way"),
+        (1e-13, "zero, so the angle is exactly 90°"),
+        (-0.5, "negative, so the angle is over 90° (obtuse)"),
+    ],
+)
+def test_the_sign_says_roughly_the_same_way_only_for_an_acute_angle(dot, words):
+    assert text.side(dot).startswith(words)
+
+
+def test_unit_vectors_are_named_only_at_length_one_and_the_slides_rounding_only_where_it_differs():
+    assert "unit vectors" in text.unit_vectors(1.0, 1.0, 0.9998477)
+    assert "The slide rounds 0.9998 to 3 decimals: 1.000." in text.unit_vectors(1.0, 1.0, 0.9998477)
+    assert "The slide rounds" not in text.unit_vectors(1.0, 1.0, 0.5)
+    assert text.unit_vectors(1.0, 1.001, 0.9998) == "" and text.unit_vectors(0.999, 1.0, 0.9998) == ""
+
+
+def test_the_notice_says_the_dot_product_mixes_alignment_and_length():
+    words = text.notice(2.0, 26.5651, 0.8944, 1.0, 2.2361, "")
+    assert "only cos θ measures the alignment" in words
+    assert "w · x + b" not in words  # b is the second vector on this page, not a bias

@@ -1,0 +1,128 @@
+"""The dot-product pictures (app/figures/vectors.py): what they draw is core's numbers, and a sweep's
+patch on the base figure draws what the figure built at that position draws."""
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from app.figure_base import SCREEN, Style
+from app.figures import vectors as figures
+from app.sweeps import figure_json
+from core.text import format_number
+from core.vectors import measures, projection, slider_vectors
+
+PAIRS_2D = [
+    ([1, 0], [0.999848, 0.017452]),  # the slide's unit vectors 1° apart
+    ([2, 1], [-1, 2]),
+    ([2, 1], [-2, -1]),
+    ([0, 0], [1, 2]),
+    ([3, -4], [0.5, 0.001]),
+]
+PAIRS_3D = [([1, 2, 2], [2, 0, 1]), ([1, 2, 3], [0, 0, 0]), ([1, 0, 0], [-1, 0, 0])]
+
+
+def patched(base: dict, patch: dict | None) -> dict:
+    """What the live element draws (app/components/live.js, ``patched``)."""
+    if patch is None:
+        return base
+    data = list(base["data"])
+    for index, part in patch.get("merge", {}).items():
+        data[int(index)] = data[int(index)] | part
+    return {"data": data, "layout": base["layout"] | patch.get("layout", {})}
+
+
+def drawn(figure: dict) -> list[dict | None]:
+    """Each trace as drawn: ``None`` when hidden (its data then does not matter)."""
+    return [None if t.get("visible", True) is False else t for t in figure["data"]]
+
+
+@pytest.mark.parametrize("a, b", PAIRS_2D)
+def test_the_plane_draws_cores_numbers(a, b):
+    a, b = np.array(a, float), np.array(b, float)
+    fig = figure_json(figures.plane(a, b))
+    data = fig["data"]
+    assert data[figures.ARROW_A]["x"] == [0, a[0]] and data[figures.ARROW_A]["y"] == [0, a[1]]
+    assert data[figures.ARROW_B]["x"] == [0, b[0]] and data[figures.ARROW_B]["y"] == [0, b[1]]
+    assert data[figures.ARROW_A]["text"] == ["", "<b>a</b>"]
+    m = measures(a, b)
+    if np.isnan(m["angle"]):
+        assert data[figures.PROJECTION]["visible"] is False and data[figures.THETA]["visible"] is False
+        return
+    p = projection(b, a)
+    np.testing.assert_allclose(data[figures.PROJECTION]["x"][1], p[0], atol=1e-4)
+    np.testing.assert_allclose(data[figures.PROJECTION]["y"][1], p[1], atol=1e-4)
+    assert data[figures.DROP]["x"][0] == pytest.approx(b[0], abs=1e-4)
+    assert data[figures.THETA]["text"] == [f"θ = {format_number(m['angle'], 2)}°"]
+    # The arc runs from a's direction to b's, the short way round.
+    arc = np.array([data[figures.ARC]["x"], data[figures.ARC]["y"]]).T
+    turned = np.degrees(np.arctan2(arc[-1, 1], arc[-1, 0]) - np.arctan2(arc[0, 1], arc[0, 0]))
+    assert abs((turned + 180) % 360 - 180) == pytest.approx(m["angle"], abs=0.05)
+
+
+def test_the_heads_1_degree_apart_are_zoomed_and_perpendicular_arrows_are_not():
+    slide = figure_json(figures.plane([1, 0], [0.999848, 0.017452]))
+    assert slide["layout"]["xaxis2"].get("visible", True) is True
+    zoom_text = slide["data"][figures.ZOOM_TEXT]["text"]
+    assert zoom_text[0] == "θ = 1.00°" and zoom_text[1].startswith("heads zoomed ×")
+    # The window shows both heads, apart.
+    x0, x1 = slide["layout"]["xaxis2"]["range"]
+    y0, y1 = slide["layout"]["yaxis2"]["range"]
+    for head in ([1, 0], [0.999848, 0.017452]):
+        assert x0 < head[0] < x1 and y0 < head[1] < y1
+    assert figures.heads_zoomed([1, 0], [0.999848, 0.017452])
+    apart = figure_json(figures.plane([2, 1], [-1, 2]))
+    assert apart["layout"]["xaxis2"]["visible"] is False
+    assert all(apart["data"][i]["visible"] is False for i in (figures.ZOOM_A, figures.ZOOM_B, figures.ZOOM_TEXT))
+    assert not figures.heads_zoomed([2, 1], [-1, 2]) and not figures.heads_zoomed([1, 0, 0], [1, 0, 0])
+
+
+@pytest.mark.parametrize("a, b", PAIRS_2D)
+@pytest.mark.parametrize("key", ["b_angle", "b_len", "a_angle", "a_len", "b_0", "a_1"])
+def test_a_plane_patch_draws_the_figure_of_its_position(a, b, key):
+    a, b = np.array(a, float), np.array(b, float)
+    values = (-180, -90, -5, 0, 5, 30, 180) if key.endswith("angle") else (0, 0.25, 1, 2.5, 5)
+    base, sweeps = figures.sweeps(a, b, [(key, values)], SCREEN)
+    patches, m = sweeps[key]
+    moved = slider_vectors(a if key[0] == "a" else b, key[2:], values)
+    for (patch,), v, dot in zip(patches, moved, m["dot"]):
+        pa, pb = (v, b) if key[0] == "a" else (a, v)
+        built = figure_json(figures.plane(pa, pb))
+        shown = patched(base[0], patch)
+        go.Figure(shown)  # plotly checks every attribute that the patch sets
+        assert drawn(shown) == drawn(built)
+        for axis in ("xaxis", "yaxis"):
+            assert shown["layout"][axis] == built["layout"][axis]
+        if built["layout"]["xaxis2"].get("visible", True):
+            assert shown["layout"]["xaxis2"] == built["layout"]["xaxis2"]
+        assert dot == pytest.approx(float(np.dot(pa, pb)))
+
+
+@pytest.mark.parametrize("a, b", PAIRS_3D)
+def test_the_scene_draws_cores_numbers_and_its_patches_match(a, b):
+    a, b = np.array(a, float), np.array(b, float)
+    fig = figure_json(figures.scene(a, b, Style(projector=True)))
+    data = fig["data"]
+    assert [t["type"] for t in data] == ["scatter3d", "cone"] * 2 + ["scatter3d"] * 3
+    assert data[figures.LINE_B]["z"] == [0, b[2]]
+    assert data[figures.CONE_B]["visible"] is bool(np.any(b))
+    values = (-5, -1, 0, 2.5)
+    base, sweeps = figures.sweeps(a, b, [("b_2", values)], SCREEN)
+    for (patch,), v in zip(sweeps["b_2"][0], slider_vectors(b, "2", values)):
+        built = figure_json(figures.scene(a, v))
+        shown = patched(base[0], patch)
+        go.Figure(shown)
+        assert drawn(shown) == drawn(built)
+        assert shown["layout"]["scene"] == built["layout"]["scene"]
+
+
+def test_vectors_of_different_lengths_have_no_picture():
+    base, sweeps = figures.sweeps(np.array([1.0, 2.0]), np.array([1.0, 2.0, 3.0]), [("b_0", (0, 1))], SCREEN)
+    assert base == [] and sweeps["b_0"] == ([[], []], None)
+
+
+def test_the_picture_rescales_in_steps_and_is_larger_on_a_projector():
+    assert figures.reach(np.array([0.5, 1.08, 1.1, 3.0, 5.0])).tolist() == [1.25, 1.25, 2.5, 3.75, 6.0]
+    wall = figure_json(figures.plane([1, 0], [0, 1], Style(projector=True)))
+    screen = figure_json(figures.plane([1, 0], [0, 1]))
+    assert wall["layout"]["height"] > screen["layout"]["height"]
+    assert wall["data"][figures.ARROW_A]["line"]["width"] > screen["data"][figures.ARROW_A]["line"]["width"]
