@@ -257,9 +257,15 @@ def text(
         value = parse(raw)
     except (InputError, ValueError) as err:
         value = st.session_state.get(good_key, default)
+        kept = to_text(value)
         where.error(
             f"**{label}**: could not read {_quote(raw)}: {err}. "
-            f"Still showing the last array that could be read, {_quote(to_text(value))}."
+            # An empty box stands for a named default (e.g. generated data): name it, never quote ``.
+            + (
+                f"Still showing the last array that could be read, {_quote(kept)}."
+                if kept.strip()
+                else f"Still showing {_to_text(value)}."
+            )
         )
         return value
     st.session_state[good_key] = value

@@ -1,20 +1,32 @@
-"""The logistic-regression page through its URL contract (`w`, `b`, `data`), checked against scikit-learn."""
+"""The logistic-regression page through its URL contract (`w`, `b`, `data`, `threshold`), checked against scikit-learn."""
 
 import numpy as np
 import pytest
 from scipy.special import expit, log_expit
-from sklearn.metrics import accuracy_score, log_loss
+from sklearn.metrics import accuracy_score, f1_score, log_loss, precision_score, recall_score
 
-from core.logistic import bmi_disease
+from app.lessons import logistic as text
+from core import logistic_sweep
+from core.logistic import best_fit, bmi_disease, mean_logistic_loss
+from scripts.app_driver import live_elements, slider
 from tests.conftest import metrics, open_page
 
 PAGE = "logistic-regression"
 POINTS = "1, 0; 2, 0; 3, 1; 4, 0; 5, 1; 6, 1"
+X6, Y6 = [1, 2, 3, 4, 5, 6], [0, 0, 1, 0, 1, 1]
 
 
-def expected(x, y, w, b):
+def expected(x, y, w, b, threshold=0.5):
     p = expit(w * np.asarray(x) + b)
-    return f"{log_loss(y, p, labels=[0, 1]):.4f}", f"{accuracy_score(y, p >= 0.5):.4f}"
+    return f"{log_loss(y, p, labels=[0, 1]):.4f}", f"{accuracy_score(y, p >= threshold):.4f}"
+
+
+def expected_scores(x, y, w, b, threshold):
+    called = expit(w * np.asarray(x) + b) >= threshold
+    return {
+        name: f"{score(y, called, zero_division=0):.4f}"
+        for name, score in (("precision", precision_score), ("recall", recall_score), ("F1", f1_score))
+    }
 
 
 def shown(at):
@@ -22,30 +34,59 @@ def shown(at):
     return m["mean logistic loss"], m["accuracy"]
 
 
+def live(at) -> dict:
+    (element,) = live_elements(at)
+    return element
+
+
 def test_defaults_match_scikit_learn_on_the_generated_set():
     at = open_page(PAGE)
     assert not at.exception and not at.warning and not at.error
     x, y = bmi_disease()
     assert shown(at) == expected(x, y, 0.2, -5.0)
-    assert at.slider(key="w").value == 0.2 and at.slider(key="b").value == -5.0
+    assert slider(at, "w").value == 0.2 and slider(at, "b").value == -5.0
+    assert slider(at, "threshold").value == 0.5
+    scores = expected_scores(x, y, 0.2, -5.0, 0.5)
+    assert {k: metrics(at)[k] for k in scores} == scores
 
 
 @pytest.mark.parametrize("w, b", [("1", "-3.5"), ("-0.5", "2"), ("2.5", "-9")])
 def test_given_data_and_parameters_match_scikit_learn(w, b):
     at = open_page(PAGE, {"data": POINTS, "w": w, "b": b})
     assert not at.exception and not at.warning
-    x = [1, 2, 3, 4, 5, 6]
-    y = [0, 0, 1, 0, 1, 1]
-    assert shown(at) == expected(x, y, float(w), float(b))
+    assert shown(at) == expected(X6, Y6, float(w), float(b))
     assert "best logistic loss" in metrics(at)
+
+
+@pytest.mark.parametrize("threshold", ["0", "0.3", "0.5", "0.65", "0.9", "1"])
+def test_the_threshold_decides_accuracy_precision_recall_and_f1_as_scikit_learn(threshold):
+    at = open_page(PAGE, {"data": POINTS, "w": "1", "b": "-3.5", "threshold": threshold})
+    assert not at.exception and not at.warning
+    t = float(threshold)
+    assert shown(at) == expected(X6, Y6, 1.0, -3.5, t)  # the loss does not move with the threshold
+    scores = expected_scores(X6, Y6, 1.0, -3.5, t)
+    assert {k: metrics(at)[k] for k in scores} == scores
+
+
+def test_the_threshold_moves_the_decisions_not_the_loss():
+    at = open_page(PAGE)
+    before = metrics(at)
+    slider(at, "threshold").set_value(0.3).run()
+    after = metrics(at)
+    assert after["mean logistic loss"] == before["mean logistic loss"]
+    assert float(after["recall"]) >= float(before["recall"]) and after["accuracy"] != before["accuracy"]
+    assert at.query_params["threshold"] == "0.3"
+    assert metrics(open_page(PAGE, dict(at.query_params))) == after
 
 
 def test_best_loss_is_below_any_slider_setting_and_matches_the_ghost_fit():
     at = open_page(PAGE, {"data": POINTS, "w": "1", "b": "-3.5"})
     best = float(metrics(at)["best logistic loss"])
     assert best <= float(shown(at)[0])
-    names = [trace.get("name") for trace in _chart(at, 0)["data"]]
-    assert "best fit" in names
+    model = live(at)["figures"][0]
+    ghost = next(trace for trace in model["data"] if trace.get("name") == "best fit")
+    w, b = best_fit(np.array(X6, float), np.array(Y6))
+    np.testing.assert_allclose(ghost["y"], np.round(expit(w * np.array(ghost["x"]) + b), 4), atol=1e-12)
 
 
 def test_extreme_parameters_show_finite_figures():
@@ -80,6 +121,14 @@ def test_typed_bad_data_gives_an_error_and_keeps_the_last_points():
     assert shown(at) == expected([1, 2, 3], [0, 1, 1], 1.0, -3.5)
 
 
+def test_typed_bad_data_over_the_generated_set_names_it_instead_of_an_empty_quote():
+    at = open_page(PAGE)
+    at.text_input(key="data").input("1, 0; 2, 7").run()
+    (error,) = at.error
+    assert "0 or 1" in error.value and "``" not in error.value
+    assert text.GENERATED in error.value
+
+
 def test_separable_points_explain_why_there_is_no_best_fit():
     at = open_page(PAGE, {"data": "1, 0; 2, 0; 3, 1; 4, 1"})
     assert not at.exception
@@ -89,11 +138,54 @@ def test_separable_points_explain_why_there_is_no_best_fit():
 
 def test_sliders_write_the_url_and_the_url_reproduces_the_figures():
     at = open_page(PAGE)
-    at.slider(key="w").set_value(0.4).run()
-    at.slider(key="b").set_value(-11.1).run()
+    slider(at, "w").set_value(0.4).run()
+    slider(at, "b").set_value(-11.1).run()  # between two positions: an exact value, as from a link
     assert at.query_params["w"] == "0.4" and at.query_params["b"] == "-11.1"
     reopened = open_page(PAGE, dict(at.query_params))
     assert metrics(reopened) == metrics(at)
+    assert slider(reopened, "b").value == -11.1
+
+
+def test_an_exact_value_from_a_link_is_a_slider_position_of_its_own():
+    at = open_page(PAGE, {"w": "0.37", "b": "-10.3"})
+    assert not at.warning
+    assert slider(at, "w").value == 0.37 and slider(at, "b").value == -10.3
+    x, y = bmi_disease()
+    assert shown(at) == expected(x, y, 0.37, -10.3)
+    # Stepping on keeps it among the positions, so a held key never finds the slider rebuilt.
+    slider(at, "w").set_value(0.4).run()
+    assert 0.37 in live(at)["sliders"][0]["values"]
+
+
+def test_the_keyboard_reaches_the_best_fit_from_the_default_in_at_most_30_presses():
+    at = open_page(PAGE)
+    sliders = {s["key"]: s for s in live(at)["sliders"]}
+    x, y = bmi_disease()
+    w_best, b_best = best_fit(x, y)
+    presses, target = 0, {}
+    for key, best in (("w", w_best), ("b", b_best)):
+        values = np.array(sliders[key]["values"])
+        nearest = int(np.argmin(np.abs(values - best)))
+        presses += abs(nearest - sliders[key]["index"])
+        target[key] = values[nearest]
+    assert presses <= 30
+    assert mean_logistic_loss(x, y, target["w"], target["b"]) <= mean_logistic_loss(x, y, w_best, b_best) + 1e-4
+
+
+def test_the_live_element_holds_the_three_sliders_and_a_readout_per_position():
+    at = open_page(PAGE, {"data": POINTS, "w": "1", "b": "-3.5", "threshold": "0.3"})
+    element = live(at)
+    assert [s["key"] for s in element["sliders"]] == ["w", "b", "threshold"]
+    assert all("PageUp" in s["help"] for s in element["sliders"])
+    loss, acc = shown(at)
+    assert element["readout"] == text.readout(float(loss), float(acc), 0.3)
+    for s in element["sliders"]:
+        sweep = element["sweeps"][s["key"]]
+        assert len(sweep["patches"]) == len(sweep["readouts"]) == len(s["values"])
+        # The readout at the current position is the one the page shows.
+        assert sweep["readouts"][s["index"]] == element["readout"]
+    at_w2 = element["sweeps"]["w"]["readouts"][element["sliders"][0]["values"].index(2.0)]
+    assert at_w2 == text.readout(*(float(v) for v in expected(X6, Y6, 2.0, -3.5, 0.3)), 0.3)
 
 
 def test_gradient_descent_lowers_the_loss_and_the_button_moves_the_sliders():
@@ -103,10 +195,10 @@ def test_gradient_descent_lowers_the_loss_and_the_button_moves_the_sliders():
     losses = _chart(at, -1)["data"][0]["y"]
     at.button[0].click().run()
     assert not at.exception
-    assert at.slider(key="w").value != 0.2
+    assert slider(at, "w").value != 0.2
     moved = float(shown(at)[0])
     assert moved < start
-    assert at.query_params["w"] == str(at.slider(key="w").value).rstrip("0").rstrip(".")
+    assert at.query_params["w"] == str(slider(at, "w").value).rstrip("0").rstrip(".")
     assert losses  # the loss-per-step chart has data
 
 
@@ -116,7 +208,52 @@ def test_too_large_a_learning_rate_is_explained():
     assert any("learning rate is too large" in e.value for e in at.error)
 
 
+# ---------------------------------------------------------------- sentences on both sides of their thresholds
+def test_the_worst_point_is_a_confident_mistake_only_on_the_wrong_side():
+    wrong = text.worst_point("BMI", 23.4, 1, 0.05, 3.0, True, 0.2)
+    right = text.worst_point("BMI", 23.4, 1, 0.55, 0.6, False, 0.2)
+    assert "wrong side of the boundary" in wrong and "confident mistake" in wrong
+    assert "correct side of the boundary" in right and "mistake" not in right
+
+
+def test_the_notice_speaks_of_the_boundary_only_when_w_is_not_zero():
+    assert "ignores the feature" in text.notice("x", 0.0, 1.0, 0.5, 0.5, 3, 6, 0.7)
+    moving = text.notice("x", 0.5, -2.0, 0.5, 0.5, 3, 6, 0.7)
+    assert "x = −b/w = 4.0000" in moving and "correct side of the boundary" in moving
+
+
+@pytest.mark.parametrize(
+    "threshold, words",
+    [(0.3, "Lowering the threshold from 0.5 to 0.3"), (0.5, "the usual threshold"), (0.8, "Raising")],
+)
+def test_the_threshold_sentence_follows_the_threshold(threshold, words):
+    said = text.threshold_notes(threshold, (0.75, 0.9, 12), (0.8, 0.7, 10))
+    assert words in said and "zero_division" not in said
+
+
+def test_no_point_called_class_one_explains_the_zero_precision():
+    at = open_page(PAGE, {"threshold": "1"})
+    said = " ".join(m.value for m in at.markdown)
+    assert "0 / 0" in said and "zero_division=0" in said
+    assert metrics(at)["precision"] == "0.0000"
+
+
+def test_the_page_says_maximising_p_is_minimising_minus_ln_p_and_defines_odds_first():
+    said = " ".join(m.value for m in open_page(PAGE).markdown)
+    assert "**−ln p** as small as possible" in said
+    assert said.index("**odds**") < said.index("**log-odds**")
+    assert "correct side of the boundary" in text.ACCURACY_HELP
+    assert "C = 1" in text.BEST_HELP and "penalty" in text.BEST_HELP
+
+
 def _chart(at, index):
     import json
 
     return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def test_slider_positions_hold_every_value_the_tests_and_the_notebook_use():
+    for value in (0.2, 0.4, 1, 2, 2.5, -0.5, 10, -10):
+        assert value in logistic_sweep.W_POSITIONS
+    for value in (-5, -3.5, 2, -9, -11, -2, -50, 50):
+        assert value in logistic_sweep.B_POSITIONS
