@@ -421,6 +421,45 @@ def _line(w: int, b: int) -> str:
     return f"ŷ = {slope}" + (f" + {b}" if b > 0 else f" - {-b}" if b < 0 else "")
 
 
+def network_params_question(seed: int) -> Question:
+    """How many numbers does training adjust in a network of n inputs, k hidden units and one output?
+
+    ``n·k + k + k + 1`` (W₁, b₁, w₂, b₂), or ``n + 1`` with no hidden layer; the distractors are
+    the usual slips: the biases left out, one layer only, the output's bias forgotten.
+    """
+    from core.network import n_params
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 5))
+    k = 0 if rng.random() < 0.2 else int(rng.integers(1, 9))
+    right = n_params(k, n)
+    if k == 0:
+        slips = {n, 2 * n, n + 2, 1}
+        prompt = (
+            f"A network takes n = {n} features and has no hidden layer: one neuron, p = σ(x · w + b). "
+            "How many numbers (weights and biases) does training adjust?"
+        )
+        explanation = f"One weight per feature, w of shape ({n},), and one bias b: {n} + 1 = {right}. That is logistic regression."
+        code = f"w, b = np.zeros({n}), np.zeros(1); w.size + b.size"
+    else:
+        slips = {n * k + k, (n + 1) * k, n * k + k + 1, n * k + 2 * k, n + k + 1, n * k}
+        prompt = (
+            f"A network takes n = {n} features, has a hidden layer of {k} unit{'s' if k > 1 else ''} and one "
+            "output p = σ(h(x)). "
+            "How many numbers (weights and biases) does training adjust?"
+        )
+        explanation = (
+            f"W₁ has shape ({n}, {k}): {n * k} weights; b₁ one bias per hidden unit: {k}; w₂ one weight "
+            f"from each hidden unit to the output: {k}; b₂ the output's bias: 1. In all "
+            f"{n * k} + {k} + {k} + 1 = {right}."
+        )
+        code = f"W1, b1, w2, b2 = np.zeros(({n}, {k})), np.zeros({k}), np.zeros({k}), np.zeros(1); W1.size + b1.size + w2.size + b2.size"
+    slips = {v for v in slips if v > 0 and v != right}
+    slips |= {right + 1, right + 2, right - 1} if len(slips) < 3 else set()  # tiny networks: near misses
+    options = _options(str(right), {str(v) for v in slips}, rng)
+    return Question(prompt, options, options.index(str(right)), explanation, code)
+
+
 QUESTIONS = {
     "broadcast": broadcast_question,
     "reshape": reshape_question,
@@ -431,6 +470,7 @@ QUESTIONS = {
     "logistic_loss": logistic_loss_question,
     "softmax": softmax_question,
     "mse": mse_question,
+    "network_params": network_params_question,
 }
 
 

@@ -79,3 +79,10 @@ def test_plot_range_holds_every_point():
     X, _ = nw.make_data("moons", 200, 0.3, 2)
     (x0, x1), (y0, y1) = nw.plot_range(X)
     assert x0 < X[:, 0].min() and X[:, 0].max() < x1 and y0 < X[:, 1].min() and X[:, 1].max() < y1
+
+
+@pytest.mark.parametrize("dataset", nw.DATASETS)
+def test_the_best_line_loss_is_where_one_neuron_ends(dataset):
+    X, y, run = nw.experiment(dataset, 0.2, 0, 0, "tanh", 2.0, steps=2000)
+    best = nw.best_line_loss(X, y)
+    assert best <= run.losses[-1] + 1e-12 and run.losses[-1] < best + 1e-3
