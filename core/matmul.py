@@ -127,6 +127,15 @@ def parse_matrix(text: str) -> np.ndarray:
     return array
 
 
+def numpy_error(a: np.ndarray, b: np.ndarray) -> str:
+    """NumPy's own words for ``A @ B`` when the inner sizes differ ("" when they match)."""
+    try:
+        np.matmul(a, b)
+    except ValueError as err:
+        return str(err)
+    return ""
+
+
 def matrix_text(text: str) -> str:
     """Typed text -> the contract's text of the matrix it means (one spelling in the URL and messages).
 

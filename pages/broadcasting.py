@@ -35,18 +35,17 @@ ui.page_header(text.TITLE, text.INTRO)
 ideas = Ideas(text.IDEAS)
 style = current_style()
 with ideas.idea(0):
-    figure_row = ui.figure_row()
-    controls, picture = st.columns([1, 2.2], gap="large")
-with controls:
-    a_text = url_state.text("a", "a", SPEC.default("a"), canonical, str, help=text.ARRAY_HELP)
-    b_text = url_state.text("b", "b", SPEC.default("b"), canonical, str, help=text.ARRAY_HELP)
-    op = url_state.choice(
-        text.OPERATION, "op", text.OPS, SPEC.default("op"), format_func=text.OP_WORDS.get, horizontal=True
-    )
+    figure_row, picture = ui.figure_row(), st.container()
+    a_box, b_box, op_box = st.columns([1, 1, 1.2], gap="medium")  # the controls, in a strip under the picture
     with st.container(horizontal=True, gap="small"):
         st.markdown(text.EXAMPLES)
         for number, (label, pa, pb, pop) in enumerate(text.PRESETS):
             st.button(label, key=f"preset_{number}", on_click=set_operands, kwargs={"a": pa, "b": pb, "op": pop})
+a_text = url_state.text("a", "a", SPEC.default("a"), canonical, str, help=text.ARRAY_HELP, container=a_box)
+b_text = url_state.text("b", "b", SPEC.default("b"), canonical, str, help=text.ARRAY_HELP, container=b_box)
+op = url_state.choice(
+    text.OPERATION, "op", text.OPS, SPEC.default("op"), format_func=text.OP_WORDS.get, horizontal=True, container=op_box
+)
 
 a, b = core.parse_operand(a_text), core.parse_operand(b_text)
 checks = core.check_axes(a.shape, b.shape)

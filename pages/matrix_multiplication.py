@@ -41,13 +41,12 @@ with ideas.idea(0):
     figure_row, picture = ui.figure_row(), st.container()
     st.markdown(f"**{text.MATRICES}**")
     typed, sizes = st.columns([1.4, 1], gap="large")
-a_text = url_state.text(
-    text.A_LABEL, "a", SPEC.default("a"), matmul.matrix_text, str, container=typed, help=text.MATRIX_HELP
+a, b = (
+    matmul.parse_matrix(
+        url_state.text(label, key, SPEC.default(key), matmul.matrix_text, str, container=typed, help=text.MATRIX_HELP)
+    )
+    for key, label in (("a", text.A_LABEL), ("b", text.B_LABEL))
 )
-b_text = url_state.text(
-    text.B_LABEL, "b", SPEC.default("b"), matmul.matrix_text, str, container=typed, help=text.MATRIX_HELP
-)
-a, b = matmul.parse_matrix(a_text), matmul.parse_matrix(b_text)
 (m, k), p = a.shape, b.shape[1]
 with sizes:  # the shape sliders show the shapes of a and b (the URL's truth); moving one draws new integers
     for column, name, value in zip(st.columns(3), "mkp", (m, k, p)):
@@ -62,17 +61,13 @@ except matmul.ShapeMismatch as mismatch:
     shape_c, problem = None, str(mismatch)
 
 if shape_c is None:  # inner sizes differ: the error that teaches, and NumPy's own words
-    try:
-        a @ b
-    except ValueError as err:
-        numpy_words = str(err)
     for label in SPEC.metrics:
         ui.figure(label, "undefined" if label == "result shape" else "none", container=figure_row)
     with picture:
         st.error(text.mismatch_error(problem), icon="🚫")
         ui.chart(figures.mismatch_figure(a, b, style), key="matmul_mismatch")
         st.caption(text.mismatch_caption(m, k, b.shape[0], p))
-        st.markdown(text.numpy_says(numpy_words))
+        st.markdown(text.numpy_says(matmul.numpy_error(a, b)))
     with ideas.idea(1):
         st.subheader(text.OUTER_TITLE)
         st.markdown(text.NO_TERMS)
@@ -92,26 +87,25 @@ else:
     cell = matmul.cell_of_step(step, p)
     expressions = matmul.step_expressions(a, b)
     c = a @ b
-    ui.figure("result shape", shape_c, container=figure_row)
-    ui.figure("step", step, container=figure_row, help=f"cells of C computed so far, out of {last}")
-    ui.figure(
-        "current cell", f"C[{cell[0]}, {cell[1]}]" if cell else text.NONE_YET, container=figure_row, help=text.CELL_HELP
-    )
-    ui.figure("current value", c[cell] if cell else text.NONE_YET, container=figure_row)
+    for label, value, words in text.shown_figures(shape_c, step, last, cell, c[cell] if cell else None):
+        ui.figure(label, value, container=figure_row, help=words)
     with picture:
+        slot = st.container()  # the element above Play's speed, which it reads
         speed = url_state.choice(text.PLAY_SPEED, "speed", list(SPEEDS), SPEC.default("speed"), widget="segmented")
         readouts = [text.readout(s, last, e) for s, e in enumerate(expressions)]
-        live.element(
-            "matmul_live",
-            [STEP],
-            {"step": step},
-            [live.cached(figures.step_json)(a, b, step, style)],
-            {"step": live.cached(figures.step_sweep)(a, b, readouts, style)},
-            readout=readouts[step],
-            descriptions=[text.picture_words(m, k, p, cell)],
-            controls="top",
-            play={"key": "step", "interval_ms": SPEEDS[speed or "medium"]},
-        )
+        with slot:
+            live.element(
+                "matmul_live",
+                [STEP],
+                {"step": step},
+                [live.cached(figures.step_json)(a, b, step, style)],
+                {"step": live.cached(figures.step_sweep)(a, b, readouts, style)},
+                readout=readouts[step],
+                descriptions=[text.picture_words(m, k, p, cell)],
+                controls="top",
+                play={"key": "step", "interval_ms": SPEEDS[speed or "medium"]},
+            )
+        st.caption(text.rule_sentence(m, k, p))
         st.markdown(text.step_sentence(step, last, cell) if cell else text.STEP_ZERO)
         if cell:
             st.code(expressions[step].replace("·", "*"), language=None)

@@ -74,7 +74,7 @@ def picture(a: np.ndarray, b: np.ndarray, symbol: str, result: np.ndarray | None
     operator = {"x": ca + da + 1, "y": -min(ra, rb) / 2, "showarrow": False}
     if result is None:
         fig.add_annotation(operator | {"text": "✗", "font": {"size": s["title"] * 1.6, "color": P["error"]}})
-        return fig.update_layout(height=style.scaled(_height(a.shape, b.shape, None)))
+        return fig.update_layout(height=_height(a.shape, b.shape, None))
     fig.add_annotation(operator | {"text": symbol, "font": {"size": s["title"] * 1.6, "color": P["neutral"]}})
     c, r, d = extent(shape)
     x1, y1 = where["result"]
@@ -115,7 +115,7 @@ def picture(a: np.ndarray, b: np.ndarray, symbol: str, result: np.ndarray | None
         font={"size": s["font"], "color": P["neutral"]},
     )
     fig.add_traces(follow_traces(a, b, result, 0, style))
-    return fig.update_layout(height=style.scaled(_height(a.shape, b.shape, shape)))
+    return fig.update_layout(height=_height(a.shape, b.shape, shape))
 
 
 def follow_words(a: np.ndarray, b: np.ndarray, symbol: str, result: np.ndarray, cell: tuple[int, ...]) -> str:
@@ -197,11 +197,12 @@ def follow_sweep(
 
 
 def _height(shape_a: tuple, shape_b: tuple, shape: tuple | None) -> int:
-    """The picture's height on a screen: ~42 px a row of cells, between 200 and 640 px."""
+    """The picture's height: ~42 px a row of cells, between 200 and 560 px; not taller on a projector,
+    so that the default pair stays on the first screen of a 1280x720 wall."""
     ra, da = extent(shape_a)[1:]
     rb, db = extent(shape_b)[1:]
     units = max(ra + da, rb + db) + 1
     if shape is not None:
         r, d = extent(shape)[1:]
         units = max(ra, rb) + 2.2 + d + r + 1.5 + max(da, db)
-    return int(min(max(42 * units + 40, 200), 640))
+    return int(min(max(42 * units + 40, 200), 560))

@@ -60,10 +60,10 @@ def _text(x: list, y: list, text: list[str], size: float, **extra) -> dict:
 
 
 def geometry(m: int, k: int, p: int) -> dict:
-    """Where A, B and C sit: B's and C's left edges, and the rows of text under the matrices."""
+    """Where A, B and C sit: B's and C's left edges, and the row of shapes under the matrices."""
     x_b = k + GAP
     rows = max(m, k)
-    return {"x_b": x_b, "x_c": x_b + p + GAP, "rows": rows, "shape_y": -rows - 0.75, "rule_y": -rows - 1.5}
+    return {"x_b": x_b, "x_c": x_b + p + GAP, "rows": rows, "shape_y": -rows - 0.95}
 
 
 def moving_traces(a: np.ndarray, b: np.ndarray, c: np.ndarray, step: int, style: Style = SCREEN) -> list[dict]:
@@ -81,7 +81,7 @@ def moving_traces(a: np.ndarray, b: np.ndarray, c: np.ndarray, step: int, style:
         _poly(_rect(0, -i, 1, k) if cell else ([], []), P["a_fill"], P["a"], s["line"] * 1.6),
         _poly(_rect(x_b + j, 0, k, 1) if cell else ([], []), P["b_fill"], P["b"], s["line"] * 1.6),
         _poly((above[0] + row_so_far[0], above[1] + row_so_far[1]), P["result_fill"], P["result"], 0.1),
-        _poly(_rect(x_c + j, -i) if cell else ([], []), P["result_fill"], P["result"], s["line"] * 2.4),
+        _poly(_rect(x_c + j, -i) if cell else ([], []), P["result_fill"], P["result"], s["line"] * 1.8),
         _text(
             (x_c + cols + 0.5).tolist(),
             (-rows - 0.5).tolist(),
@@ -98,10 +98,11 @@ def moving_traces(a: np.ndarray, b: np.ndarray, c: np.ndarray, step: int, style:
     ]
 
 
-def step_height(a: np.ndarray, b: np.ndarray) -> int:
-    """The step picture's height in pixels on a screen (a quarter more on a projector): ~40 px a row."""
+def step_height(a: np.ndarray, b: np.ndarray, style: Style = SCREEN) -> int:
+    """The step picture's height in pixels: ~40 px a row of cells, a little less on a projector,
+    where a taller picture would leave the first screen of a 1280x720 wall."""
     rows = geometry(a.shape[0], a.shape[1], b.shape[1])["rows"]
-    return int(40 * (rows + 3.1)) + 20
+    return int((36 if style.projector else 40) * (rows + 2.2)) + 20
 
 
 def step_figure(a: np.ndarray, b: np.ndarray, step: int, style: Style = SCREEN) -> go.Figure:
@@ -142,12 +143,6 @@ def step_figure(a: np.ndarray, b: np.ndarray, step: int, style: Style = SCREEN) 
         {"x": k / 2, "y": geo["shape_y"], "text": f"({m}, {inner})", "font": {"color": P["a"]}},
         {"x": x_b + p / 2, "y": geo["shape_y"], "text": f"({inner}, {p})", "font": {"color": P["b"]}},
         {"x": x_c + p / 2, "y": geo["shape_y"], "text": f"({m}, {p})", "font": {"color": P["result"]}},
-        {
-            "x": (k + x_b + p) / 2,
-            "y": geo["rule_y"],
-            "font": {"color": INK},
-            "text": f"inner sizes match ({k} = {k}), so C is ({m}, {p})",
-        },  # short enough for a phone
     ] + [
         {
             "x": x0 + cols / 2,
@@ -161,13 +156,14 @@ def step_figure(a: np.ndarray, b: np.ndarray, step: int, style: Style = SCREEN) 
     return new_figure(
         *moving_traces(a, b, c, step, style),
         style=style,
-        height=step_height(a, b),
         dragmode=False,
         xaxis=CELL_AXIS | {"range": [LABEL_X - 2.2, x_c + p + 0.3]},
-        yaxis=CELL_AXIS | {"scaleanchor": "x", "scaleratio": 1, "range": [geo["rule_y"] - 0.5, 0.9]},
+        # On a narrow screen the width bounds the cells: the picture sits at the top, under the readout.
+        yaxis=CELL_AXIS
+        | {"scaleanchor": "x", "scaleratio": 1, "range": [geo["shape_y"] - 0.4, 0.85], "constraintoward": "top"},
         shapes=shapes,
         annotations=[note | {"showarrow": False} for note in values + notes],
-    )
+    ).update_layout(height=step_height(a, b, style))
 
 
 def step_json(a: np.ndarray, b: np.ndarray, step: int, style: Style = SCREEN) -> dict:
@@ -222,8 +218,8 @@ def mismatch_figure(a: np.ndarray, b: np.ndarray, style: Style = SCREEN) -> go.F
 def outer_figure(a: np.ndarray, b: np.ndarray, terms: np.ndarray, shown: int, style: Style = SCREEN) -> go.Figure:
     """Column ``t`` of A times row ``t`` of B, their outer product (term ``t``), and the sum of ``shown`` terms.
 
-    The labels are short and sit over their own blocks, the sum's ending at the picture's right
-    edge, so that none runs into the next (at 1280 px and on a phone).
+    The labels are short and sit over their own blocks; the sum's, the longest, sits under its
+    block, ending at the picture's right edge, so that none runs into another (at 1280 px and on a phone).
     """
     m, k = a.shape
     p = b.shape[1]
@@ -231,7 +227,7 @@ def outer_figure(a: np.ndarray, b: np.ndarray, terms: np.ndarray, shown: int, st
     x_row = 1 + GAP
     x_term = x_row + p + GAP
     x_sum = x_term + p + GAP
-    fig = grid_figure(height=int(44 * (m + 1.2)) + 20, style=style)
+    fig = grid_figure(height=int(44 * (m + 2)) + 20, style=style)
     faded = shown == 0
     blocks = (  # values, left edge, fill, line, label
         (a[:, [t]], 0, P["a_fill"], P["a"], f"A[:, {t}]"),
@@ -244,9 +240,9 @@ def outer_figure(a: np.ndarray, b: np.ndarray, terms: np.ndarray, shown: int, st
     s = style.sizes
     fig.add_annotation(
         x=x_sum + p,
-        y=0.08,
+        y=-m - 0.08,
         xanchor="right",
-        yanchor="bottom",
+        yanchor="top",
         text=f"sum of {shown} of {k} terms",
         showarrow=False,
         font={"size": s["font"], "color": P["result"]},
@@ -255,6 +251,6 @@ def outer_figure(a: np.ndarray, b: np.ndarray, terms: np.ndarray, shown: int, st
         fig.add_annotation(
             x=x, y=-0.5 if text == "·" else -m / 2, text=text, showarrow=False, font={"size": s["title"] * 1.4}
         )
-    fig.update_xaxes(range=[-0.2, x_sum + p + 0.2])
-    fig.update_yaxes(range=[-m - 0.2, 1.0])
+    fig.update_xaxes(range=[-0.5, x_sum + p + 0.2])
+    fig.update_yaxes(range=[-m - 0.9, 1.0])
     return fig

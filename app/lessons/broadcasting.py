@@ -11,11 +11,8 @@ from core.text import numpy_literal as literal
 
 TITLE = "Broadcasting"
 INTRO = (
-    "NumPy combines arrays of **different shapes** by lining their shapes up **from the right**. "
-    "A missing axis counts as length 1 (NumPy adds it on the left), and an axis of length 1 is "
-    "**stretched** to the other array's length: in one array, or in both, as in (4, 1) + (1, 3). "
-    "NumPy copies nothing: it reads the same numbers again. Type two arrays or pick an example, "
-    "then follow one result cell back to the numbers it came from."
+    "NumPy lines two shapes up **from the right** and **stretches** axes of length 1, in one array "
+    "or in both. Follow one result cell back to the numbers it reads."
 )
 IDEAS = ["Stretch, then combine", "The rule, axis by axis", "What to notice", "Predict, then check", "The NumPy code"]
 EXAMPLES = "**Examples** (the first is the slides'):"
@@ -49,7 +46,8 @@ RULE_TITLE = "The rule, axis by axis"
 RULE = (
     "Write the shapes **right-aligned**, one above the other, and compare each axis from the "
     "right: the lengths must be **equal**, or one of them must be **1** (it is stretched). "
-    "A missing axis counts as 1."
+    "A missing axis counts as 1: NumPy adds it on the left. Either array can be stretched, or both: "
+    "(4, 1) + (1, 3) stretches a along axis −1 and b along axis −2."
 )
 RULE_CAPTION = (
     "· = the array has no such axis: NumPy puts a 1 in front of its shape. The axes are numbered "

@@ -10,15 +10,14 @@ from core.text import numpy_literal as literal
 
 TITLE = "Matrix multiplication, step by step"
 INTRO = (
-    "Each cell of **C = A B** is the dot product of a **row of A** and a **column of B**: "
-    "`C[i, j] = A[i, :] · B[:, j]`. Step through the cells in order, or play them, and watch the "
-    "shape rule at work: an (m, k) matrix times a (k, p) matrix is an (m, p) matrix."
+    "Each cell of **C = A B** is a **row of A** times a **column of B**, so an (m, k) matrix "
+    "times a (k, p) matrix is (m, p). Step through the cells, or play them."
 )
 OUTER_TITLE = "The same product as a sum of outer products"
 IDEAS = ["Step by step", OUTER_TITLE, "What to notice", "Predict, then check", "The NumPy code"]
 NONE_YET = "none yet"
 STEP_LABEL = "Step: cells of C computed"
-PLAY_SPEED = "Play speed (▶ Play beside the step slider)"
+PLAY_SPEED = "Speed of ▶ Play"
 MATRICES = "The matrices"
 A_LABEL, B_LABEL = "A (rows separated by ;)", "B (rows separated by ;)"
 MATRIX_HELP = (
@@ -34,6 +33,16 @@ NOTICE_TITLE = "What to notice"
 TABLE_TITLE = "C as a table, cell by cell (text alternative to the picture)"
 STEP_ZERO = "Step 0: no cell of C is computed yet (white cells). Press **▶ Play** or move the step slider."
 NO_TERMS = "There is no product to split into terms yet: make the inner sizes match first."
+
+
+def shown_figures(shape_c, step: int, last: int, cell, value) -> list[tuple[str, object, str | None]]:
+    """The page's figures at ``step``: (``st.metric`` label, value, help)."""
+    return [
+        ("result shape", shape_c, None),
+        ("step", step, f"cells of C computed so far, out of {last}"),
+        ("current cell", f"C[{cell[0]}, {cell[1]}]" if cell else NONE_YET, CELL_HELP),
+        ("current value", value if cell else NONE_YET, None),
+    ]
 
 
 def step_help(p: int) -> str:
@@ -56,6 +65,11 @@ def step_sentence(step: int, last: int, cell: tuple[int, int]) -> str:
         f"Step {step} of {last}: row **{i}** of A :green[(green)] times column **{j}** of B "
         f":orange[(orange)] gives cell **C[{i}, {j}]** :violet[(purple)]:"
     )
+
+
+def rule_sentence(m: int, k: int, p: int) -> str:
+    """The shape rule with the current sizes, short enough for a phone."""
+    return f"Inner sizes match ({k} = {k}), so C is ({m}, {p}): the shapes under the picture."
 
 
 def shape_formula(m: int, k: int, p: int) -> str:

@@ -180,7 +180,7 @@ def test_notice_says_both_arrays_stretch_only_when_both_do(shape_a, shape_b, bot
 
 def test_intro_says_either_or_both_are_stretched_and_missing_axes_come_first():
     assert "smaller array is copied" not in text.INTRO
-    assert "in one array, or in both" in text.INTRO and "adds it on the left" in text.INTRO
+    assert "in one array or in both" in text.INTRO and "adds it on the left" in text.RULE
 
 
 @pytest.mark.parametrize("axis, place", [(-1, "the last axis"), (-2, "the axis before the last")])
