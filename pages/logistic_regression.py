@@ -56,8 +56,9 @@ def with_value(slider: live.Slider, value: float) -> live.Slider:
 ui.page_header(text.TITLE, text.INTRO)
 ideas = Ideas(text.IDEAS)
 
+style = current_style()
 with ideas.idea(0):
-    figure_row, picture = ui.figure_row(), st.container()
+    above, picture, below = st.container(), st.container(), st.container()
     data = url_state.text(
         text.DATA_LABEL, "data", text.GENERATED, read_points,
         lambda v: "" if v == text.GENERATED else logistic.format_labelled_points(*v),
@@ -72,9 +73,9 @@ live.write_url(SLIDERS, values)
 w, b, t = (float(values[s.key]) for s in SLIDERS)
 now = logistic_sweep.at_positions(x, y, [w, w], [b, b], [t, 0.5])  # and at the usual threshold 0.5
 loss, acc, p, losses = float(now.mean_loss[0]), float(now.accuracy[0]), now.p[0], now.losses[0]
-style = current_style()
 
-with figure_row:
+# On the wall the picture leads and the figures follow it (its readout shows the loss and accuracy live).
+with below if style.projector else above, ui.figure_row():
     ui.figure("mean logistic loss", format_number(loss, 4), help=text.LOSS_HELP)
     ui.figure("accuracy", format_number(acc, 4), help=text.ACCURACY_HELP)
     if best:
@@ -91,7 +92,7 @@ with picture:
     }
     live.element(
         "logistic_live", sliders, values, base, sweeps, readout=text.readout(loss, acc, t),
-        descriptions=text.descriptions(points.name, w, b, t, loss, now.confusion[0].tolist()), min_figure_width=380,
+        descriptions=text.descriptions(points.name, w, b, t, loss, now.confusion[0].tolist()), min_figure_width=560, controls="top",
     )  # fmt: skip
     st.caption(text.caption(text.source(generated, len(x)), bool(best)))
     with st.expander(text.TABLE_TITLE):

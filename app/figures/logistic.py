@@ -30,7 +30,7 @@ C0, C1, MODEL, NEUTRAL, INK = PALETTE["class0"], PALETTE["class1"], PALETTE["res
 LABEL_BOX = "rgba(255,255,255,0.85)"
 RIGHT_FILL, WRONG_FILL = PALETTE["a_fill"], blend(PALETTE["error"], "#FFFFFF", 0.75)
 # The model figure is the page's main picture: on a 1280x720 wall it fits the first screen.
-MODEL_HEIGHT = {False: 460, True: 400}
+MODEL_HEIGHT = {False: 460, True: 330}
 # Trace order of the model figure (the best fit is empty when there is none) and of the loss curves.
 BEST, SCORE, SIGMOID, CLASS0, CLASS1, BARS0, BARS1 = range(7)
 CURVE1, CURVE0, ON_CURVE0, ON_CURVE1 = range(4)
@@ -273,17 +273,17 @@ def _note(xref: str, x, yref: str, y, text: str, **place) -> dict:
 
 
 def _loss_axis(top: float) -> dict:
-    return {"title": {"text": "loss"}, "domain": [0.0, 0.26], "anchor": "x", "range": [0, top], "nticks": 4}
+    return {"title": {"text": "loss"}, "domain": [0.0, 0.32], "anchor": "x", "range": [0, top], "nticks": 4}
 
 
 def _score_trace(lo: float, hi: float, w: float, b: float, s: dict) -> dict:
     return {"type": "scatter", "x": [lo, hi], "y": [round(w * lo + b, 4), round(w * hi + b, 4)], "yaxis": "y2",
-            "mode": "lines", "name": "h = w·x + b (right axis)", "hoverinfo": "skip",
+            "mode": "lines", "name": "h = w·x + b", "showlegend": False, "hoverinfo": "skip",
             "line": {"color": PALETTE["a"], "width": s["line"] * 0.8, "dash": "dash"}}  # fmt: skip
 
 
 def _sigmoid_trace(xs, ps, s: dict) -> dict:
-    return {"type": "scatter", "x": xs, "y": ps, "mode": "lines", "name": "p = σ(h)", "hoverinfo": "skip",
+    return {"type": "scatter", "x": xs, "y": ps, "mode": "lines", "name": "p = σ(h)", "showlegend": False, "hoverinfo": "skip",
             "line": {"color": MODEL, "width": s["line"] * 1.3, "shape": "spline", "smoothing": 0.6}}  # fmt: skip
 
 
@@ -311,10 +311,14 @@ def _model_figure(points: Points, style: Style, frame: _Frame, i: int) -> dict:
         style,
         height=MODEL_HEIGHT[style.projector],
         xaxis={"title": {"text": points.name}, "anchor": "y3", "range": list(points.x_range)},
-        yaxis={"title": {"text": "p"}, "domain": [0.36, 1.0], "range": [-0.08, 1.08], "tickvals": [0, 0.5, 1]},
+        # The curves are named by their axes, in their colours: the legend keeps to one short line.
+        yaxis={"title": {"text": "p = σ(h)", "font": {"color": MODEL}}, "domain": [0.44, 1.0], "range": [-0.08, 1.08],
+               "tickvals": [0, 0.5, 1]},
         # h = 0 sits level with p = 0.5: both axes span the same share around their centres.
-        yaxis2={"title": {"text": "h"}, "overlaying": "y", "side": "right", "showgrid": False, "zeroline": False,
-                "range": [-H_RANGE * 1.16, H_RANGE * 1.16], "tickvals": [-8, -4, 0, 4, 8]},
+        yaxis2={"title": {"text": "h = w·x + b", "font": {"color": PALETTE["a"]}}, "overlaying": "y", "side": "right",
+                "showgrid": False, "zeroline": False, "range": [-H_RANGE * 1.16, H_RANGE * 1.16],
+                "tickvals": [-8, -4, 0, 4, 8]},
+        legend=_shared_layout(style)["legend"] | {"font": {"size": round(0.85 * s["font"]) if style.projector else s["font"]}},
         barmode="overlay",
         **moving["layout"],
     )  # fmt: skip

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from core.text import format_number
 
-TITLE = "Logistic regression: the sigmoid and the logistic loss"
+TITLE = "Logistic regression"
 INTRO = (
-    "Classification with one feature: does a person with this **BMI** have the disease (1) or not (0)? "
-    "The model computes a score h = w·x + b, and the **sigmoid** turns it into a probability p = σ(h). "
-    "Each point pays a loss, −ln p if it is a 1 and −ln(1 − p) if it is a 0. Move w and b and watch "
-    "every point's loss; move the threshold and watch the decisions."
+    "Does a person with this **BMI** have the disease (1) or not (0)? The **sigmoid** turns a score "
+    "h = w·x + b into a probability p = σ(h), and each point pays a loss: −ln p if it is a 1, −ln(1 − p) if it is a 0."
 )
 IDEAS = [
-    "The sigmoid, each point's loss and the threshold",
-    "Why −ln p, and what a threshold decides",
+    "The model and each point's loss",
+    "Why −ln p, and a threshold",
     "The formulas, and what to notice",
     "Training",
     "Predict, then check",
