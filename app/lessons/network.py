@@ -258,7 +258,7 @@ def code(dataset: str, noise: float, seed: int, hidden: int, activation: str, lr
         # -ln p = ln(1 + e^-h) and -ln(1 - p) = ln(1 + e^h): log-sum-exp, never log(0)
         loss = np.mean(y * np.logaddexp(0, -h) + (1 - y) * np.logaddexp(0, h))
         accuracy = np.mean((p >= 0.5) == y)
-        print(f"mean logistic loss = {loss:.4f}")
+        print(f"mean logistic loss = {loss:.4e}" if loss >= 1e9 else f"mean logistic loss = {loss:.4f}")
         print(f"accuracy = {accuracy:.4f}")
         print("hidden units =", units)
     """
