@@ -69,6 +69,11 @@ class Positions:
     recall: np.ndarray
     f1: np.ndarray
 
+    @property
+    def called(self) -> np.ndarray:
+        """How many points are called class 1 (``p >= threshold``) at each position: ``TP + FP``."""
+        return self.confusion[:, :, 1].sum(axis=1)
+
 
 def at_positions(x, y, w, b, threshold) -> Positions:
     """The model ``p = σ(w·x + b)`` and its scores at every position at once.

@@ -370,6 +370,20 @@ def _confusion_figure(style: Style, frame: _Frame, i: int) -> dict:
     )
 
 
+def points_table(points: Points, h, p, losses, threshold: float) -> dict[str, np.ndarray]:
+    """The points as a table, sorted by x: x, y, h, p, the decision at the threshold and the loss."""
+    x, y = points.arrays
+    order = np.argsort(x, kind="stable")
+    return {
+        points.name: x[order],
+        "y": y[order],
+        "h = w·x + b": np.round(h[order], 4),
+        "p = σ(h)": np.round(p[order], 4),
+        "predicted": (p[order] >= threshold).astype(int),
+        "loss": np.round(losses[order], 4),
+    }
+
+
 # ---------------------------------------------------------------- training (drawn on release, not live)
 def descent_window(centre, start, path: np.ndarray, n: int = 61) -> tuple[np.ndarray, np.ndarray]:
     """A (w, b) grid around ``centre`` (the best fit, else the start) wide enough for the start and the path."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from core.text import format_number
 
 TITLE = "Logistic regression"
@@ -181,6 +183,19 @@ def notice(name: str, w: float, b: float, threshold: float, accuracy: float, rig
     )
 
 
+def what_to_notice(name: str, x, y, p, losses, w: float, b: float, threshold: float, accuracy: float) -> str:
+    """:func:`notice` and :func:`worst_point` for the points ``x, y`` with probabilities ``p`` and ``losses``."""
+    worst, m = int(np.argmax(losses)), len(x)
+    share = float(losses[worst]) / max(float(np.sum(losses)), 1e-300)
+    wrong = bool((p[worst] >= threshold) != y[worst])
+    said = notice(name, w, b, threshold, accuracy, int(round(accuracy * m)), m, float(np.mean(losses)))
+    return (
+        said
+        + " "
+        + worst_point(name, float(x[worst]), int(y[worst]), float(p[worst]), float(losses[worst]), wrong, share)
+    )
+
+
 def threshold_notes(threshold: float, now: tuple[float, float, int], usual: tuple[float, float, int]) -> str:
     """What moving the threshold from 0.5 did: ``now`` and ``usual`` are (precision, recall, points called 1)."""
     precision, recall, called = now
@@ -207,6 +222,15 @@ def descent_summary(steps: int, w_end: float, b_end: float, first: float, last: 
 
 def zigzag(rises: int) -> str:
     return f"The loss rose on {rises} of the steps: η is close to too large, the steps zig-zag across the valley."
+
+
+def descent_verdict(losses, diverged: bool) -> tuple[str, str]:
+    """``("error", why)`` when the loss ended above its start, ``("info", why)`` when it rose on some
+    steps, ``("info", "")`` when it fell at every step."""
+    if diverged or losses[-1] > losses[0]:
+        return "error", BLEW_UP
+    rises = int(np.sum(np.diff(losses) > 1e-12))
+    return "info", zigzag(rises) if rises else ""
 
 
 def code(x_literal: str, y_literal: str, w: float, b: float, threshold: float, has_best: bool) -> str:
