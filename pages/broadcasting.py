@@ -79,7 +79,9 @@ with picture:
         live.write_url([CELL], {"cell": flat})
         cell = tuple(int(i) for i in np.unravel_index(flat, shape))
         shown = text.SHOWN[op]
-        base = live.cached(figures.picture_json)(a, b, shown, result, flat, style)
+        base = figures.following(
+            live.cached(figures.picture_json)(a, b, shown, result, style), a, b, result, flat, style
+        )
         readouts = [figures.follow_words(a, b, shown, result, tuple(map(int, i))) for i in np.ndindex(*shape)]
         first = len(base["data"]) - figures.FOLLOW
         sweep = live.cached(figures.follow_sweep)(a, b, result, first, readouts, style)

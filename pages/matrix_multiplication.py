@@ -7,6 +7,7 @@ summed in the second view.
 """
 
 import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 from app import live, ui, url_state
@@ -98,7 +99,7 @@ else:
                 "matmul_live",
                 [STEP],
                 {"step": step},
-                [live.cached(figures.step_json)(a, b, step, style)],
+                [figures.at_step(live.cached(figures.step_json)(a, b, 0, style), a, b, step, style)],
                 {"step": live.cached(figures.step_sweep)(a, b, readouts, style)},
                 readout=readouts[step],
                 descriptions=[text.picture_words(m, k, p, cell)],
@@ -128,7 +129,8 @@ else:
             icon=":material/open_in_new:",
             query_params=link,
         )
-        ui.chart(figures.outer_figure(a, b, terms, shown, style), key="matmul_outer", container=right)
+        outer = go.Figure(live.cached(figures.outer_json)(a, b, shown, style), _validate=False)  # built once
+        ui.chart(outer, key="matmul_outer", container=right)
         right.caption(text.outer_caption(a, b, shown, bool(np.allclose(terms.sum(axis=0), c))))
         with right.expander(text.outer_table_title(shown, k)):
             st.table(text.outer_table(terms[:shown].sum(axis=0)))

@@ -175,14 +175,15 @@ def follow_traces(a: np.ndarray, b: np.ndarray, result: np.ndarray, flat: int, s
     ]
 
 
-def picture_json(
-    a: np.ndarray, b: np.ndarray, symbol: str, result: np.ndarray, flat: int, style: Style = SCREEN
-) -> dict:
-    """:func:`picture` following result cell ``flat``, as the live element takes it (plain JSON data)."""
-    figure = figure_json(picture(a, b, symbol, result, style))
+def picture_json(a: np.ndarray, b: np.ndarray, symbol: str, result: np.ndarray, style: Style = SCREEN) -> dict:
+    """:func:`picture` as the live element takes it (plain JSON data), following the first cell."""
+    return figure_json(picture(a, b, symbol, result, style))
+
+
+def following(figure: dict, a: np.ndarray, b: np.ndarray, result: np.ndarray, flat: int, style: Style = SCREEN) -> dict:
+    """``figure`` (from :func:`picture_json`) following result cell ``flat`` instead: its last traces replaced."""
     first = len(figure["data"]) - FOLLOW
-    figure["data"][first:] = follow_traces(a, b, result, flat, style)
-    return figure
+    return figure | {"data": figure["data"][:first] + follow_traces(a, b, result, flat, style)}
 
 
 def follow_sweep(

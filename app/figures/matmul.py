@@ -16,7 +16,7 @@ from app.figure_base import SCREEN, Style, new_figure
 from app.figures.cells import CELL_AXIS, add_grid, grid_figure
 from app.palette import PALETTE as P
 from app.sweeps import Sweep, figure_json
-from core.matmul import cell_of_step
+from core.matmul import cell_of_step, outer_terms
 from core.text import format_number
 
 GAP = 1.4  # empty cells between two matrices in a picture
@@ -169,6 +169,17 @@ def step_figure(a: np.ndarray, b: np.ndarray, step: int, style: Style = SCREEN) 
 def step_json(a: np.ndarray, b: np.ndarray, step: int, style: Style = SCREEN) -> dict:
     """:func:`step_figure` as the live element takes it (plain JSON data)."""
     return figure_json(step_figure(a, b, step, style))
+
+
+def at_step(figure: dict, a: np.ndarray, b: np.ndarray, step: int, style: Style = SCREEN) -> dict:
+    """``figure`` (from :func:`step_json`) at ``step`` instead: its :data:`MOVING` traces replaced."""
+    moving = moving_traces(a, b, a @ b, step, style)
+    return figure | {"data": moving + figure["data"][MOVING:]}
+
+
+def outer_json(a: np.ndarray, b: np.ndarray, shown: int, style: Style = SCREEN) -> dict:
+    """:func:`outer_figure` of ``shown`` terms as plain JSON data (cheap to cache and copy)."""
+    return figure_json(outer_figure(a, b, outer_terms(a, b), shown, style))
 
 
 def step_sweep(a: np.ndarray, b: np.ndarray, readouts: list[str], style: Style = SCREEN) -> Sweep:

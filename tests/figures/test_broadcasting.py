@@ -18,7 +18,7 @@ CASES = [
 @pytest.mark.parametrize("a, b, symbol", CASES)
 def test_every_followed_cell_shows_numpys_numbers(a, b, symbol):
     result = a * b if symbol == "×" else a - b if symbol == "−" else a + b
-    base = figures.picture_json(a, b, symbol, result, 0)
+    base = figures.picture_json(a, b, symbol, result)
     first = len(base["data"]) - figures.FOLLOW
     sweep = figures.follow_sweep(a, b, result, first, ["r"] * result.size)
     assert len(sweep.patches) == result.size
@@ -31,6 +31,9 @@ def test_every_followed_cell_shows_numpys_numbers(a, b, symbol):
         outline = patch["traces"][str(first)]
         assert outline["fill"] == "toself" and outline["x"].count(None) == 5
     assert base["data"][first:] == [sweep.patches[0][0]["traces"][str(first + n)] for n in range(2)]
+    last = figures.following(base, a, b, result, result.size - 1)
+    assert last["data"][first:] == [sweep.patches[-1][0]["traces"][str(first + n)] for n in range(2)]
+    assert last["data"][:first] == base["data"][:first] and last["layout"] == base["layout"]
 
 
 def test_the_followed_cell_sits_on_its_cell_in_the_result():
@@ -52,7 +55,7 @@ def test_divide_by_zero_draws_inf_and_nan_as_numpy_prints_them():
     result, said = combine_as_numpy(a, b, "divide")
     drawn = [
         t
-        for trace in figures.picture_json(a, b, "÷", result, 0)["data"]
+        for trace in figures.picture_json(a, b, "÷", result)["data"]
         if trace.get("mode") == "text"
         for t in trace["text"]
     ]

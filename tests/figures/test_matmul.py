@@ -40,6 +40,7 @@ def test_the_sweep_holds_every_step_as_the_figure_at_that_step():
     for step, [patch] in enumerate(sweep.patches):
         fig = figures.step_json(A, B, step)
         assert [patch["traces"][str(n)] for n in range(figures.MOVING)] == fig["data"][: figures.MOVING]
+        assert figures.at_step(figures.step_json(A, B, 0), A, B, step) == fig
 
 
 def test_a_projector_draws_larger_type_in_a_picture_that_stays_on_the_first_screen():
