@@ -82,12 +82,14 @@ accuracy = iris.path_accuracy(seen, y, path)
 wrong = np.sum(iris.predict(seen, path.coef, path.intercept) != y, axis=-1)
 matrix = iris.confusion_matrix(y, iris.predict(seen, path.coef[i], path.intercept[i]))
 z = iris.class_scores(flower[list(features)], path.coef[i], path.intercept[i])
-regions = figures.Regions.of(pair, X, y, fit_path(X[:, list(pair)], y, cs, max_iter)) if pair[0] != pair[1] else None
+style = current_style()
+regions = (
+    figures.Regions.of(pair, X, y, fit_path(X[:, list(pair)], y, cs, max_iter), style) if pair[0] != pair[1] else None
+)
 pair_accuracy = regions.accuracy if regions else [None] * len(cs)
 readouts = [text.readout(*row) for row in zip(cs, accuracy, wrong, pair_accuracy, path.converged)]
 
 # --- Figures, words and layout.
-style = current_style()
 ui.figure("accuracy", format_number(accuracy[i], 4), container=metric_row, help=text.ACCURACY_HELP)
 ui.figure("iterations", int(path.n_iter[i]), container=metric_row, help=text.ITERATIONS_HELP)
 ui.figure("misclassified", int(wrong[i]), container=metric_row, help=text.MISCLASSIFIED_HELP)
@@ -97,7 +99,11 @@ with picture:
     if not regions:
         st.error(text.SAME_AXES_ERROR)
     sweep = {"C_exponent": figures.c_sweep(cs, accuracy, regions, readouts, style)}
-    options = {"readout": readouts[i], "descriptions": [caption] * len(shown), "controls": "top"}
+    options = {
+        "readout": readouts[i],
+        "descriptions": [caption] * len(shown),
+        "controls": "side" if ideas.presenting else "top",
+    }
     live.element("iris_live", [C_SLIDER], {"C_exponent": exponents[i]}, shown, sweep, **options)
     st.caption(caption)
 with settings:
@@ -112,14 +118,12 @@ with bars:
 
 with ideas.idea(2):
     st.subheader(text.ERRORS_TITLE)
-    heat, right = st.columns([1.2, 1], gap="large")
-    with heat:
-        ui.chart(figures.confusion_figure(matrix, style), key="iris_confusion")
-        st.caption(text.CONFUSION_CAPTION)
-    with right:
-        st.table(text.scores_table(matrix, *iris.precision_recall_f1(matrix)), hide_index=True, width="content")
-        st.latex(text.PRECISION_RECALL)
-        st.latex(text.F1)
+    heat, words = st.columns([1.3, 1], gap="large")
+    ui.chart(figures.confusion_figure(matrix, style), key="iris_confusion", container=heat)
+    words.caption(text.CONFUSION_CAPTION)
+    for formula in (text.PRECISION, text.RECALL, text.F1):
+        words.latex(formula)
+    st.table(text.scores_table(matrix, *iris.precision_recall_f1(matrix)), hide_index=True, width="content")
 
 with ideas.idea(3):
     st.subheader(text.SOFTMAX_TITLE)

@@ -20,12 +20,27 @@ from core.text import format_number
 SYMBOLS = ("circle", "diamond", "square")
 LIGHT = [blend(colour, "#FFFFFF", 0.72) for colour in CLASS_COLORS]  # region fills, dark text readable on them
 DECADES = [10.0**e for e in range(int(np.log10(C_LIMITS[0])), int(np.log10(C_LIMITS[1])) + 1)]
-REGIONS_HEIGHT, PATH_HEIGHT = 340, 340
 STAR_LINE = {"color": "#1F2430", "width": 1.5}
+FIXED_AXIS = {"automargin": False, "fixedrange": True}
 
 
 def axis_title(feature: int) -> str:
     return f"{FEATURES[feature]} (cm)"
+
+
+def live_layout(style: Style, *, top: float = 0) -> dict:
+    """Height and fixed margins of a live figure, labels inside it instead of a legend.
+
+    Fixed: margins that plotly grows by itself are measured after a first draw, which a drag
+    redraws every frame, and the titles flickered outside the picture. Lower on a projector, so
+    that the picture fits under the title, the figures and the slider of a 1280x720 wall.
+    """
+    font = style.sizes["font"]
+    return {
+        "height": 275 if style.projector else 340,
+        "margin": {"l": round(4.4 * font), "r": round(1.5 * font), "t": round(top * font) + 10, "b": round(3.5 * font)},
+        "showlegend": False,
+    }
 
 
 def region_traces(polygons: list[np.ndarray]) -> list[dict]:
@@ -47,6 +62,51 @@ def region_traces(polygons: list[np.ndarray]) -> list[dict]:
     ]
 
 
+def region_labels(polygons: list[np.ndarray], spots: np.ndarray, style: Style = SCREEN) -> list[dict]:
+    """Each species' name inside its region, at ``spots[k]`` (:func:`label_spots`)."""
+    return [
+        {
+            "x": float(spots[k, 0]),
+            "y": float(spots[k, 1]),
+            "text": f"<b>{species}</b>",
+            "showarrow": False,
+            "font": {"color": CLASS_COLORS[k], "size": style.sizes["font"]},
+            "bgcolor": "rgba(255, 255, 255, 0.8)",
+        }
+        for k, species in enumerate(SPECIES)
+        if np.isfinite(spots[k]).all()
+    ]
+
+
+def label_spots(polygons: list[np.ndarray], X2: np.ndarray, box, style: Style = SCREEN, n: int = 14) -> np.ndarray:
+    """Where to write each species' name: in its region, clear of the other names, far from the flowers.
+
+    Candidates are an ``n × n`` grid of the box; a name takes about its length in half font sizes
+    of a plot some 280 px square, kept inside the box and off the names already placed. Distances
+    are in fractions of the box's sides. Shape (3, 2); NaN where a species' name has no room.
+    """
+    (x0, x1), (y0, y1) = box
+    scale, origin = np.array([x1 - x0, y1 - y0]), np.array([x0, y0])
+    unit = np.stack(np.meshgrid(np.linspace(0, 1, n), np.linspace(0, 1, n)), axis=-1).reshape(-1, 2)
+    sizes = np.array([(0.6 * len(name), 1.5) for name in SPECIES]) * style.sizes["font"] / 280
+    spots = np.full((len(polygons), 2), np.nan)
+    for k, polygon in enumerate(polygons):
+        if len(polygon) < 3:
+            continue
+        points = origin + unit * scale
+        edges = np.roll(polygon, -1, axis=0) - polygon  # counter-clockwise: inside is left of every edge
+        offsets = points[:, None, :] - polygon[None, :, :]
+        fits = np.all(edges[None, :, 0] * offsets[..., 1] - edges[None, :, 1] * offsets[..., 0] >= 0, axis=1)
+        fits &= np.all((unit >= sizes[k] / 2) & (unit <= 1 - sizes[k] / 2), axis=1)
+        for j in np.flatnonzero(np.isfinite(spots[:, 0])):
+            apart = np.abs(unit - (spots[j] - origin) / scale) >= (sizes[k] + sizes[j]) / 2
+            fits &= apart.any(axis=1)
+        if fits.any():
+            gaps = np.linalg.norm((points[fits, None, :] - X2[None]) / scale, axis=-1).min(axis=1)
+            spots[k] = points[fits][np.argmax(gaps)]
+    return spots
+
+
 @dataclass(frozen=True)
 class CSlider(Slider):
     """The C slider: its positions are exponents of 10 (a log scale), and it shows C itself."""
@@ -65,16 +125,18 @@ class Regions:
     X2: np.ndarray  # (m, 2): the flowers in those two features
     box: tuple[tuple[float, float], tuple[float, float]]  # the plotted ranges
     polygons: list[list[np.ndarray]]  # at each position, one polygon per species (core.iris.region_polygons)
+    spots: list[np.ndarray]  # at each position, where each species' name is written (label_spots)
     accuracy: np.ndarray  # (P,) its training accuracy at each position
     path: FitPath
 
     @classmethod
-    def of(cls, pair: tuple[int, int], X: np.ndarray, y: np.ndarray, path: FitPath) -> Regions:
+    def of(cls, pair: tuple[int, int], X: np.ndarray, y: np.ndarray, path: FitPath, style: Style = SCREEN) -> Regions:
         """The regions of ``path``, a model of features ``pair`` of ``X``, with a margin of 0.4 cm around the flowers."""
         X2 = X[:, list(pair)]
         box = tuple((lo - 0.4, hi + 0.4) for lo, hi in zip(X2.min(axis=0), X2.max(axis=0)))
         polygons = [region_polygons(w, b, *box) for w, b in zip(path.coef, path.intercept)]
-        return cls(pair, X2, box, polygons, path_accuracy(X2, y, path), path)
+        spots = [label_spots(p, X2, box, style) for p in polygons]
+        return cls(pair, X2, box, polygons, spots, path_accuracy(X2, y, path), path)
 
     def species_at(self, flower: np.ndarray, index: int) -> int:
         """The species whose region holds ``flower`` (all four measurements) at position ``index``."""
@@ -119,9 +181,10 @@ def regions_figure(regions: Regions, y: np.ndarray, flower: np.ndarray, index: i
         *flowers,
         star,
         style=style,
-        height=REGIONS_HEIGHT,
-        xaxis={"title": {"text": axis_title(regions.pair[0])}, "range": list(regions.box[0]), "fixedrange": True},
-        yaxis={"title": {"text": axis_title(regions.pair[1])}, "range": list(regions.box[1]), "fixedrange": True},
+        **live_layout(style),
+        xaxis={"title": {"text": axis_title(regions.pair[0])}, "range": list(regions.box[0])} | FIXED_AXIS,
+        yaxis={"title": {"text": axis_title(regions.pair[1])}, "range": list(regions.box[1])} | FIXED_AXIS,
+        annotations=region_labels(regions.polygons[index], regions.spots[index], style),
     )
 
 
@@ -161,30 +224,34 @@ def accuracy_path_figure(
         }
 
     curves = _curves(accuracy, regions)
-    traces = [curve(accuracy, f"the model, {n_features} feature{'s' * (n_features != 1)}", PALETTE["result"], "solid")]
+    features = f"{n_features} feature{'s' * (n_features != 1)}"
+    traces = [curve(accuracy, f"the model, {features}", PALETTE["result"], "solid")]
+    key = f"<span style='color:{PALETTE['result']}'>━ the model ({features})</span>"
     if regions is not None:
         traces.append(curve(regions.accuracy, "regions' model, 2 features", PALETTE["neutral"], "dot"))
+        key += f"<br><span style='color:{PALETTE['neutral']}'>┅ the regions' model</span>"
     low = float(min(np.min(c) for c in curves))
     return new_figure(
         *traces,
         path_marker(Cs, curves, index, style),
         style=style,
-        height=PATH_HEIGHT,
+        **live_layout(style, top=1.3 * len(curves)),
+        annotations=[
+            {"text": key, "showarrow": False, "align": "left", "xref": "paper", "yref": "paper", "x": 0, "y": 1}
+            | {"xanchor": "left", "yanchor": "bottom", "yshift": 6, "font": {"size": s["font"]}}
+        ],
         xaxis={
             "type": "log",
             "title": {"text": "C (log scale)"},
             "tickmode": "array",
             "tickvals": DECADES,
-            "ticktext": [format_number(c) for c in DECADES],
+            # Every other decade on a projector, where seven labels would not fit side by side.
+            "ticktext": [format_number(c) if not style.projector or k % 2 == 0 else "" for k, c in enumerate(DECADES)],
             "range": [np.log10(C_LIMITS[0]) - 0.1, np.log10(C_LIMITS[1]) + 0.1],
-            "fixedrange": True,
-        },
-        yaxis={
-            "title": {"text": "training accuracy"},
-            "range": [max(0.0, low - 0.03), 1.01],
-            "tickformat": ".2f",
-            "fixedrange": True,
-        },
+        }
+        | FIXED_AXIS,
+        yaxis={"title": {"text": "training accuracy"}, "range": [max(0.0, low - 0.03), 1.01], "tickformat": ".2f"}
+        | FIXED_AXIS,
     )
 
 
@@ -201,9 +268,13 @@ def c_sweep(Cs, accuracy: np.ndarray, regions: Regions | None, readouts: list[st
     curves = _curves(accuracy, regions)
     marker = str(len(curves))  # the marker's trace index in the accuracy figure
     patches = [
-        ([{"traces": dict(zip("012", region_traces(regions.polygons[i]))), "layout": {}}] if regions else [])
+        (
+            [{"traces": dict(zip("012", region_traces(p))), "layout": {"annotations": region_labels(p, spot, style)}}]
+            if regions
+            else []
+        )
         + [{"traces": {marker: path_marker(Cs, curves, i, style)}, "layout": {}}]
-        for i in range(len(Cs))
+        for i, (p, spot) in enumerate(zip(regions.polygons, regions.spots) if regions else [(None, None)] * len(Cs))
     ]
     return Sweep(patches, readouts)
 
@@ -234,20 +305,21 @@ def probability_bars(proba: np.ndarray, style: Style = SCREEN) -> go.Figure:
 
 def confusion_figure(matrix: np.ndarray, style: Style = SCREEN) -> go.Figure:
     """The confusion matrix as a heatmap: rows the true species, columns the predicted one."""
+    small = {"size": round(0.8 * style.sizes["font"])}  # "versicolor" fits a column on a projector
     return new_figure(
         go.Heatmap(
             z=matrix,
-            x=[f"predicted<br>{s}" for s in SPECIES],
-            y=[f"true<br>{s}" for s in SPECIES],
+            x=list(SPECIES),
+            y=list(SPECIES),
             colorscale=RESULT_SCALE,
             showscale=False,
             text=matrix,
             texttemplate="%{text}",
             textfont={"size": style.sizes["cell_text"] + 4},
-            hovertemplate="%{y}, %{x}: %{z} flowers<extra></extra>",
+            hovertemplate="true %{y}, predicted %{x}: %{z} flowers<extra></extra>",
         ),
         style=style,
         height=320,
-        yaxis={"autorange": "reversed"},
-        xaxis={"side": "top"},
+        yaxis={"autorange": "reversed", "title": {"text": "true species"}, "tickfont": small},
+        xaxis={"side": "top", "title": {"text": "predicted species"}, "tickfont": small},
     )

@@ -9,8 +9,8 @@ from core.text import format_number
 
 TITLE = 'Iris: the "hello world" of ML'
 INTRO = (
-    "150 flowers, 4 measurements, 3 species. The slide's `LogisticRegression` gives each species a "
-    "linear score and turns the three into probabilities (the softmax). Move C and watch the regions."
+    "150 flowers, 4 measurements, 3 species: the slide's `LogisticRegression` learns to name the species. "
+    "Move C and watch the decision regions."
 )
 IDEAS = [
     "The model and its decision regions",
@@ -48,9 +48,8 @@ CONFUSION_CAPTION = (
     "Rows: the true species; columns: the prediction, for the 150 flowers the model learned from. "
     "The diagonal counts the right answers; anything off it is a mistake."
 )
-PRECISION_RECALL = (
-    r"\text{precision}_k = \frac{M_{kk}}{\sum_i M_{ik}} \quad \text{recall}_k = \frac{M_{kk}}{\sum_j M_{kj}}"
-)
+PRECISION = r"\text{precision}_k = \frac{M_{kk}}{\sum_i M_{ik}}"
+RECALL = r"\text{recall}_k = \frac{M_{kk}}{\sum_j M_{kj}}"
 F1 = r"F_1 = \frac{2\,\text{precision}\cdot\text{recall}}{\text{precision} + \text{recall}}"
 SOFTMAX_TITLE = "Softmax: three scores, three probabilities"
 SOFTMAX = r"z = W x + b, \qquad p_k = \frac{e^{z_k}}{\sum_j e^{z_j}}"

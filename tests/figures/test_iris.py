@@ -90,4 +90,4 @@ def test_probability_bars_and_confusion_matrix_show_their_numbers():
     matrix = iris.confusion_matrix(Y, iris.predict(X, PATH.coef[12], PATH.intercept[12]))
     heat = figures.confusion_figure(matrix).data[0]
     np.testing.assert_array_equal(heat.z, matrix)
-    assert list(heat.y) == ["true<br>setosa", "true<br>versicolor", "true<br>virginica"]
+    assert list(heat.y) == list(heat.x) == ["setosa", "versicolor", "virginica"]

@@ -157,3 +157,52 @@ def _decode(typed):
     if shape:
         array = array.reshape([int(n) for n in str(shape).split(",")])
     return array
+
+
+# ---------------------------------------------------------------- the words that depend on numbers
+def test_what_to_notice_names_where_the_mistakes_are():
+    from app.lessons import iris as text
+
+    perfect = np.diag([50, 50, 50])
+    only_overlap = np.array([[50, 0, 0], [0, 47, 3], [0, 1, 49]])
+    with_setosa = np.array([[45, 5, 0], [2, 40, 8], [0, 9, 41]])
+    assert text.notice(perfect, 1.0, 2.0, 1.0, 0.96, 0.82).startswith("#### What to notice\n\nEvery training flower")
+    said = text.notice(only_overlap, 1.0, 2.0, 0.9733, 0.96, 0.82)
+    assert "All 4 mistakes are between versicolor and virginica" in said
+    said = text.notice(with_setosa, 0.01, 0.5, 0.84, 0.9, 0.7)
+    assert "24 flowers are misclassified, 7 of them with setosa on one side" in said
+    assert "training accuracy" in said and "C = 0.01" in said
+
+
+def test_the_readout_says_when_the_fit_stopped_early():
+    from app.lessons import iris as text
+
+    assert text.readout(1.78, 0.98, 3, 0.9667, True) == (
+        "C = 1.78 · training accuracy 0.9800 (3 of 150 wrong) · regions' model 0.9667"
+    )
+    assert text.readout(1000.0, 0.98, 3, None, False).endswith("(3 of 150 wrong) · stopped at max_iter")
+
+
+def test_the_page_teaches_the_defaults_and_the_penalty_the_right_way_round():
+    at = open_page(PAGE)
+    said = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
+    assert "sigmoid-like" not in said, "the scores are linear; the softmax makes the probabilities"
+    assert "z_k = w_k · x + b_k is linear" in said
+    assert "**summed** over the m flowers" in said and "inverse of its strength" in said
+    assert "L2 penalty with C = 1" in said and "lbfgs" in said and "Softmax over the three classes" in said
+    assert "`X` has shape (150, 4)" in said
+    two = open_page(PAGE, {"features": "petal_length,petal_width"})
+    assert "`X` has shape (150, 2)" in " ".join(m.value for m in two.markdown)
+    assert "on the same flowers the model learned from" in accuracy_help(at)
+
+
+def accuracy_help(at) -> str:
+    return next(m.help for m in at.metric if m.label == "accuracy")
+
+
+def test_flower_sliders_start_at_flower_77():
+    from app.registry import page
+
+    spec = page(PAGE)
+    shown = [float(spec.default(name)) for name in ("sepal_length", "sepal_width", "petal_length", "petal_width")]
+    np.testing.assert_array_equal(shown, X[77])
