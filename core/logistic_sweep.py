@@ -35,9 +35,9 @@ def symmetric(*segments: tuple[float, float, float]) -> tuple[float, ...]:
 
 
 # w: 0.05 apart up to 1 (the generated BMI set's best w is 0.40), coarser out to the ends ±10.
-W_POSITIONS = symmetric((0, 1, 0.05), (1, 2, 0.1), (2, 5, 0.25), (5, 10, 1))
-# b: 0.5 apart up to 10, 1 apart up to 20 (the BMI set's best b is -11.07), then 2.5 to ±50.
-B_POSITIONS = symmetric((0, 10, 0.5), (10, 20, 1), (20, 50, 2.5))
+W_POSITIONS = symmetric((0, 1, 0.05), (1, 2, 0.25), (2, 5, 0.5), (5, 10, 1))
+# b: 0.5 apart up to 10, 1 apart up to 20 (the BMI set's best b is -11.07), then 5 to ±50.
+B_POSITIONS = symmetric((0, 10, 0.5), (10, 20, 1), (20, 50, 5))
 THRESHOLD_POSITIONS = tuple(float(v) for v in np.round(np.linspace(0, 1, 21), 2))
 
 

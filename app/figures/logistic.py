@@ -132,7 +132,9 @@ class _Frame:
         self.losses_of = [np.ascontiguousarray(losses[:, c]) for c in classes]
         top = np.maximum(3.0, np.ceil(1.1 * at.losses.max(axis=1, initial=0.0)))
         self.w, self.b, self.t, self.top = w.tolist(), b.tolist(), t.tolist(), top.tolist()
-        self.mean, self.boundary, self.counts = at.mean_loss.tolist(), boundary(w, b, t).tolist(), at.confusion.tolist()
+        # Lines and labels are placed to 4 decimals, as the figures are shown: shorter to send.
+        self.mean, self.boundary = np.round(at.mean_loss, 4).tolist(), np.round(boundary(w, b, t), 4).tolist()
+        self.counts = at.confusion.tolist()
         self.scores = np.column_stack([at.precision, at.recall, at.f1]).tolist()
 
     def readout_numbers(self, i: int) -> tuple[float, float, float]:
@@ -210,9 +212,7 @@ class _Frame:
             "name": f"loss of class {cls}",
             "showlegend": False,
             "marker": {"color": C1 if cls else C0, "line": {"width": 0}},
-            "customdata": self.p_of[cls][i],
-            "hovertemplate": f"{self.name} = %{{x}}, y = {cls}<br>p = %{{customdata:.4f}}<br>"
-            "loss = %{y:.4f}<extra></extra>",
+            "hovertemplate": f"{self.name} = %{{x}}, y = {cls}<br>loss = %{{y:.4f}}<extra></extra>",
         }
 
     def _on_curve(self, i: int, cls: int) -> dict:

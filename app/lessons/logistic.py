@@ -24,12 +24,12 @@ _KEYS = "PageUp and PageDown take 5 steps, Home and End go to the ends; finer va
 W_LABEL = "w, the slope of the score"
 W_HELP = (
     "How fast the probability rises with x; negative w: it falls. Arrow keys step w by 0.05 up to ±1, "
-    f"then coarser (0.1, 0.25, 1); {_KEYS} (w=0.37)."
+    f"then coarser (0.25, 0.5, 1); {_KEYS} (w=0.37)."
 )
 B_LABEL = "b, the intercept of the score"
 B_HELP = (
     "Slides the curve sideways: the boundary sits at x = −b/w when the threshold is 0.5. Arrow keys step "
-    f"b by 0.5 up to ±10, then 1 up to ±20, then 2.5; {_KEYS} (b=-11.07)."
+    f"b by 0.5 up to ±10, then 1 up to ±20, then 5; {_KEYS} (b=-11.07)."
 )
 THRESHOLD_LABEL = "threshold: p ≥ threshold is class 1"
 THRESHOLD_HELP = (
