@@ -18,7 +18,7 @@ SPEC = page("iris")
 NAMES = [name.replace(" ", "_") for name in iris.FEATURES]  # the features as the URL writes them
 ALL, MAX_ITER = (0, 1, 2, 3), int(SPEC.default("max_iter"))
 FLOWER = 77  # the sliders' first flower (the registry's defaults): a versicolor the model calls virginica
-load, fit_path = live.cached(iris.load), live.cached(iris.fit_path)
+load, fit_path, regions_of = live.cached(iris.load), live.cached(iris.fit_path), live.cached(figures.Regions.of)
 
 
 def parse_c(raw: str) -> float:
@@ -83,9 +83,7 @@ wrong = np.sum(iris.predict(seen, path.coef, path.intercept) != y, axis=-1)
 matrix = iris.confusion_matrix(y, iris.predict(seen, path.coef[i], path.intercept[i]))
 z = iris.class_scores(flower[list(features)], path.coef[i], path.intercept[i])
 style = current_style()
-regions = (
-    figures.Regions.of(pair, X, y, fit_path(X[:, list(pair)], y, cs, max_iter), style) if pair[0] != pair[1] else None
-)
+regions = regions_of(pair, X, y, fit_path(X[:, list(pair)], y, cs, max_iter), style) if pair[0] != pair[1] else None
 pair_accuracy = regions.accuracy if regions else [None] * len(cs)
 readouts = [text.readout(*row) for row in zip(cs, accuracy, wrong, pair_accuracy, path.converged)]
 
