@@ -68,11 +68,8 @@ with picture:
     if result is None:
         ui.chart(figures.picture(a, b, "", None, style), key="broadcasting_cells")
     else:
-        big = shape[-1] * (shape[-2] if len(shape) == 3 else 1) if shape else 1
-        what = "one grid" if len(shape) == 3 else "one row"
-        CELL = live.Slider(
-            "cell", text.CELL_LABEL, live.grid(0, result.size - 1, 1), 0, big_step=big, help=text.cell_help(big, what)
-        )
+        big, keys = text.cell_keys(shape)
+        CELL = live.Slider("cell", text.CELL_LABEL, live.grid(0, result.size - 1, 1), 0, big_step=big, help=keys)
         if "cell" in st.session_state:  # the result can shrink under a kept cell
             st.session_state["cell"] = min(max(int(st.session_state["cell"]), 0), result.size - 1)
         flat = int(live.bind([CELL])["cell"])
@@ -89,13 +86,13 @@ with picture:
             "broadcasting_live", [CELL], {"cell": flat}, [base], {"cell": sweep},
             readout=readouts[flat], descriptions=[text.caption(a.shape, b.shape, shape)], controls="top",
         )  # fmt: skip
+    if said:  # NumPy's RuntimeWarning, right under the inf and nan it explains
+        st.warning(text.numpy_warns(said, b), icon=":material/warning:")
     st.caption(text.caption(a.shape, b.shape, shape))
     if result is not None:
         st.markdown(text.follow_sentence(figures.follow_words(a, b, core.SYMBOLS[op], result, cell)))
         with st.expander(text.TABLE_TITLE):
             st.dataframe(text.picture_table(a, b, result), hide_index=True)
-    if said:
-        st.warning(text.numpy_warns(said, b), icon=":material/warning:")
     if error is not None:
         failing = next(c for c in checks if c.axis == error.axis)
         st.error(text.mismatch_error(error, failing, a.shape, b.shape), icon=":material/error:")

@@ -67,9 +67,18 @@ BIAS = (
 )
 
 
-def cell_help(big: int, what: str) -> str:
-    """The cell slider's help: its keys."""
-    return f"Arrow keys: the next cell; PageUp / PageDown: {big} cells ({what}); Home / End: the first / last cell."
+def cell_keys(shape: tuple[int, ...]) -> tuple[int, str]:
+    """The cell slider's big step (a row of the result, or a grid of a 3-D one) and its help on the keys.
+
+    >>> cell_keys((4, 3))[0], cell_keys((4, 3, 2))[0], cell_keys(())[0]
+    (3, 6, 1)
+    """
+    big = int(np.prod(shape[-2:])) if len(shape) == 3 else (shape[-1] if shape else 1)
+    what = "one grid" if len(shape) == 3 else "one row"
+    return (
+        big,
+        f"Arrow keys: the next cell; PageUp / PageDown: {big} cells ({what}); Home / End: the first / last cell.",
+    )
 
 
 def axis_place(axis: int) -> str:

@@ -74,3 +74,29 @@ def test_browser_fix_button_repairs_the_failing_example(page, app_url):
     press_slider(page, "cell")
     wait_screen_change(page, before)
     wait_cell(page, 1)
+
+
+@pytest.mark.parametrize("query", ["projector=1", "present=1"])
+def test_the_picture_is_wholly_on_the_first_screen_of_the_wall(browser, app_url, query):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    tab = context.new_page()
+    try:
+        goto(tab, f"{app_url}/{URL}?{query}")
+        box = tab.evaluate(
+            "() => { const r = document.querySelector('.explainer-live .js-plotly-plot').getBoundingClientRect(); return [r.top, r.bottom]; }"
+        )
+        assert box[0] >= 0 and box[1] <= 720, box
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_picture_comes_before_the_text_boxes(browser, app_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    try:
+        goto(tab, f"{app_url}/{URL}")
+        picture = tab.locator(".explainer-live .js-plotly-plot").bounding_box()
+        box = tab.locator(".st-key-a input").bounding_box()
+        assert picture["y"] + picture["height"] <= box["y"]
+    finally:
+        context.close()

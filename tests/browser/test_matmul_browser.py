@@ -115,3 +115,49 @@ def test_shape_mismatch_in_the_url_shows_the_error_and_the_slider_repairs_it(pag
     page.wait_for_function("() => !window.location.href.includes('4%2C+5%2C+6')", timeout=10_000)
     query = parse_qs(urlparse(page.url).query)
     assert parse_array(query["a"][0]).shape == (2, 4) and parse_array(query["b"][0]).shape == (4, 3)
+
+
+# The wall and the phone: the picture on the first screen, nothing clipped, no label over another.
+PICTURE_BOX_JS = """() => {
+  const r = document.querySelector('.explainer-live .js-plotly-plot').getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom};
+}"""
+CLIPPED_METRICS_JS = """() => [...document.querySelectorAll('[data-testid="stMetricValue"] div, [data-testid="stMetricLabel"] p')]
+  .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+OVERLAPS_JS = """(selector) => {
+  const boxes = [...document.querySelectorAll(selector + ' .annotation-text')].map(e => [e.textContent, e.getBoundingClientRect()]);
+  const hits = [];
+  boxes.forEach(([a, p], i) => boxes.slice(i + 1).forEach(([b, q]) => {
+    if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1) hits.push([a, b]);
+  }));
+  return hits;
+}"""
+
+
+@pytest.fixture
+def wall(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("query", ["projector=1", "present=1", "projector=1&step=6"])
+def test_the_picture_is_wholly_on_the_first_screen_of_the_wall(wall, app_url, query):
+    goto(wall, f"{app_url}/matrix-multiplication?{query}")
+    box = wall.evaluate(PICTURE_BOX_JS)
+    assert box["top"] >= 0 and box["bottom"] <= 720, box
+    assert wall.evaluate(CLIPPED_METRICS_JS) == [], "no metric cut short (the C[0, … of the issue)"
+
+
+@pytest.mark.parametrize(
+    "width, query", [(1280, "term=1"), (1280, "term=5&projector=1"), (390, "term=1"), (390, "term=5")]
+)
+def test_no_label_of_the_outer_product_picture_runs_into_another(browser, app_url, width, query):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    tab = context.new_page()
+    try:
+        goto(tab, f"{app_url}/matrix-multiplication?{query}")
+        tab.locator(".st-key-matmul_outer").scroll_into_view_if_needed()
+        assert tab.evaluate(OVERLAPS_JS, ".st-key-matmul_outer") == []
+    finally:
+        context.close()
