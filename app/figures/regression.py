@@ -7,7 +7,8 @@ slider position, not by building a figure per position.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
@@ -15,7 +16,7 @@ import plotly.graph_objects as go
 from app.figure_base import SCREEN, PreparedFigure, Style, line_across, new_figure, shared_layout
 from app.palette import PALETTE as P
 from app.palette import RESULT_SCALE
-from app.sweeps import Sweep, figure_json
+from app.sweeps import Slider, Sweep, figure_json
 from core import regression as reg
 from core.text import format_number
 
@@ -92,8 +93,8 @@ def data_picture(
     squares: bool = False,
     user: bool = False,
     style: Style = SCREEN,
-) -> go.Figure:
-    """The points, the model's curve and what it misses at each point.
+) -> dict:
+    """The points, the model's curve and what it misses at each point, as a figure dict.
 
     ``curve`` is the model drawn as (x, ŷ); ``best`` the least-squares line (dashed), if shown;
     ``line`` the line w·x + b when the model is a polynomial (what the sliders steer then).
@@ -104,66 +105,56 @@ def data_picture(
     traces = []
     if len(x) <= RESIDUAL_LIMIT:
         if squares:
-            sx, sy = residual_squares(x, y, y_hat, xr, yr)
-            traces.append(_squares_trace(sx, sy))
-        rx, ry = residual_segments(x, y, y_hat)
-        traces.append(_residuals_trace(rx, ry, s))
+            traces.append(_squares_trace(*residual_squares(x, y, y_hat, xr, yr)))
+        traces.append(_residuals_trace(*residual_segments(x, y, y_hat), s))
     if best is not None:
         traces.append(
-            go.Scatter(
-                x=best[0],
-                y=best[1],
-                mode="lines",
-                name="least squares (scikit-learn)",
-                line={"color": P["neutral"], "width": s["line"], "dash": "dash"},
-                opacity=0.7,
-            )
-        )
+            {"type": "scatter", "x": best[0], "y": best[1], "mode": "lines", "name": "least squares (scikit-learn)",
+             "line": {"color": P["neutral"], "width": s["line"], "dash": "dash"}, "opacity": 0.7}
+        )  # fmt: skip
     if line is not None:
         traces.append(_line_trace(*line, s))
-    traces.append(
-        go.Scatter(
-            x=curve[0], y=curve[1], mode="lines", name=MODEL, line={"color": P["result"], "width": s["line"] * 1.4}
-        )
-    )
+    model = {"color": P["result"], "width": s["line"] * 1.4}
+    traces.append({"type": "scatter", "x": curve[0], "y": curve[1], "mode": "lines", "name": MODEL, "line": model})
     split = bool(np.any(test))
+    marker = {"color": P["a"], "size": s["marker"] if len(x) <= 500 else 4, "line": {"color": "#FFFFFF", "width": 1}}
     traces.append(
-        go.Scatter(
-            x=x[~test],
-            y=y[~test],
-            mode="markers",
-            marker={
-                "color": P["a"],
-                "size": s["marker"] if len(x) <= 500 else 4,
-                "line": {"color": "#FFFFFF", "width": 1},
-            },
-            name="training points" if split else "points (x, y)",
-            hovertemplate="x = %{x:.4g}<br>y = %{y:.4g}<extra></extra>",
-        )
-    )
+        {"type": "scatter", "x": x[~test], "y": y[~test], "mode": "markers", "marker": marker,
+         "name": "training points" if split else "points (x, y)",
+         "hovertemplate": "x = %{x:.4g}<br>y = %{y:.4g}<extra></extra>"}
+    )  # fmt: skip
     if split:
+        hollow = {
+            "color": "#FFFFFF",
+            "size": s["marker"] + 2,
+            "symbol": "diamond",
+            "line": {"color": P["class0"], "width": 2},
+        }
         traces.append(
-            go.Scatter(
-                x=x[test],
-                y=y[test],
-                mode="markers",
-                name="test points",
-                marker={
-                    "color": "#FFFFFF",
-                    "size": s["marker"] + 2,
-                    "symbol": "diamond",
-                    "line": {"color": P["class0"], "width": 2},
-                },
-                hovertemplate="test: x = %{x:.4g}<br>y = %{y:.4g}<extra></extra>",
-            )
-        )
-    return new_figure(
-        *traces,
-        style=style,
+            {"type": "scatter", "x": x[test], "y": y[test], "mode": "markers", "name": "test points", "marker": hollow,
+             "hovertemplate": "test: x = %{x:.4g}<br>y = %{y:.4g}<extra></extra>"}
+        )  # fmt: skip
+    return plain_figure(
+        traces,
+        style,
         height=DATA_HEIGHT,
         xaxis={"title": {"text": "x" if user else "area x (100 m²)"}, "range": xr},
         yaxis={"title": {"text": "y" if user else "price y (100 000 €)"}, "range": yr},
     )
+
+
+def plain_figure(traces: list[dict], style: Style, *, height: int, **layout) -> dict:
+    """A figure as plotly.js reads it, in the shared look of :func:`app.figure_base.new_figure`,
+    without plotly's objects: the live figures are rebuilt on every move, where those cost several
+    ms a figure. ``layout`` joins the shared layout at its top level, as in ``new_figure``;
+    ``tests/figures/test_regression.py`` checks these figures with plotly's validation."""
+    return {"data": traces, "layout": _shared_layout(style) | {"height": style.scaled(height)} | layout}
+
+
+@functools.cache
+def _shared_layout(style: Style) -> dict:
+    """The layout of an empty ``new_figure``: the shared look and its template."""
+    return figure_json(new_figure(style=style))["layout"]
 
 
 def _residuals_trace(rx, ry, s) -> dict:
@@ -204,69 +195,64 @@ def _line_trace(lx, ly, s) -> dict:
     }
 
 
-def loss_surface(
-    ws: np.ndarray,
-    bs: np.ndarray,
-    grid: np.ndarray,
-    grid_text: np.ndarray,
-    w: float,
-    b: float,
-    *,
-    optimum: tuple[float, float] | None,
-    style: Style = SCREEN,
-    height: int = SURFACE_HEIGHT,
-    extra: tuple = (),
-    layout_extra: dict | None = None,
-) -> go.Figure:
-    """The MSE of every line (w, b) as contours, the least-squares optimum (a star) and the sliders' (w, b).
+def surface_traces(
+    x: np.ndarray, y: np.ndarray, w_range, b_range, optimum: tuple[float, float] | None, style: Style = SCREEN
+) -> list[dict]:
+    """The loss surface's traces that w and b do not move: the MSE of every line (w, b) of a
+    GRID x GRID mesh as contours (``core.regression.mse_grid``), and the least-squares optimum (a star).
 
-    ``extra`` traces (the training path) go between the contours and the markers.
+    Plain JSON data (cached by the page across reruns): the hover text is written once.
     """
-    s = style.sizes
-    traces = [
-        {
-            "type": "contour",
-            "x": ws,
-            "y": bs,
-            "z": np.log10(np.maximum(grid, 1e-12)),
-            "colorscale": RESULT_SCALE,
-            "ncontours": 24,
-            "contours": {"coloring": "heatmap", "showlines": True},
-            "line": {"color": "rgba(60,60,60,0.25)", "width": 0.6},
-            "text": grid_text,
-            "hovertemplate": "w = %{x:.3f}<br>b = %{y:.3f}<br>MSE = %{text}<extra></extra>",
-            "colorbar": {"title": {"text": "log₁₀ MSE", "side": "right"}, "thickness": 12},
-            "name": "MSE",
-        },
-        *extra,
-    ]
+    ws, bs, grid, text = loss_grid(x, y, w_range, b_range)
+    traces = [_contour(ws, bs, grid, text.tolist())]
     if optimum is not None:
-        traces.append(
-            {
-                "type": "scatter",
-                "x": [optimum[0]],
-                "y": [optimum[1]],
-                "mode": "markers",
-                "name": "optimum",
-                "marker": {
-                    "color": P["a"],
-                    "size": s["marker"] + 6,
-                    "symbol": "star",
-                    "line": {"color": "#1F2430", "width": 1},
-                },
-                "hovertemplate": "least squares: w = %{x:.4f}, b = %{y:.4f}<extra></extra>",
-            }
-        )
-    traces.append(current_point(w, b, s))
-    axes = {
-        "xaxis": {"title": {"text": "w (slope)"}, "range": [float(ws[0]), float(ws[-1])]},
-        "yaxis": {"title": {"text": "b (intercept)"}, "range": [float(bs[0]), float(bs[-1])]},
-    }
-    if not extra:
-        return new_figure(*traces, style=style, height=height, **axes)
-    return PreparedFigure(
-        *traces, layout=shared_layout(style, height=height) | axes | (layout_extra or {}), style=style
+        traces.append(_optimum(optimum, style.sizes))
+    return figure_json({"data": traces, "layout": {}})["data"]
+
+
+def loss_surface(traces: list[dict], w: float, b: float, ranges, style: Style = SCREEN) -> dict:
+    """The live loss surface: ``traces`` (from :func:`surface_traces`) and the sliders' (w, b)."""
+    return plain_figure(
+        [*traces, current_point(w, b, style.sizes)],
+        style,
+        height=SURFACE_HEIGHT,
+        xaxis={"title": {"text": "w (slope)"}, "range": list(ranges[0])},
+        yaxis={"title": {"text": "b (intercept)"}, "range": list(ranges[1])},
     )
+
+
+def _contour(ws, bs, grid, text) -> dict:
+    return {
+        "type": "contour",
+        "x": ws,
+        "y": bs,
+        "z": np.log10(np.maximum(grid, 1e-12)),
+        "colorscale": RESULT_SCALE,
+        "ncontours": 24,
+        "contours": {"coloring": "heatmap", "showlines": True},
+        "line": {"color": "rgba(60,60,60,0.25)", "width": 0.6},
+        "text": text,
+        "hovertemplate": "w = %{x:.3f}<br>b = %{y:.3f}<br>MSE = %{text}<extra></extra>",
+        "colorbar": {"title": {"text": "log₁₀ MSE", "side": "right"}, "thickness": 12},
+        "name": "MSE",
+    }
+
+
+def _optimum(optimum: tuple[float, float], s: dict) -> dict:
+    return {
+        "type": "scatter",
+        "x": [optimum[0]],
+        "y": [optimum[1]],
+        "mode": "markers",
+        "name": "optimum",
+        "marker": {
+            "color": P["a"],
+            "size": s["marker"] + 6,
+            "symbol": "star",
+            "line": {"color": "#1F2430", "width": 1},
+        },
+        "hovertemplate": "least squares: w = %{x:.4f}, b = %{y:.4f}<extra></extra>",
+    }
 
 
 def current_point(w: float, b: float, s: dict) -> dict:
@@ -289,87 +275,40 @@ def training_surface(
     Play draws the path step by step in the browser (plotly frames, no rerun per step).
     """
     s = style.sizes
-    path_traces = (
-        {
-            "type": "scatter",
-            "x": path[:, 0],
-            "y": path[:, 1],
-            "mode": "lines",
-            "name": "all steps",
-            "line": {"color": P["neutral"], "width": 1, "dash": "dot"},
-            "hoverinfo": "skip",
-        },
-        {
-            "type": "scatter",
-            "x": path[: t + 1, 0],
-            "y": path[: t + 1, 1],
-            "mode": "lines+markers",
-            "name": "gradient descent path",
-            "line": {"color": P["b"], "width": s["line"]},
-            "marker": {"size": 4},
-            "hoverinfo": "skip",
-        },
-        {
-            "type": "scatter",
-            "x": [path[t, 0]],
-            "y": [path[t, 1]],
-            "mode": "markers",
-            "name": "step t",
-            "marker": {"color": P["b"], "size": s["marker"] + 3, "line": {"color": "#1F2430", "width": 1.5}},
-            "hovertemplate": "step t: w = %{x:.4f}, b = %{y:.4f}<extra></extra>",
-        },
-    )
+    traces = [
+        _contour(ws, bs, grid, grid_text),
+        {"type": "scatter", "x": path[:, 0], "y": path[:, 1], "mode": "lines", "name": "all steps",
+         "line": {"color": P["neutral"], "width": 1, "dash": "dot"}, "hoverinfo": "skip"},
+        {"type": "scatter", "x": path[: t + 1, 0], "y": path[: t + 1, 1], "mode": "lines+markers",
+         "name": "gradient descent path", "line": {"color": P["b"], "width": s["line"]}, "marker": {"size": 4},
+         "hoverinfo": "skip"},
+        {"type": "scatter", "x": [path[t, 0]], "y": [path[t, 1]], "mode": "markers", "name": "step t",
+         "marker": {"color": P["b"], "size": s["marker"] + 3, "line": {"color": "#1F2430", "width": 1.5}},
+         "hovertemplate": "step t: w = %{x:.4f}, b = %{y:.4f}<extra></extra>"},
+        _optimum(optimum, s),
+        current_point(w, b, s),
+    ]  # fmt: skip
     play = {
-        "type": "buttons",
-        "showactive": False,
-        "x": 0,
-        "y": 0,
-        "xanchor": "left",
-        "yanchor": "bottom",
+        "type": "buttons", "showactive": False, "x": 0, "y": 0, "xanchor": "left", "yanchor": "bottom",
         "pad": {"l": 6, "b": 6},
-        "buttons": [
-            {
-                "label": "▶ Play",
-                "method": "animate",
-                "args": [
-                    None,
-                    {
-                        "frame": {"duration": 100, "redraw": False},
-                        "fromcurrent": False,
-                        "transition": {"duration": 0},
-                        "mode": "immediate",
-                    },
-                ],
-            }
-        ],
+        "buttons": [{"label": "▶ Play", "method": "animate", "args": [None, {
+            "frame": {"duration": 100, "redraw": False}, "fromcurrent": False,
+            "transition": {"duration": 0}, "mode": "immediate"}]}],
+    }  # fmt: skip
+    layout = shared_layout(style, height=440) | {
+        "xaxis": {"title": {"text": "w (slope)"}, "range": [float(ws[0]), float(ws[-1])]},
+        "yaxis": {"title": {"text": "b (intercept)"}, "range": [float(bs[0]), float(bs[-1])]},
+        "updatemenus": [play],
     }
-    fig = loss_surface(
-        ws,
-        bs,
-        grid,
-        grid_text,
-        w,
-        b,
-        optimum=optimum,
-        style=style,
-        height=440,
-        extra=path_traces,
-        layout_extra={"updatemenus": [play]},
-    )
     done = len(path) - 1
     shown = np.unique(np.linspace(0, done, min(done + 1, PLAY_FRAMES)).round().astype(int))
     frames = [
-        {
-            "data": [
-                {"type": "scatter", "x": path[: k + 1, 0], "y": path[: k + 1, 1]},
-                {"type": "scatter", "x": path[k : k + 1, 0], "y": path[k : k + 1, 1]},
-            ],
-            "traces": [2, 3],
-            "name": str(k),
-        }
+        {"data": [{"type": "scatter", "x": path[: k + 1, 0], "y": path[: k + 1, 1]},
+                  {"type": "scatter", "x": path[k : k + 1, 0], "y": path[k : k + 1, 1]}],
+         "traces": [2, 3], "name": str(k)}
         for k in shown
-    ]
-    return fig.prepared(frames_dicts=frames)
+    ]  # fmt: skip
+    return PreparedFigure(*traces, layout=layout, style=style).prepared(frames_dicts=frames)
 
 
 def loss_curve(losses: np.ndarray, t: int, best_mse: float | None, style: Style = SCREEN) -> go.Figure:
@@ -442,22 +381,20 @@ def degree_curve(train_mse: np.ndarray, test_mse: np.ndarray | None, degree: int
     )
 
 
-def loss_grid(x: np.ndarray, y: np.ndarray, w_range, b_range) -> tuple[np.ndarray, np.ndarray, np.ndarray, list]:
+def loss_grid(x: np.ndarray, y: np.ndarray, w_range, b_range) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The MSE over a GRID x GRID mesh of (w, b) (``core.regression.mse_grid``), and its values as hover text."""
     ws, bs = np.linspace(*w_range, GRID), np.linspace(*b_range, GRID)
     grid = reg.mse_grid(x, y, ws, bs)
-    return ws, bs, grid, [[format_number(v, 4) for v in row] for row in grid]
+    return ws, bs, grid, np.vectorize(lambda v: format_number(v, 4))(grid)
 
 
 def live_scene(
     x: np.ndarray,
     y: np.ndarray,
     test: np.ndarray,
-    y_hat: np.ndarray,
-    curve: tuple[np.ndarray, np.ndarray],
-    w: float,
-    b: float,
-    positions: tuple[tuple[float, ...], tuple[float, ...]],
+    model: Callable[[np.ndarray], np.ndarray],
+    line: tuple[float, float],
+    sliders: Sequence[Slider],
     *,
     degree: int,
     best: tuple[float, float] | None,
@@ -468,19 +405,24 @@ def live_scene(
     style: Style = SCREEN,
 ) -> tuple[list[dict], dict[str, Sweep]]:
     """The live element's figures (the data picture, and the loss surface unless ``surface`` is None)
-    and their sweeps over the w and b sliders' ``positions``.
+    and their sweeps over the w and b ``sliders``' positions.
 
-    ``best`` is the least-squares (w, b), drawn dashed at degree 1 (None: hidden); ``surface`` is
-    ``(ws, bs, grid, grid_text)`` from :func:`loss_grid`.
+    ``model`` predicts ŷ from x (the line ``line = (w, b)`` at degree 1, else a polynomial, beside
+    which the line is drawn thin); ``best`` is the least-squares (w, b), drawn dashed at degree 1
+    (None: hidden); ``surface`` is the traces of :func:`surface_traces`.
     """
     ends = np.array(x_range(x))
-    line = None if degree == 1 else (ends, reg.predict_line(ends, w, b))
+    curve_x = ends if degree == 1 else np.linspace(*ends, 200)
+    thin = None if degree == 1 else (ends, reg.predict_line(ends, *line))
     dashed = (ends, reg.predict_line(ends, *best)) if best is not None and degree == 1 else None
-    figures = [data_picture(x, y, test, y_hat, curve, best=dashed, line=line, squares=squares, user=user, style=style)]
-    if surface is not None:
-        figures.append(loss_surface(*surface, w, b, optimum=best, style=style))
+    picture = data_picture(
+        x, y, test, model(x), (curve_x, model(curve_x)), best=dashed, line=thin, squares=squares, user=user, style=style
+    )
+    ranges = [(s.lowest, s.highest) for s in sliders]
+    figures = [picture] + ([loss_surface(surface, *line, ranges, style)] if surface is not None else [])
     figures = [figure_json(f) for f in figures]
-    lines = {"w": (np.array(positions[0]), b), "b": (w, np.array(positions[1]))}
+    (w, b), (w_slider, b_slider) = line, sliders
+    lines = {"w": (np.array(w_slider.values), b), "b": (w, np.array(b_slider.values))}
     return figures, line_sweeps(figures, x, y, ~test, lines, readout, steers_model=degree == 1)
 
 
@@ -516,8 +458,7 @@ def line_sweeps(
     # Too many residuals to send for every position: hidden while the hand moves, back on release.
     hidden = {n: moving.pop(n) for n in (RESIDUALS, SQUARES) if n in moving and len(x) > LIVE_RESIDUAL_LIMIT}
     surface = trace_index(figures[1], CURRENT) if len(figures) > 1 else None
-    decimals, x_decimals = _decimals(yr), _decimals(xr)
-    x = np.round(x, x_decimals)
+    decimals, x_drawn = _decimals(yr), np.round(x, _decimals(xr))  # drawn rounded; computed exact
     test = ~train
     sweeps = {}
     for key, (ws, bs) in positions.items():
@@ -528,10 +469,11 @@ def line_sweeps(
         new = {MODEL: (ends, np.round(reg.predict_lines(ends, ws, bs), decimals))}
         new[LINE] = new[MODEL]
         if RESIDUALS in moving:
-            rx, ry = residual_segments(x, y, y_hats)
+            rx, ry = residual_segments(x_drawn, y, y_hats)
             new[RESIDUALS] = (rx, np.round(ry, decimals))
         if SQUARES in moving:
-            new[SQUARES] = tuple(np.round(v, decimals) for v in residual_squares(x, y, y_hats, xr, yr))
+            sx, sy = residual_squares(x, y, y_hats, xr, yr)
+            new[SQUARES] = (np.round(sx, _decimals(xr)), np.round(sy, decimals))
         patches = []
         for i in range(len(ws)):
             changed = {

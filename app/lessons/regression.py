@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.regression import OVERFIT_RISE, distance_factor
+from core.regression import OVERFIT_RISE, LineFit, distance_factor
 from core.text import format_number
 
 TITLE = "Linear regression: data, model, loss, training"
@@ -219,21 +219,11 @@ NOTICE_TITLE = "What to notice"
 
 
 def notice(
-    x: np.ndarray,
-    y: np.ndarray,
-    y_hat: np.ndarray,
-    *,
-    scores: dict[str, float],
-    degree: int,
-    best_mse: float,
-    line_mse: float,
-    optimum: tuple[float, float] | None,
-    at_optimum: bool,
+    x: np.ndarray, y: np.ndarray, y_hat: np.ndarray, scores: dict[str, float], degree: int, best: LineFit | None
 ) -> str:
     """What to notice with the current numbers (``x, y, y_hat`` on the points the figures use).
 
-    ``optimum`` is None during the fit-by-eye challenge; ``at_optimum``: the model is the
-    least-squares fit on these points (then R² is a share of the spread explained).
+    ``best`` is the least-squares line of these points, None during the fit-by-eye challenge.
     """
     mse, r2 = scores["MSE"], scores["R²"]
     residual = y - y_hat
@@ -246,20 +236,21 @@ def notice(
         if sse > 0
         else "The model passes through every point: the MSE is 0. "
     )
-    if optimum is None:
-        best = "The best line stays hidden until you check your fit. "
+    if best is None:
+        against = "The best line stays hidden until you check your fit. "
     elif degree == 1:
-        best = (
-            f"The least-squares line (w = {format_number(optimum[0], 4)}, b = {format_number(optimum[1], 4)}) "
-            f"reaches MSE {format_number(best_mse, 4)}"
-            + (f"; yours is {format_number(mse / best_mse, 2)} times that. " if best_mse > 1e-12 else ". ")
+        against = (
+            f"The least-squares line (w = {format_number(best.w, 4)}, b = {format_number(best.b, 4)}) "
+            f"reaches MSE {format_number(best.mse, 4)}"
+            + (f"; yours is {format_number(mse / best.mse, 2)} times that. " if best.mse > 1e-12 else ". ")
         )
     else:
-        best = (
-            f"A polynomial of degree {degree} ({degree + 1} parameters) reaches MSE {format_number(best_mse, 4)} "
-            f"on these points, against {format_number(line_mse, 4)} for the best line (2 parameters): more "
-            "parameters, a lower training loss. "
+        against = (
+            f"This polynomial of degree {degree} ({degree + 1} parameters), the least-squares one, reaches MSE "
+            f"{format_number(mse, 4)} on these points, against {format_number(best.mse, 4)} for the best line "
+            "(2 parameters): more parameters, a lower training loss. "
         )
+    at_optimum = best is not None and (degree > 1 or bool(np.isclose(mse, best.mse)))
     mean = format_number(float(np.mean(y)))
     if r2 < 0:
         spread = f"R² = {format_number(r2, 4)} is negative: always predicting the mean {mean} would do better. "
@@ -276,7 +267,7 @@ def notice(
     pivot = ", outside the points" if x.min() > 0 or x.max() < 0 else ""
     return (
         misses
-        + best
+        + against
         + spread
         + f"Changing w turns the line around x = 0{pivot}, so a better w usually needs a new b too: the long "
         "diagonal valley of the loss surface."
@@ -358,9 +349,10 @@ def convergence(verdict: str, lr: float, lam_max: float, *, steps_done: int, sto
             f"floor and the path zigzags, but it is below 2 / λ_max = {limit}, so the overshoot shrinks by "
             f"|1 − η·λ_max| = {format_number(factor, 4)} each time and training converges."
         )
-    return f"η = {eta} is below 1 / λ_max = {format_number(1 / lam_max, 4)}: the loss falls at every step." + (
-        f" After these steps it is {format_number(gap)} above the best MSE." if gap >= 0 else ""
-    )
+    return (
+        f"η = {eta} is at or below 1 / λ_max = {format_number(1 / lam_max, 4)}: no step overshoots, the loss falls "
+        "at every step and training converges."
+    ) + (f" After these steps it is {format_number(gap)} above the best MSE." if gap >= 0 else "")
 
 
 def scaling(lam_max: float, lam_min: float) -> str:
@@ -458,15 +450,15 @@ def code(
     degree: int,
     w: float,
     b: float,
-    ranges: tuple[tuple[float, float], tuple[float, float]],
-    grid: int,
+    ranges: tuple[np.ndarray, np.ndarray],
     lr: float,
     t: int,
     shown: dict[str, float],
 ) -> str:
     """The NumPy code that prints the page's figures (``shown``, label -> value), as the page writes them.
 
-    ``split`` is the code that makes the test mask, or None. A figure of a billion or more is
+    ``split`` is the code that makes the test mask, or None; ``ranges`` the loss surface's grid of
+    w and of b. A figure of a billion or more is
     printed in scientific notation, as ``core.text.format_number`` writes it on the page.
     """
 
@@ -490,7 +482,7 @@ def code(
         if split
         else ""
     )
-    (w_lo, w_hi), (b_lo, b_hi) = ranges
+    (w_lo, w_hi), (b_lo, b_hi), grid = (ranges[0][[0, -1]]), (ranges[1][[0, -1]]), len(ranges[0])
     return f"""import numpy as np
 from numpy.polynomial import Polynomial
 from sklearn.linear_model import LinearRegression

@@ -1,0 +1,97 @@
+"""The linear-regression page's later ideas, laid out: training on the loss surface, and the degree curve.
+
+Called by ``pages/linear_regression.py`` inside their ideas; the figures come from
+``app/figures/regression.py``, the words from ``app/lessons/regression.py``, the maths from ``core``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from app import live, ui
+from app import regression_inputs as inputs
+from app.figure_base import Style
+from app.figures import regression as figures
+from app.lessons import regression as text
+from app.registry import PageSpec
+from core import regression as reg
+from core.optimize import DescentPath
+
+degree_curve = live.cached(reg.degree_curve)
+# The page's results that do not change with w and b, cached across reruns and sessions. Made here,
+# once: a wrapper made on every run of the page hashes the function's source every time.
+CACHED = tuple(map(live.cached, (reg.line_fit, reg.fit_polynomial, figures.loss_grid, figures.surface_traces)))
+
+
+def points_table(x: np.ndarray, y: np.ndarray, y_hat: np.ndarray, test: np.ndarray) -> None:
+    """The points, predictions and residuals as a table (the first 1,000)."""
+    with st.expander(text.TABLE_TITLE):
+        table = {"x": x, "y": y, "ŷ": y_hat, "residual y − ŷ": y - y_hat}
+        if test.any():
+            table["set"] = np.where(test, "test", "train")
+        st.dataframe({k: v[:1000] for k, v in table.items()}, hide_index=True, height=240)
+        if len(x) > 1000:
+            st.caption(text.table_note(len(x)))
+
+
+def training(
+    spec: PageSpec,
+    x: np.ndarray,
+    y: np.ndarray,
+    w: float,
+    b: float,
+    best: reg.LineFit,
+    surface: tuple,
+    *,
+    reveal: bool,
+    style: Style,
+) -> tuple[float, int, DescentPath]:
+    """Gradient descent from the sliders' (w, b) on the points ``(x, y)``: its controls, its path on the
+    loss surface (``surface = (ws, bs, grid, grid_text)``), the loss curve and the verdict on η.
+
+    Hidden, but for its controls, during the fit-by-eye challenge (``reveal`` false).
+    Returns the learning rate, the step t shown and the path.
+    """
+    st.header(text.TRAINING_TITLE)
+    controls, picture = st.columns([1, 2.2], gap="large")
+    lr, t, path = inputs.training(controls, spec, x, y, w, b, best.lam_max, reveal)
+    if not reveal:
+        picture.info(text.TRAINING_HIDDEN)
+        return lr, t, path
+    ws, bs = surface[:2]
+    (w_t, b_t), optimum = path.params[t], (best.w, best.b)
+    controls.markdown(text.training_summary(w, b, t, w_t, b_t, optimum))
+    chart = figures.training_surface(*surface, w, b, path.params, t, optimum=optimum, style=style)
+    ui.chart(chart, key="regression_surface", container=picture)
+    low, high = np.array([ws[0], bs[0]]), np.array([ws[-1], bs[-1]])
+    inside = bool(np.all((path.params >= low) & (path.params <= high)))
+    picture.caption(text.surface_caption(optimum, w, b, t, w_t, b_t, inside))
+    with st.expander(text.BROADCAST_TITLE):
+        st.markdown(text.broadcast_note(figures.GRID, len(x)))
+        st.code(text.BROADCAST_CODE, language="python")
+    curve, why = st.columns([1.3, 1], gap="large")
+    ui.chart(figures.loss_curve(path.losses, t, best.mse, style), key="regression_loss_curve", container=curve)
+    curve.caption(text.loss_caption(path.losses, t, best.mse))
+    verdict = reg.convergence(lr, best.lam_max)
+    done, gap = len(path.losses) - 1, path.losses[t] - best.mse
+    words = text.convergence(verdict, lr, best.lam_max, steps_done=done, stopped=path.diverged, gap=gap)
+    {"diverges": why.error, "zigzags": why.info, "falls": why.success}[verdict](words)
+    why.markdown(text.scaling(best.lam_max, best.lam_min))
+    for column, formula in zip(st.columns(3), text.GRADIENT_FORMULAS):
+        column.latex(formula)
+    return lr, t, path
+
+
+def degrees(x: np.ndarray, y: np.ndarray, test: np.ndarray, degree: int, style: Style) -> None:
+    """Training (and, with the split, test) MSE by polynomial degree, and what the curve says."""
+    st.header(text.DEGREE_TITLE)
+    chart, words = st.columns([1.3, 1], gap="large")
+    train_curve, test_curve = degree_curve(x, y, test)
+    kept = test_curve if test.any() else None
+    best_degree, verdict = reg.overfitting(test_curve) if test.any() else (None, None)
+    ui.chart(figures.degree_curve(train_curve, kept, degree, style), key="regression_degrees", container=chart)
+    chart.caption(text.degree_caption(train_curve, kept, degree))
+    words.latex(text.POLYNOMIAL)
+    words.markdown(text.overfitting(verdict, best_degree, kept, int(test.sum())))
+    words.caption(text.DEGREE_FIT_NOTE)

@@ -1,0 +1,239 @@
+"""app/figures/regression.py and app/lessons/regression.py with plain pytest: what is drawn is core's
+numbers, the plain figures pass plotly's validation, and the sentences that depend on numbers say
+the right thing on both sides of their thresholds."""
+
+from functools import partial
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from app.figure_base import SCREEN, Style
+from app.figures import regression as figures
+from app.lessons import regression as text
+from app.sweeps import Slider, grid
+from core import regression as reg
+from core.data import house_prices, split_mask
+from core.text import format_number
+
+X, Y = house_prices(20, 0.5, 0)
+SLIDERS = [Slider("w", "w", grid(-2.0, 8.0, 0.1), 1.0), Slider("b", "b", grid(-4.0, 5.0, 0.1), 0.0)]
+RANGES = [(-2.0, 8.0), (-4.0, 5.0)]
+
+
+def names(figure: dict) -> list[str]:
+    return [t.get("name") for t in figure["data"]]
+
+
+def trace(figure: dict, name: str) -> dict:
+    return next(t for t in figure["data"] if t.get("name") == name)
+
+
+def scene(x=X, y=Y, test=None, degree=1, w=1.0, b=0.0, squares=False, reveal=True, style=SCREEN):
+    test = np.zeros(len(x), dtype=bool) if test is None else test
+    train = ~test
+    best = reg.line_fit(x[train], y[train])
+    model = partial(reg.predict_line, w=w, b=b) if degree == 1 else reg.fit_polynomial(x[train], y[train], degree)
+    surface = figures.surface_traces(x[train], y[train], *RANGES, (best.w, best.b), style) if reveal else None
+    model_mse = None if degree == 1 else reg.mse(y[train], model(x[train]))
+    return figures.live_scene(
+        x, y, test, model, (w, b), SLIDERS, degree=degree, best=(best.w, best.b) if reveal else None,
+        surface=surface, squares=squares, user=False, readout=partial(text.readout, model_mse=model_mse), style=style,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("squares", [False, True])
+@pytest.mark.parametrize("style", [SCREEN, Style(projector=True)])
+def test_the_live_figures_pass_plotlys_validation(squares, style):
+    base, _ = scene(squares=squares, style=style, test=split_mask(20, 0.3, 0))
+    for figure in base:
+        go.Figure(figure)  # raises on a misspelt property
+    training = figures.training_surface(
+        *figures.loss_grid(X, Y, *RANGES), 1.0, 0.0, reg.descend(X, Y, 1.0, 0.0, 0.2, 50).params, 10,
+        optimum=(2.8, 0.7), style=style,
+    )  # fmt: skip
+    go.Figure(training.to_dict())
+
+
+def test_the_data_picture_draws_the_line_and_residuals_of_core():
+    base, _ = scene(w=2.0, b=1.0)
+    picture = base[0]
+    assert names(picture) == ["residuals y − ŷ", "least squares (scikit-learn)", "model ŷ", "points (x, y)"]
+    model = trace(picture, "model ŷ")
+    np.testing.assert_allclose(model["y"], reg.predict_line(np.array(model["x"]), 2.0, 1.0))
+    residuals = np.array(trace(picture, "residuals y − ŷ")["y"], dtype=float).reshape(-1, 3)
+    np.testing.assert_allclose(residuals[:, 0], Y)
+    np.testing.assert_allclose(residuals[:, 1], reg.predict_line(X, 2.0, 1.0))
+    best = reg.least_squares(X, Y)
+    dashed = trace(picture, "least squares (scikit-learn)")
+    np.testing.assert_allclose(dashed["y"], reg.predict_line(np.array(dashed["x"]), *best))
+
+
+def test_the_squares_are_square_on_screen_and_leave_the_axes_free():
+    base, _ = scene(squares=True, w=2.0, b=1.0)
+    picture = base[0]
+    assert "scaleanchor" not in picture["layout"]["yaxis"], "equal scales squeezed the plot to 140 px"
+    xs, ys = (np.array(trace(picture, "squared residuals")[k], dtype=float).reshape(-1, 6) for k in "xy")
+    height = np.abs(ys[:, 2] - ys[:, 0])
+    np.testing.assert_allclose(height, np.abs(Y - reg.predict_line(X, 2.0, 1.0)))
+    xr, yr = picture["layout"]["xaxis"]["range"], picture["layout"]["yaxis"]["range"]
+    width_px = np.abs(xs[:, 1] - xs[:, 0]) / (xr[1] - xr[0]) * figures.PLOT_ASPECT
+    np.testing.assert_allclose(width_px, height / (yr[1] - yr[0]))  # as wide as tall, on a plot of that aspect
+
+
+def test_the_loss_surface_is_cores_mse_grid_with_the_optimum_and_the_sliders_point():
+    base, _ = scene(w=2.0, b=1.0)
+    surface = base[1]
+    contour = trace(surface, "MSE")
+    ws, bs = np.linspace(*RANGES[0], figures.GRID), np.linspace(*RANGES[1], figures.GRID)
+    expected = reg.mse_grid(X, Y, ws, bs)
+    np.testing.assert_allclose(contour["z"], np.log10(expected))
+    assert contour["text"][3][7] == format_number(expected[3, 7], 4)
+    np.testing.assert_allclose([trace(surface, "optimum")[k][0] for k in "xy"], reg.least_squares(X, Y))
+    assert [trace(surface, "your (w, b)")[k][0] for k in "xy"] == [2.0, 1.0]
+
+
+def test_the_sweeps_hold_cores_numbers_at_every_position():
+    base, sweeps = scene(w=2.0, b=1.0, squares=True)
+    picture, surface = base
+    model_index = str(names(picture).index("model ŷ"))
+    residual_index = str(names(picture).index("residuals y − ŷ"))
+    point_index = str(names(surface).index("your (w, b)"))
+    for key, held in (("w", 1.0), ("b", 2.0)):
+        slider = next(s for s in SLIDERS if s.key == key)
+        assert len(sweeps[key].patches) == len(slider.values) == len(sweeps[key].readouts)
+        for i in (0, 17, len(slider.values) - 1):
+            w, b = (slider.values[i], held) if key == "w" else (held, slider.values[i])
+            picture_patch, surface_patch = sweeps[key].patches[i]
+            line = picture_patch["traces"][model_index]
+            np.testing.assert_allclose(line["y"], reg.predict_line(np.array(line["x"]), w, b), atol=1e-4)
+            ys = np.array(picture_patch["traces"][residual_index]["y"], dtype=float).reshape(-1, 3)
+            np.testing.assert_allclose(ys[:, 1], reg.predict_line(X, w, b), atol=1e-4)
+            assert surface_patch["traces"][point_index]["x"] == [w] and surface_patch["traces"][point_index]["y"] == [b]
+            assert sweeps[key].readouts[i] == text.readout(w, b, reg.mse(Y, reg.predict_line(X, w, b)))
+
+
+def test_with_the_split_the_readout_gives_the_training_and_test_mse():
+    test = split_mask(20, 0.3, 0)
+    _, sweeps = scene(test=test)
+    w = SLIDERS[0].values[30]
+    mse, test_mse = (reg.mse(Y[m], reg.predict_line(X[m], w, 0.0)) for m in (~test, test))
+    assert sweeps["w"].readouts[30] == text.readout(w, 0.0, mse, test_mse)
+    assert sweeps["w"].readouts[30].endswith(f"test MSE {format_number(test_mse, 4)}")
+
+
+def test_above_degree_one_the_sliders_move_only_the_line_beside_the_model():
+    base, sweeps = scene(degree=3, w=2.0, b=1.0)
+    picture = base[0]
+    assert "line w·x + b" in names(picture) and "least squares (scikit-learn)" not in names(picture)
+    line_index = str(names(picture).index("line w·x + b"))
+    patch = sweeps["w"].patches[5][0]["traces"]
+    assert list(patch) == [line_index]
+    np.testing.assert_allclose(
+        patch[line_index]["y"], reg.predict_line(np.array(patch[line_index]["x"]), SLIDERS[0].values[5], 1.0), atol=1e-4
+    )
+    assert "the model: MSE" in sweeps["w"].readouts[5]
+
+
+def test_too_many_points_hide_their_residuals_during_a_drag():
+    x = np.linspace(0, 3, figures.LIVE_RESIDUAL_LIMIT + 1)
+    base, sweeps = scene(x=x, y=2 * x + np.sin(5 * x))
+    residual_index = str(names(base[0]).index("residuals y − ŷ"))
+    hidden = sweeps["w"].patches[0][0]["traces"][residual_index]
+    assert hidden["x"] == [] and hidden["y"] == []
+    _, few = scene()
+    assert len(few["w"].patches[0][0]["traces"]["0"]["y"]) == 3 * 20
+
+
+def test_during_the_challenge_no_figure_gives_the_optimum_away():
+    base, _ = scene(reveal=False)
+    assert len(base) == 1 and "least squares (scikit-learn)" not in names(base[0])
+
+
+def test_training_figures_draw_cores_path_and_losses():
+    path = reg.descend(X, Y, 1.0, 0.0, 0.2, 60)
+    fig = figures.training_surface(*figures.loss_grid(X, Y, *RANGES), 1.0, 0.0, path.params, 60, optimum=(2.8, 0.7))
+    np.testing.assert_allclose(fig.data[2].x, path.params[:, 0])
+    frames = fig.to_dict()["frames"]
+    assert len(frames) == figures.PLAY_FRAMES and frames[-1]["name"] == "60"
+    curve = figures.loss_curve(path.losses, 10, 0.11)
+    np.testing.assert_allclose(curve.data[0].y, path.losses)
+    assert curve.layout.yaxis.type == "log" and curve.layout.yaxis.tickformat == "~g"
+
+
+def test_the_degree_curve_is_cores():
+    test = split_mask(20, 0.3, 0)
+    train_mse, test_mse = reg.degree_curve(X, Y, test)
+    fig = figures.degree_curve(train_mse, test_mse, 4)
+    np.testing.assert_allclose(fig.data[0].y, train_mse)
+    np.testing.assert_allclose(fig.data[1].y, test_mse)
+    assert len(figures.degree_curve(train_mse, None, 1).data) == 1
+
+
+# ---------------------------------------------------------------- the words that depend on numbers
+LAM = reg.curvature(X)[0]
+
+
+@pytest.mark.parametrize(
+    "eta_lambda, first_words",
+    [(2.0, "**Training diverges.**"), (2.0001, "**Training diverges.**"), (1.9999, "η = "), (1.0, "η = ")],
+)
+def test_the_convergence_words_put_eta_against_2_over_lambda_max_first(eta_lambda, first_words):
+    lr = eta_lambda / LAM
+    verdict = reg.convergence(lr, LAM)
+    words = text.convergence(verdict, lr, LAM, steps_done=20, stopped=False, gap=0.1)
+    assert words.startswith(first_words)
+    assert ("converges" in words) == (eta_lambda < 2), words
+    if verdict == "diverges":
+        factor = abs(1 - eta_lambda)
+        assert f"= {format_number(factor, 4)} ≥ 1" in words and f"its square, {format_number(factor**2, 4)}" in words
+
+
+def test_the_verdict_on_a_calm_rate_says_it_falls_and_by_how_much():
+    words = text.convergence("falls", 0.5 / LAM, LAM, steps_done=50, stopped=False, gap=0.0123)
+    assert "falls at every step" in words and "0.0123 above the best MSE" in words
+    assert "stopped after" in text.convergence("diverges", 3 / LAM, LAM, steps_done=7, stopped=True, gap=0)
+
+
+@pytest.mark.parametrize(
+    "curve, words",
+    [
+        ([3.0, 1.0, 1.2], "That is **overfitting**"),
+        ([3.0, 1.0, 1.09], "no clear overfitting"),
+        ([3.0, 2.0, 1.0], "no overfitting shows"),
+    ],
+)
+def test_the_overfitting_words_follow_the_curve(curve, words):
+    degree, verdict = reg.overfitting(np.array(curve))
+    assert words in text.overfitting(verdict, degree, np.array(curve), 30)
+    assert "noisy itself" not in text.overfitting(verdict, degree, np.array(curve), 30)
+    assert "noisy itself" in text.overfitting(verdict, degree, np.array(curve), 29)
+
+
+def test_r2_is_a_share_explained_only_for_the_least_squares_fit():
+    best = reg.line_fit(X, Y)
+    at_best = reg.predict_line(X, best.w, best.b)
+    said = text.notice(X, Y, at_best, reg.scores(Y, at_best), 1, best)
+    assert "the least-squares fit explains" in said
+    by_hand = reg.predict_line(X, 2.5, 1.0)
+    said = text.notice(X, Y, by_hand, reg.scores(Y, by_hand), 1, best)
+    assert "explains" not in said and "R² = 1 − SSE/SST" in said
+    bad = reg.predict_line(X, -1.0, 0.0)
+    assert "is negative" in text.notice(X, Y, bad, reg.scores(Y, bad), 1, best)
+    assert "stays hidden" in text.notice(X, Y, by_hand, reg.scores(Y, by_hand), 1, None)
+
+
+def test_the_model_note_counts_the_parameters_and_names_what_the_sliders_steer():
+    assert "2 parameters (n + 1 for n = 1 feature)" in text.model_note(1, 2.0, 1.0, 20, None)
+    note = text.model_note(4, 2.0, 1.0, 100, 70)
+    assert "5 parameters" in note and "steer only the dash-dotted straight line" in note
+    assert "70 training points" in note and "30 held-out points" in note
+
+
+def test_the_code_writes_huge_figures_as_the_page_does():
+    code = text.code(
+        data="x = 1", split=None, degree=1, w=1, b=0, ranges=(np.linspace(0, 1, 3), np.linspace(0, 1, 3)),
+        lr=0.1, t=3, shown={"MSE": 3e13, "loss at step t": 2.0},
+    )  # fmt: skip
+    assert 'print(f"MSE = {mse:.4e}")' in code and "np.mean(error * error):.4f}" in code
+    assert f"{3e13:.4e}" == format_number(3e13, 4)
