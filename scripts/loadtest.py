@@ -118,6 +118,7 @@ class Result:
     errors: list[str] = field(default_factory=list)
     replicas: list[str] = field(default_factory=list)  # the replica that answered each request, in order
     reconnects: list[float] = field(default_factory=list)  # seconds from a dropped websocket to the page again
+    handshakes: list[float] = field(default_factory=list)  # ... to the new websocket open (the balancer's part)
 
 
 # --- the servers --------------------------------------------------------------------------
@@ -390,6 +391,7 @@ async def reconnect(session: Session, route, result: Result, number: int, timeou
             if time.perf_counter() - dropped > timeout:
                 raise RuntimeError(f"no new connection within {timeout} s: {type(err).__name__}: {err}") from err
             await asyncio.sleep(0.2)
+    result.handshakes.append(time.perf_counter() - dropped)
     result.replicas.append(replica)
     session.ws = ws
     problems = await session.run(None, timeout)
@@ -596,6 +598,7 @@ async def drive(args, route_for, servers: Servers, warm_urls: list[str]) -> tupl
         cpu_end = cpu_now()
         busy = sum(cpu_end[pid] - cpu_start[pid] for pid in cpu_end if pid in cpu_start)
         memory["cpu_cores"] = busy / (time.monotonic() - wall_start)
+        memory["cpu_seconds"] = busy
     memory["failover"] = failover
     return results, memory
 
@@ -662,13 +665,14 @@ def report(results: list[Result], memory: dict, args) -> dict:
     served = collections.Counter(r.replicas[1] for r in results if len(r.replicas) > 1)
     print(f"\nclients per replica (websocket handshake): {dict(sorted(served.items()))}")
     reconnects = [t for r in results for t in r.reconnects]
+    handshakes = [t for r in results for t in r.handshakes]
     if failover:
+        ms = lambda values: f"median {1000 * statistics.median(values):.0f} ms, max {1000 * max(values):.0f} ms"
         print(
             f"failover: replica {failover['replica']} (pid {failover['pid']}, {failover['clients']} clients) "
-            f"killed {failover['at']:.1f} s into the moves; {len(reconnects)} reconnects, "
+            f"killed {failover['at']:.1f} s into the moves; {len(reconnects)} reconnects: "
             + (
-                f"page shown again after median {1000 * statistics.median(reconnects):.0f} ms, "
-                f"max {1000 * max(reconnects):.0f} ms"
+                f"new websocket on another replica after {ms(handshakes)}; page shown again after {ms(reconnects)}"
                 if reconnects
                 else "none"
             )
@@ -682,7 +686,11 @@ def report(results: list[Result], memory: dict, args) -> dict:
             f"{show(memory['before'])}; peak {show(memory['peak'])} (all together {memory['peak_total']:.0f}); "
             f"end {show(memory['end'])}; {per_session:.1f} MB per session"
         )
-        print(f"server CPU: {memory['cpu_cores']:.2f} cores busy on average")
+        per_move = 1000 * memory["cpu_seconds"] / max(1, len(everything.moves))
+        print(
+            f"server CPU: {memory['cpu_cores']:.2f} cores busy on average, {per_move:.0f} ms per move served "
+            "(first loads included)"
+        )
     else:
         print("server memory and CPU: not measured (the servers at --url are not this script's)")
     print(f"{len(everything.moves) / max(1e-9, args.duration):.1f} moves per second served")
@@ -703,6 +711,7 @@ def report(results: list[Result], memory: dict, args) -> dict:
         "per_session_mb": per_session,
         "clients_per_replica": dict(served),
         "reconnects_s": reconnects,
+        "handshakes_s": handshakes,
         "clients": [{"page": r.page, "replicas": r.replicas, "reconnects_s": r.reconnects} for r in results],
         "errors": everything.errors[:100],
         "settings": {
