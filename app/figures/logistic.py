@@ -78,8 +78,8 @@ def sigmoid_curve(points: Points, w, b) -> tuple[np.ndarray, np.ndarray]:
     xs = (CURVE_H[None, :] - b[:, None]) / np.where(flat, 1.0, w)[:, None]
     xs = np.where(flat[:, None], np.linspace(lo, hi, CURVE_H.size)[None, :], np.clip(xs, lo, hi))
     ends = np.ones((w.size, 1))
-    xs = np.sort(np.concatenate([lo * ends, xs, hi * ends], axis=1), axis=1)
-    return xs, sigmoid(log_odds(xs, w[:, None], b[:, None]))
+    xs = np.round(np.sort(np.concatenate([lo * ends, xs, hi * ends], axis=1), axis=1), points.decimals)
+    return xs, sigmoid(log_odds(xs, w[:, None], b[:, None]))  # p at the x sent: the points lie on the curve
 
 
 def live_figures(points: Points, w: float, b: float, threshold: float, style: Style = SCREEN) -> list[dict]:
@@ -122,7 +122,7 @@ class _Frame:
         w, b, t = (np.atleast_1d(np.asarray(v, dtype=float)) for v in (w, b, threshold))
         at = self.at = at_positions(x, y, w, b, t)
         curve_x, curve_p = sigmoid_curve(points, w, b)
-        self.curve_x, self.curve_p = np.round(curve_x, points.decimals), np.round(curve_p, 4)
+        self.curve_x, self.curve_p = curve_x, np.round(curve_p, 4)
         self.everywhere = np.all(curve_p >= t[:, None], axis=1).tolist()  # p ≥ t over the whole range
         p, losses = np.round(at.p, 4), np.round(at.losses, 4)
         classes = [np.flatnonzero(y == c) for c in (0, 1)]

@@ -142,8 +142,11 @@ def test_a_sweep_is_small_enough_to_send_on_every_move():
 
 def test_the_sigmoid_is_sampled_across_the_whole_range_and_where_it_bends():
     xs, ps = figures.sigmoid_curve(POINTS, np.array([0.4, -0.4, 0.0]), np.array([-11.0, 11.0, 0.5]))
-    lo, hi = POINTS.x_range
+    lo, hi = (round(end, POINTS.decimals) for end in POINTS.x_range)  # x is sent to a thousandth of the range
     assert np.all(xs[:, 0] == lo) and np.all(xs[:, -1] == hi) and np.all(np.diff(xs, axis=1) >= 0)
+    np.testing.assert_array_equal(
+        ps, logistic.probability(xs, np.array([[0.4], [-0.4], [0.0]]), np.array([[-11.0], [11.0], [0.5]]))
+    )
     np.testing.assert_allclose(ps[2], logistic.sigmoid(0.5))  # w = 0: flat
     assert np.sum((ps[0] > 0.01) & (ps[0] < 0.99)) >= 15  # most samples where the curve bends
 
