@@ -1,18 +1,40 @@
-"""The linear-regression page in headless Chromium: URL in, keyboard, CSV upload and Play."""
+"""The linear-regression page in headless Chromium: URL in, keyboard, CSV upload and Play, and the live
+element drawing and reading out core's numbers."""
 
+import numpy as np
 import pytest
 
-from tests.conftest import goto, press_slider, screen_state, shown_figures, wait_idle, wait_screen_change
+from core import regression as reg
+from core.text import format_number
+from scripts.app_driver import live_draws, wait_live
+from tests.conftest import goto, press_slider, screen_state, shown_figures, slider_thumb, wait_idle, wait_screen_change
 
 pytestmark = pytest.mark.browser
 
 POINTS = "0.5, 2; 1, 3.6; 1.5, 5.1; 2, 6.9; 2.5, 8.2"
+X = np.array([0.5, 1, 1.5, 2, 2.5])
+Y = np.array([2, 3.6, 5.1, 6.9, 8.2])
+
+# What the live element draws: each figure's traces (name, x, y) and the readout.
+DRAWN_JS = """() => ({
+  figures: [...document.querySelectorAll('.explainer-live .js-plotly-plot')].map(
+    (plot) => plot.data.map((t) => ({name: t.name, x: Array.from(t.x || []), y: Array.from(t.y || [])}))),
+  readout: document.querySelector('.explainer-live .live-readout').textContent,
+})"""
 
 
 def upload(page, name: str, content: bytes) -> None:
     page.locator('.st-key-upload input[type="file"]').set_input_files(
         files=[{"name": name, "mimeType": "text/csv", "buffer": content}]
     )
+
+
+def drawn_trace(drawn: dict, figure: int, name: str) -> dict:
+    return next(t for t in drawn["figures"][figure] if t["name"] == name)
+
+
+def values(trace: dict, key: str) -> np.ndarray:
+    return np.array([np.nan if v is None else v for v in trace[key]], dtype=float)
 
 
 def test_url_points_and_the_keyboard_move_the_line(page, app_url):
@@ -23,8 +45,64 @@ def test_url_points_and_the_keyboard_move_the_line(page, app_url):
     press_slider(page, "w", "ArrowRight")
     wait_screen_change(page, before)
     assert shown_figures(page, 5)["MSE"] != "2.0040"
-    page.wait_for_function("() => window.location.search.includes('w=2.01')", timeout=10_000)
+    page.wait_for_function("() => window.location.search.includes('w=2.1')", timeout=10_000)
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+@pytest.mark.parametrize("squares", ["0", "1"])
+def test_what_the_live_element_draws_and_reads_out_is_cores(page, app_url, squares):
+    goto(page, f"{app_url}/linear-regression?data={POINTS}&w=2&b=1&squares={squares}")
+    b = 1.0
+    for keys in (["ArrowRight"], ["PageUp"], ["ArrowLeft", "ArrowLeft", "ArrowLeft"], ["Home"]):
+        before, draws = screen_state(page), live_draws(page)
+        thumb = slider_thumb(page, "w")
+        thumb.focus()
+        for key in keys:
+            page.keyboard.press(key)
+        page.wait_for_function("(n) => window.__explainerLive.draws.length > n", arg=draws, timeout=2_000)
+        wait_screen_change(page, before)  # released: Python reran, the page settled
+        wait_live(page)
+        w = float(thumb.get_attribute("aria-valuetext"))
+        drawn = page.evaluate(DRAWN_JS)
+        y_hat = reg.predict_line(X, w, b)
+        mse = reg.mse(Y, y_hat)
+        # The readout, the metric and core agree at the shown precision.
+        assert drawn["readout"] == f"ŷ = {format_number(w)}·x + 1   MSE {format_number(mse, 4)}"
+        assert shown_figures(page, 5)["MSE"] == format_number(mse, 4)
+        # The line and each residual end where core puts them (drawn to 1e-4 of the picture).
+        line = drawn_trace(drawn, 0, "model ŷ")
+        np.testing.assert_allclose(values(line, "y"), reg.predict_line(values(line, "x"), w, b), atol=1e-3)
+        residuals = values(drawn_trace(drawn, 0, "residuals y − ŷ"), "y").reshape(-1, 3)
+        np.testing.assert_allclose(residuals[:, 1], y_hat, atol=1e-3)
+        np.testing.assert_allclose(residuals[:, 0], Y, atol=1e-3)
+        if squares == "1":
+            sides = values(drawn_trace(drawn, 0, "squared residuals"), "y").reshape(-1, 6)
+            np.testing.assert_allclose(np.abs(sides[:, 2] - sides[:, 0]), np.abs(Y - y_hat), atol=1e-3)
+        point = drawn_trace(drawn, 1, "your (w, b)")
+        assert point["x"] == pytest.approx([w]) and point["y"] == pytest.approx([b])
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_a_drag_moves_the_line_and_the_point_on_the_loss_surface_before_release(page, app_url):
+    goto(page, f"{app_url}/linear-regression?data={POINTS}&w=2&b=1")
+    thumb = slider_thumb(page, "b")
+    box = thumb.bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 2, y)
+    page.mouse.down()
+    seen = []
+    for i in range(1, 8):
+        page.mouse.move(box["x"] + 2 + (box["width"] - 4) * i / 8, y)
+        page.wait_for_timeout(60)
+        drawn = page.evaluate(DRAWN_JS)
+        b = drawn_trace(drawn, 1, "your (w, b)")["y"][0]
+        line = drawn_trace(drawn, 0, "model ŷ")
+        np.testing.assert_allclose(values(line, "y"), reg.predict_line(values(line, "x"), 2.0, b), atol=1e-3)
+        assert drawn["readout"].endswith(f"MSE {format_number(reg.mse(Y, reg.predict_line(X, 2.0, b)), 4)}")
+        seen.append(b)
+    page.mouse.up()
+    assert len(set(seen)) >= 6, "the picture followed the hand"
+    wait_idle(page)
 
 
 def test_bad_csv_is_refused_and_a_good_one_replaces_the_points(page, app_url):
