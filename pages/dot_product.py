@@ -39,11 +39,11 @@ def sliders_for(a: np.ndarray, b: np.ndarray, polar: bool) -> list[live.Slider]:
 
 
 @live.cached
-def pictures(a: tuple, b: tuple, keys: tuple[str, ...], style) -> bytes:
+def pictures(a: tuple, b: tuple, keys: tuple[str, ...], style, height: int) -> bytes:
     """The figure of (a, b), and each slider's patches and readouts at each of its positions, as JSON
     (a cache hit then costs one parse, not the unpickling of thousands of small dicts)."""
     grids = [(k, GRIDS.get(k[2:], GRIDS["xyz"])) for k in keys]
-    base, moves = figures.sweeps(np.array(a), np.array(b), grids, style)
+    base, moves = figures.sweeps(np.array(a), np.array(b), grids, style, height)
     mismatch = [text.mismatch_readout(len(a), len(b))]
     return orjson.dumps([base, {k: [p, text.readouts(m) if m else mismatch * len(p)] for k, (p, m) in moves.items()}])
 
@@ -61,7 +61,8 @@ for key, value in derived_sliders.moved(LIVE_KEY, "dot").items():  # a slider se
 ui.page_header(text.TITLE, text.INTRO)
 ideas = Ideas(text.IDEAS)
 with ideas.idea(0):
-    figure_row, picture, messages = ui.figure_row(), st.container(), st.container()
+    # The picture first, on a wall or a phone too; its readout holds the numbers, the figures follow.
+    picture, figure_row, messages = st.container(), st.container(horizontal=True), st.container()
     with st.container(horizontal=True, gap="small", vertical_alignment="center"):
         st.markdown(text.PRESETS_LABEL)
         for number, (label, pa, pb) in enumerate(text.PRESETS):
@@ -94,12 +95,14 @@ ui.figure("‖b‖", text.four(norm_b), container=figure_row)
 sliders = sliders_for(a, b, mode == "polar")
 values = {s.key: s.values[s.index(vectors.slider_value(a if s.key[0] == "a" else b, s.key[2:]))] for s in sliders}
 derived_sliders.draw_at("dot", values)
-base, moves = orjson.loads(pictures(tuple(a), tuple(b), tuple(values), current_style()))
+wall = current_style().projector and not ideas.presenting  # the sidebar beside: sliders above a wide picture
+base, moves = orjson.loads(pictures(tuple(a), tuple(b), tuple(values), current_style(), 268 if wall else 400))
 words = text.picture_words(a, b, angle, p) + text.zoom_words(figures.heads_zoomed(a, b)) if same_length else ""
 readout = text.readout(m["dot"], m["angle"], m["cos"]) if m else text.mismatch_readout(a.size, b.size)
 with picture:
     sweeps = {k: live.Sweep(patches, readouts) for k, (patches, readouts) in moves.items()}
-    live.element(LIVE_KEY, sliders, values, base, sweeps, readout=readout, descriptions=[words], min_figure_width=300)
+    layout = {"descriptions": [words], "min_figure_width": 300, "controls": "top" if wall else "side"}
+    live.element(LIVE_KEY, sliders, values, base, sweeps, readout=readout, **layout)
     if words:
         st.caption((text.SCENE_HINT if a.size == 3 else "") + words)
 with messages:

@@ -64,14 +64,14 @@ def plane(a: np.ndarray, b: np.ndarray, style: Style = SCREEN, *, height: int = 
         {"name": "projection of b onto a", "line": {"color": PALETTE["result"], "width": line * 3}, "opacity": 0.55},
         {"name": "drop from b onto a's line", "line": {"color": PALETTE["neutral"], "dash": "dot", "width": line}},
         {"name": "angle θ", "line": {"color": PALETTE["neutral"], "width": line, "shape": "spline"}},
-        _arrow("a", PALETTE["a"], line * 2.2, s),  # a wider than b, so that b drawn over it leaves a green rim
-        _arrow("b", PALETTE["b"], line * 1.2, s),
-        {"mode": "text", "textfont": {"color": PALETTE["neutral"], "size": s["font"]}},
+        _arrow("a", PALETTE["a"], line * 2.2, s) | {"cliponaxis": False},  # wider than b: b over it leaves a green rim
+        _arrow("b", PALETTE["b"], line * 1.2, s) | {"cliponaxis": False},
+        {"mode": "text", "textfont": {"color": PALETTE["neutral"], "size": s["font"]}, "cliponaxis": False},
         {"line": {"color": PALETTE["neutral"], "width": 1}},  # marks in the plane the square that the zoom shows
         _arrow("a", PALETTE["a"], line * 2.2, s) | {"xaxis": "x2", "yaxis": "y2"},
         _arrow("b", PALETTE["b"], line * 1.2, s) | {"xaxis": "x2", "yaxis": "y2"},
         {"line": {"color": PALETTE["neutral"], "width": line, "shape": "spline"}, "xaxis": "x2", "yaxis": "y2"},
-        {"mode": "text", "textfont": {"color": "#1F2430", "size": s["font"]}, "xaxis": "x2", "yaxis": "y2"},
+        {"mode": "text", "textfont": {"color": "#1F2430", "size": s["font"] * 0.9}, "xaxis": "x2", "yaxis": "y2"},
     ]
     for index, trace in enumerate(static):
         trace.setdefault("type", "scatter")
@@ -86,7 +86,9 @@ def plane(a: np.ndarray, b: np.ndarray, style: Style = SCREEN, *, height: int = 
         style=style,
         height=height,
         dragmode=False,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        # Inside the plane's top left, over a faint white: no strip above the picture for it.
+        legend={"orientation": "v", "yanchor": "top", "y": 0.99, "x": 0.01, "bgcolor": "rgba(255,255,255,0.8)"}
+        | {"font": {"size": s["font"] * 0.85}},
         **_merge_axes(_INSET_DEFAULT | layout, axis),
     )
 
@@ -157,19 +159,19 @@ def scene_patches(a: np.ndarray, b: np.ndarray, pairs_a: np.ndarray, pairs_b: np
     return [_patch(base_parts, base_layout, p, lay) for p, lay in zip(parts, layouts, strict=True)]
 
 
-def sweeps(a: np.ndarray, b: np.ndarray, sliders, style: Style = SCREEN):
+def sweeps(a: np.ndarray, b: np.ndarray, sliders, style: Style = SCREEN, height: int | None = None):
     """The figure of ``(a, b)`` and, for each slider ``(key, values)``, its patch and numbers at every position.
 
     A slider's key names the vector it moves and how (``b_angle``, ``a_len``, ``b_1``: see
     :func:`core.vectors.slider_vectors`). Returns ``(figures, {key: (patches, measures)})``, with one
     patch list per position (one patch per figure); vectors of different lengths have no figure and
-    no measures (``None``).
+    no measures (``None``). ``height`` is the figure's, before the projector's scaling.
     """
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     if a.size != b.size:
         return [], {key: ([[] for _ in values], None) for key, values in sliders}
     build = plane if a.size == 2 else scene
-    base = [figure_json(build(a, b, style))]
+    base = [figure_json(build(a, b, style) if height is None else build(a, b, style, height=height))]
     found = {}
     for key, values in sliders:
         name, part = key.split("_", 1)
@@ -245,7 +247,7 @@ def _plane_parts(pairs_a: np.ndarray, pairs_b: np.ndarray, style: Style) -> tupl
     radius = np.maximum(0.3 * np.minimum(na, nb), 0.1 * half)
     # θ's label beyond the arc, on the bisector, turned out of a narrow wedge so that no arrow covers it.
     side = np.where(turn >= 0, 1.0, -1.0)
-    label_angle = phi_a + turn / 2 + side * np.maximum(0.0, math.radians(28) - np.abs(turn) / 2)
+    label_angle = phi_a + turn / 2 + side * np.maximum(0.0, math.radians(40) - np.abs(turn) / 2)
     label_radius = radius + 0.16 * half
     zoom = _zoom(pairs_a, pairs_b, na, nb, phi_a, turn, defined, half)
     c = _columns(
@@ -263,6 +265,7 @@ def _plane_parts(pairs_a: np.ndarray, pairs_b: np.ndarray, style: Style) -> tupl
         half=half,
     )
     size = style.sizes["marker"] * 2
+    title = {"title": {"text": "zoom on the heads", "font": {"size": style.sizes["font"] * 0.9}}, "side": "top"}
     parts, layouts = [], []
     for i in range(len(pairs_a)):
         a, b = c["a"][i], c["b"][i]
@@ -299,13 +302,9 @@ def _plane_parts(pairs_a: np.ndarray, pairs_b: np.ndarray, style: Style) -> tupl
             row[ZOOM_A] |= heads_a
             row[ZOOM_B] |= heads_b
             row[ZOOM_ARC] |= {"x": [q[0] for q in arc], "y": [q[1] for q in arc]}
-            row[ZOOM_TEXT] |= {
-                "x": [q[0] for q in text],
-                "y": [q[1] for q in text],
-                "text": [theta, f"heads zoomed ×{format_number(zoom['factor'][i], 0)}"],
-                "textposition": [zoom["label_position"][i], "bottom right"],
-            }
-            layout["xaxis2"] = INSET_AXIS | {"domain": zoom["domain_x"][i], "range": zoom["range_x"][i]}
+            row[ZOOM_TEXT] |= {"x": [text[0]], "y": [text[1]], "text": [theta]}
+            row[ZOOM_TEXT]["textposition"] = zoom["label_position"][i]
+            layout["xaxis2"] = INSET_AXIS | {"domain": zoom["domain_x"][i], "range": zoom["range_x"][i]} | title
             layout["yaxis2"] = INSET_AXIS | {"domain": zoom["domain_y"][i], "range": zoom["range_y"][i]}
             layout["xaxis2"]["anchor"], layout["yaxis2"]["anchor"] = "y2", "x2"
             layout["yaxis2"] |= {"scaleanchor": "x2", "scaleratio": 1}
@@ -357,8 +356,7 @@ def _zoom(pairs_a, pairs_b, na, nb, phi_a, turn, defined, half) -> dict:
     arc = radius[:, None, None] * np.stack([np.cos(arc_angles), np.sin(arc_angles)], axis=-1)
     middle = phi_a + turn / 2
     outward = np.stack([np.cos(middle), np.sin(middle)], axis=-1)
-    theta_at = radius[:, None] * outward - 0.35 * w[:, None] * outward
-    corner = centre[:, None, :] + w[:, None, None] * np.array([[-1.5, 1.5]])
+    theta_at = radius[:, None] * outward + 0.15 * w[:, None] * outward  # beyond the heads, where the window is empty
     # The window goes in the corner of the plane away from the heads.
     right = centre[:, 0] < 0
     top = centre[:, 1] < 0
@@ -367,8 +365,8 @@ def _zoom(pairs_a, pairs_b, na, nb, phi_a, turn, defined, half) -> dict:
         "shown": shown,
         "box": box,
         "arc": arc,
-        "text": np.concatenate([theta_at[:, None, :], corner], axis=1),
-        "label_position": [TEXT_POSITIONS[_octant(-o)] for o in outward],
+        "text": theta_at,
+        "label_position": [TEXT_POSITIONS[_octant(o)] for o in outward],
         "factor": half / w,
         "range_x": (np.round(centre[:, 0:1] + np.array([-1.6, 1.6]) * w[:, None], 4) + 0.0).tolist(),
         "range_y": (np.round(centre[:, 1:2] + np.array([-1.6, 1.6]) * w[:, None], 4) + 0.0).tolist(),

@@ -12,7 +12,7 @@ TITLE = "Dot product and angle"
 INTRO = (
     "The dot product multiplies two vectors component by component and adds up: "
     "**a · b = a₁b₁ + a₂b₂ + … + aₙbₙ**. Divided by both lengths it is the **cosine of the angle** θ "
-    "between them: 1 for the same direction, 0 at right angles, −1 for opposite directions."
+    "between them."
 )
 IDEAS = ["The vectors and the angle", "Term by term", "What to notice", "Predict the sign", "Predict the angle"]
 IDEAS += ["The NumPy code"]

@@ -1,18 +1,19 @@
-"""The outer-product page under AppTest (through its URL parameters) and in Chromium."""
-
-import json
+"""The outer-product page under AppTest: its URL parameters, its live sliders, its words."""
 
 import numpy as np
 import pytest
 
+from app.lessons import outer_product as text
 from core.text import parse_array
-from tests.conftest import goto, metrics, open_page, press_slider, screen_state, wait_screen_change
+from scripts.app_driver import live_elements, slider
+from tests.conftest import metrics, open_page
 
 URL = "outer-product"
 
 
 def heatmap(at):
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    [live] = live_elements(at)
+    [spec] = live["figures"]
     return next(t for t in spec["data"] if t["type"] == "heatmap")
 
 
@@ -54,7 +55,7 @@ def test_default_and_row_highlight():
     at = open_page(URL)
     assert not at.exception and not at.error and not at.warning
     assert metrics(at) == {"result shape": "(3, 2)", "rank": "1"}
-    at.slider(key="row").set_value(2).run()
+    slider(at, "row").set_value(2).run()
     text = " ".join(m.value for m in at.markdown)
     assert "**Row 2**" in text and "= [3, 6]" in text
     assert at.query_params["row"] == "2"
@@ -62,9 +63,9 @@ def test_default_and_row_highlight():
 
 def test_length_sliders_cut_and_extend_the_vectors():
     at = open_page(URL)
-    at.slider(key="w_len").set_value(5).run()
+    slider(at, "w_len").set_value(5).run()
     assert parse_array(at.query_params["w"]).tolist() == [1, 2, 3, 4, 5]
-    at.slider(key="x_len").set_value(1).run()
+    slider(at, "x_len").set_value(1).run()
     assert np.atleast_1d(parse_array(at.query_params["x"])).tolist() == [1]
     assert metrics(at)["result shape"] == "(5, 1)"
 
@@ -92,16 +93,59 @@ def test_bad_url_parameter_warns_by_name(param, value):
     assert metrics(at)["result shape"] == "(3, 2)"
 
 
-@pytest.mark.browser
-def test_browser_length_slider_grows_the_matrix(page, app_url):
-    goto(page, f"{app_url}/{URL}?w=1,2&x=3,4,5")
-    assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "(2, 3)"
-    before = screen_state(page)
-    press_slider(page, "w_len")
-    wait_screen_change(page, before)
-    assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "(3, 3)"
-    page.wait_for_function(
-        "() => window.location.href.includes('w=1%2C+2%2C+3') || window.location.href.includes('w=1%2C%202%2C%203')",
-        timeout=10_000,
-    )
-    assert page.locator('[data-testid="stDataFrame"]').count() == 1
+# ---------------------------------------------------------------- the live element
+def test_the_length_and_row_sliders_are_one_live_element():
+    at = open_page(URL)
+    [live] = live_elements(at)
+    assert [s["key"] for s in live["sliders"]] == ["w_len", "x_len", "row"]
+    assert [s["values"] for s in live["sliders"]] == [list(range(1, 9)), list(range(1, 9)), [0, 1, 2]]
+    assert all(s["help"] for s in live["sliders"])
+    assert live["readout"] == "w xᵀ has shape (3, 2) · rank 1 · row 0 = 1 × x = [1, 2]"
+
+
+@pytest.mark.parametrize("key, value", [("w_len", 8), ("w_len", 1), ("x_len", 5), ("row", 2)])
+def test_a_sweeps_picture_and_readout_are_what_the_released_slider_shows(key, value):
+    at = open_page(URL, {"w": "2, -1, 6", "x": "1, 2, 3, 4", "row": "1"})
+    [live] = live_elements(at)
+    spec = next(s for s in live["sliders"] if s["key"] == key)
+    position = spec["values"].index(value)
+    predicted = live["sweeps"][key]["readouts"][position]
+    patch = live["sweeps"][key]["patches"][position][0]
+    slider(at, key).set_value(value).run()
+    assert not at.exception
+    [after] = live_elements(at)
+    assert after["readout"] == predicted
+    shown = after["figures"][0]
+    if patch is not None and "data" not in patch:  # a patch on the figure as first sent
+        before = live["figures"][0]
+        data = [patch["traces"].get(str(i), t) for i, t in enumerate(before["data"])]
+        patch = {"data": data, "layout": before["layout"] | patch["layout"]}
+    assert (patch or live["figures"][0])["data"] == shown["data"]
+    assert metrics(at)["result shape"] in predicted
+
+
+def test_the_row_follows_a_shorter_w():
+    at = open_page(URL, {"row": "2"})
+    slider(at, "w_len").set_value(2).run()
+    assert at.query_params["row"] == "1" and parse_array(at.query_params["w"]).tolist() == [1, 2]
+    one = open_page(URL, {"w": "5"})
+    assert [s["key"] for s in live_elements(one)[0]["sliders"]] == ["w_len", "x_len"]
+    assert any(c.value == text.ONE_ROW for c in one.caption)
+
+
+# ---------------------------------------------------------------- words the slides use
+def test_transpose_rank_and_span_are_said_before_they_are_used():
+    at = open_page(URL)
+    assert "ᵀ (*transpose*) lays the column x down as a row" in " ".join(m.value for m in at.markdown)
+    [rank] = [m for m in at.metric if m.label == "rank"]
+    assert "independent rows" in rank.help and "span" in rank.help
+    assert any("count from 0" in m.value for m in at.markdown)
+
+
+def test_a_row_times_a_column_is_a_number_and_a_column_times_a_row_a_matrix():
+    at = open_page(URL, {"w": "1, 2", "x": "3, 4"})
+    latex = " ".join(part.value for part in at.latex)
+    assert "w^{\\mathsf T} x" in latex and "(1, n)(n, 1) = (1, 1)" in latex and "(n, 1)(1, p) = (n, p)" in latex
+    words = " ".join(m.value for m in at.markdown)
+    assert "w · x = 11" in words and "A row times a column: one number." in words
+    assert "A row times a column." in text.inner_side(2, 3, None) and "would fail" in text.inner_side(2, 3, None)

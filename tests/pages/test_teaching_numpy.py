@@ -139,8 +139,9 @@ def test_outer_product_notice_compares_two_rows_and_the_picture_labels_the_row()
     text = bar_text(at)
     assert "w xᵀ holds 12 products made from only 7 numbers" in text
     assert np.allclose(m[2], 3 * m[0]) and "so row 2 = 3 × row 0" in text
-    chart = next(c for c in at.get("plotly_chart") if "outer_heatmap" in c.proto.id)
-    assert "◀ row 2" in chart.proto.spec, "the highlighted row carries a label, not only a colour"
+    [live] = live_elements(at)
+    labels = [note["text"] for note in live["figures"][0]["layout"]["annotations"]]
+    assert "◀ row 2" in labels, "the highlighted row carries a label, not only a colour"
     [table] = at.dataframe
     assert table.value.to_numpy().tolist() == m.tolist()
 
