@@ -8,7 +8,7 @@ import time
 
 import streamlit as st
 
-from app import live, presentation, projector, ui, url_state
+from app import live, presentation, progress, projector, ui, url_state
 from app.registry import PAGES
 
 run_started = time.perf_counter()
@@ -23,6 +23,7 @@ url_state.follow_browser()  # Back / Forward: the state comes from the URL again
 st.session_state[live.RUN_FIGURES_KEY] = []
 page = st.navigation(sections)
 st.session_state["_page_url_path"] = page.url_path  # the current page, for app/code_panel.py
+progress.record_opened(page.url_path)  # Home's lesson path shows what was opened
 
 with st.sidebar:
     url_state.toggle(

@@ -6,6 +6,7 @@ import secrets
 
 import streamlit as st
 
+from app import progress
 from core.quiz import QUESTIONS
 
 
@@ -47,4 +48,6 @@ def predict_then_check(kind: str, *, title: str = "Predict, then check") -> None
                 else f"Not quite: the answer is **{question.options[question.answer]}**."
             )
             (st.success if question.is_right(choice) else st.info)(f"{verdict} {question.explanation}")
+            if question.is_right(choice):
+                progress.record_right()  # shown on Home's lesson path
             st.caption(f"NumPy settles it: `{question.code}`")

@@ -1,59 +1,62 @@
-"""Home: the three components of machine learning, and where each is shown."""
+"""Home: the training loop and where deep learning sits, as the slides open; the lesson path with progress."""
 
 import streamlit as st
 
-from app import ui
-from app.registry import PAGES
+from app import progress, ui
+from app.figures import home as figures
+from app.lessons import home as text
+from app.projector import current_style
+from app.registry import lesson_pages
 
-ui.page_header(
-    "Arrays, models and losses",
-    "A visual companion to the first support session of the deep-learning course. "
-    "Every picture moves with its sliders, every state has its own link (copy the address bar), "
-    "and every page shows the NumPy code behind its numbers.",
+LESSONS = {spec.url_path: spec for spec in lesson_pages()}
+STATIC = {"staticPlot": True, "responsive": True}  # diagrams: nothing to zoom or hover
+
+
+def link(spec, label: str | None = None, container=st) -> None:
+    container.page_link(spec.path.as_posix(), label=label or spec.title, icon=spec.icon)
+
+
+ui.page_header(text.TITLE, text.INTRO)
+style = current_style()
+opened, right = progress.opened(), progress.answered_right()
+last = next((LESSONS[p] for p in reversed(opened) if p in LESSONS), None)
+link(
+    last or next(iter(LESSONS.values())), text.resume((last or next(iter(LESSONS.values()))).title, started=bool(last))
 )
 
-PAGE_BY_PATH = {spec.url_path: spec for spec in PAGES}
-COMPONENTS = [
-    (
-        "Data",
-        ":material/table_chart:",
-        "Examples as arrays: features x and, for supervised learning, a label y.",
-        ["arrays", "broadcasting"],
-    ),
-    (
-        "Model",
-        ":material/functions:",
-        "A function with parameters, such as ŷ = w·x + b, built from dot products and matrix products.",
-        ["dot-product", "outer-product", "matrix-multiplication"],
-    ),
-    (
-        "Loss",
-        ":material/trending_down:",
-        "One number that says how wrong the model is on the data: the MSE for regression, "
-        "the logistic loss for classification.",
-        ["linear-regression", "logistic-regression"],
-    ),
-    (
-        "Optimiser",
-        ":material/autorenew:",
-        "Repeats the loop: predict, compute the loss, adjust the parameters to lower it.",
-        ["linear-regression", "iris"],
-    ),
-]
+st.subheader(text.LOOP_TITLE)
+loop = figures.loop_figure(style)
+st.plotly_chart(loop, key="home_loop", config=STATIC, theme=None, width="stretch")
+st.caption(text.LOOP_CAPTION)
+for name, about, paths in text.PARTS:
+    with st.container(key=f"home_part_{name.lower()}", gap="small"):
+        st.markdown(f"**{name}**: {about}")
+        row = st.container(horizontal=True, gap="small")
+        for path in paths:
+            if path in LESSONS:
+                link(LESSONS[path], container=row)
 
-columns = st.columns(len(COMPONENTS))
-for column, (name, _icon, sentence, paths) in zip(columns, COMPONENTS):
-    with column.container(border=True):
-        st.subheader(name)
-        st.markdown(sentence)
-        shown = [PAGE_BY_PATH[p] for p in paths if p in PAGE_BY_PATH]
-        for spec in shown:
-            st.page_link(spec.path.as_posix(), label=spec.title, icon=spec.icon)
-        if not shown:
-            st.caption("Its pages are on the way.")
+st.subheader(text.NESTED_TITLE)
+picture, words = st.columns([1.2, 1], vertical_alignment="center")
+picture.plotly_chart(figures.nested_figure(style), key="home_nested", config=STATIC, theme=None, width="stretch")
+words.markdown(text.NESTED)
 
+st.subheader(text.PATH_TITLE)
+questions = [spec for spec in LESSONS.values() if spec.quizzes]
 st.markdown(
-    "**How to use it.** Alone: follow the pages in order and predict each picture before you move "
-    "a slider. In class: switch on *Projector mode* in the sidebar (or add `projector=1` to a link) "
-    "and prepare one link per slide."
+    text.progress_line(
+        len(LESSONS.keys() & set(opened)), len(LESSONS), len(right & {q.url_path for q in questions}), len(questions)
+    )
 )
+for number, spec in enumerate(LESSONS.values(), 1):
+    with st.container(key=f"home_path_{spec.url_path}", gap=None):
+        link(spec, f"{number}. {spec.title}")
+        status = text.status(
+            spec.summary, opened=spec.url_path in opened, right=spec.url_path in right, has_question=bool(spec.quizzes)
+        )
+        st.caption(status)
+
+st.subheader(text.CODE_TITLE)
+for tab, words in zip(st.tabs(list(text.WHERE_CODE_RUNS)), text.WHERE_CODE_RUNS.values()):
+    tab.markdown(words)
+st.markdown(text.HOW_TO_USE)
