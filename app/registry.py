@@ -81,6 +81,18 @@ PAGES: list[PageSpec] = [
         quizzes=("broadcast",),
     ),
     PageSpec(
+        "data.py",
+        "data",
+        "Data: features and labels",
+        ":material/table_chart:",
+        "Data",
+        "row",
+        params=(Param("example", "iris"), Param("row", "0")),
+        metrics=("X shape", "y shape", "features", "label"),
+        summary="A datapoint as features x and a label y; a data set as X of shape (m, n) and y of shape (m,).",
+        quizzes=("data_shape",),
+    ),
+    PageSpec(
         "dot_product.py",
         "dot-product",
         "Dot product and angle",

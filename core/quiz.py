@@ -120,6 +120,58 @@ def reshape_question(seed: int) -> Question:
     )
 
 
+def data_shape_question(seed: int) -> Question:
+    """What shape do X, y or one row x have, for m datapoints described by n features each?
+
+    The slides' kinds of data with made-up sizes; the distractors are the usual slips: X turned
+    (n, m), the picture's own shape kept (m, h, w), one number per datapoint, the whole table flattened.
+    """
+    rng = np.random.default_rng(seed)
+    m = int(rng.choice([20, 40, 100, 150, 500, 1000]))
+    kind = int(rng.integers(5))
+    h, w = (int(v) for v in rng.choice([4, 8, 16, 28], size=2))
+    n = h * w if kind == 0 else int(rng.integers(2, 40))
+    setting, features = [
+        (
+            f"{m} pictures of {h} × {w} pixels, each read row by row into one row of X, labelled with the object shown",
+            f"its {h} × {w} = {n} pixels",
+        ),
+        (
+            f"{m} sentences, each turned into word counts over a vocabulary of {n} words, labelled with a topic",
+            f"the counts of the {n} words",
+        ),
+        (f"{m} houses, each described by {n} numbers (area, rooms, ...), labelled with its price", f"its {n} numbers"),
+        (
+            f"{m} sounds, each described by its loudness in {n} frequency bands, labelled with an emotion",
+            f"its {n} loudnesses",
+        ),
+        (
+            f"{m} cells, each described by the frequencies of {n} motifs in its genome, labelled with its type",
+            f"its {n} frequencies",
+        ),
+    ][kind]
+    asked = ("X", "y", "x = X[0]")[int(rng.integers(3))]
+    shapes = {"X": (m, n), "y": (m,), "x = X[0]": (n,)}
+    right = format_shape(shapes[asked])
+    slips = {format_shape(s) for s in [(n, m), (m,), (n,), (m, n), (m * n,), (1, n), (m, 1)]}
+    if kind == 0:
+        slips |= {format_shape((m, h, w)), format_shape((h, w))}
+    options = _options(right, slips, rng)
+    explanation = (
+        f"Each datapoint is one row of X, described by {features}: n = {n} features. With m = {m} "
+        f"datapoints, X has shape (m, n) = {format_shape((m, n))}; one label per datapoint makes y of shape "
+        f"(m,) = {format_shape((m,))}; and one row x = X[0] has shape (n,) = {format_shape((n,))}."
+    )
+    return Question(
+        f"A data set holds {setting}. What is the shape of {asked}?",
+        options,
+        options.index(right),
+        explanation,
+        f"X, y = np.zeros({format_shape((m, n))}), np.zeros({format_shape((m,))}); "
+        + {"X": "X.shape", "y": "y.shape", "x = X[0]": "X[0].shape"}[asked],
+    )
+
+
 def matmul_question(seed: int) -> Question:
     """Which shape does ``A @ B`` have? About one in four has inner sizes that differ."""
     rng = np.random.default_rng(seed)
@@ -463,6 +515,7 @@ def network_params_question(seed: int) -> Question:
 QUESTIONS = {
     "broadcast": broadcast_question,
     "reshape": reshape_question,
+    "data_shape": data_shape_question,
     "matmul": matmul_question,
     "dot_sign": dot_sign_question,
     "angle": angle_question,

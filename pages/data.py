@@ -1,0 +1,114 @@
+"""Data: one datapoint's features and label, and the whole data set as X of shape (m, n) and y of shape (m,)."""
+
+import streamlit as st
+
+from app import live, ui, url_state
+from app.code_panel import show_numpy_code
+from app.figure_base import Style
+from app.figures import data as figures
+from app.lessons import data as text
+from app.presentation import Ideas
+from app.projector import current_style
+from app.quiz import predict_then_check
+from app.registry import page
+from core import datasets
+
+SPEC = page("data")
+
+
+@live.cached
+def row_sweep(example: str, start: int, style: Style) -> live.Sweep:
+    """The sweep of the row slider over the block of rows from ``start`` (built once per block and style)."""
+    data = datasets.load(example)
+    rows = datasets.row_block(data.m, start, figures.LIVE_ROWS)
+    return figures.row_sweep(data, rows, [text.readout(data, r) for r in rows], style)
+
+
+def start_over() -> None:
+    st.session_state["row"] = 0  # another example: its first datapoint
+
+
+def block_chosen() -> None:
+    st.session_state["row"] = st.session_state["row_block"]
+
+
+ui.page_header(text.TITLE, text.INTRO)
+ideas = Ideas(text.IDEAS)
+
+# --- State: the example, then the row (read after it: its range is the example's m).
+with ideas.idea(0):  # the picture first; the example's choice under it
+    metric_row, picture, settings = ui.figure_row(), st.container(), st.container()
+with settings:
+    example = url_state.choice(
+        text.EXAMPLE_LABEL,
+        "example",
+        datasets.EXAMPLES,
+        SPEC.default("example"),
+        widget="segmented",
+        required=True,
+        format_func=text.example_name,
+        help=text.EXAMPLE_HELP,
+        on_change=start_over,
+    )
+data = datasets.load(example)
+if "row" not in st.session_state:
+    parse = url_state.number_parser(0, data.m - 1, integer=True)
+    st.session_state["row"] = url_state.read_param("row", int(SPEC.default("row")), parse)
+    url_state.own("row")
+row = min(max(int(st.session_state["row"]), 0), data.m - 1)
+url_state.write_param("row", row)
+rows = datasets.row_block(data.m, row, figures.LIVE_ROWS)  # all rows, but the digits' by blocks
+big_step = 10 if len(rows) >= 100 else 5 if len(rows) >= 30 else 2
+ROW = live.Slider("row", text.row_label(data, rows), tuple(rows), 0, big_step=big_step, help=text.row_help(big_step))
+
+# --- Figures and layout: the shapes, then the datapoint and the table moving with the row.
+style = current_style()
+for label, value in datasets.figures(example, row).items():
+    ui.figure(label, value, container=metric_row)
+with picture:
+    live.element(
+        "data_live",
+        [ROW],
+        {"row": row},
+        figures.live_figures(data, rows, row, style),
+        {"row": row_sweep(example, rows.start, style)},
+        readout=text.readout(data, row),
+        descriptions=[text.datapoint_description(data, row), text.table_description(data, row)],
+        controls="top",
+    )
+    st.caption(text.caption(data))
+with settings:
+    if len(rows) < data.m:
+        st.session_state["row_block"] = rows.start
+        st.selectbox(
+            text.BLOCK_LABEL,
+            range(0, data.m, figures.LIVE_ROWS),
+            format_func=lambda start: text.block_name(datasets.row_block(data.m, start, figures.LIVE_ROWS)),
+            key="row_block",
+            on_change=block_chosen,
+            help=text.BLOCK_HELP,
+        )
+        st.caption(text.block_note(data, rows))
+
+with ideas.idea(1):
+    st.subheader(text.TABLE_TITLE)
+    st.latex(text.NOTATION)
+    st.markdown(text.shapes_sentence(data, row))
+    st.markdown(text.label_kind(data))
+    st.markdown(data.description)
+    st.caption(text.VALUES_TITLE)
+    st.code(text.rows_printed(data, datasets.window(rows, row, figures.window_rows(style))), language="python")
+
+with ideas.idea(2):
+    st.subheader(text.NOTICE_TITLE)
+    st.markdown(text.NOTICE)
+
+with ideas.idea(3):
+    predict_then_check("data_shape")
+
+with ideas.idea(4):
+    show_numpy_code(
+        text.code(example, row),
+        expanded=ideas.presenting,
+        notes=[f"$${text.NOTATION}$$", text.shapes_sentence(data, row), text.label_kind(data)],
+    )
