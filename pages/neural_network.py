@@ -93,7 +93,7 @@ with picture:
         [STEPS],
         {"steps": step},
         base,
-        {"steps": live.cached(figures.step_sweep)(X, run, activation, STEPS.values, readouts, style)},
+        {"steps": live.cached(figures.step_sweep)(X, run, activation, STEPS.values, readouts, best_line, style)},
         readout=text.readout(step, loss, accuracy, run.steps),
         descriptions=text.descriptions(hidden, activation, step, loss, accuracy),
         controls="side" if style.projector else "top",  # on the wall, the picture right under the figures

@@ -243,14 +243,26 @@ def network_figure(params: nw.Params, activation: str, scale: float, style: Styl
 
 
 # ---------------------------------------------------------------- the loss over the steps
-def marker_trace(losses: np.ndarray, step: int, style: Style = SCREEN) -> dict:
-    """The current step on the loss curve: a point and a dotted line down to the axis."""
+def loss_axis(losses: np.ndarray, best_line: float) -> tuple[bool, float, float]:
+    """Whether the loss axis is logarithmic, and its bottom and top.
+
+    Linear from 0 while the loss stays near ln 2 or below; logarithmic once too large a step
+    has sent it far above (a diverging run reaches 10⁹ and more), so both ends stay readable.
+    """
+    top = max(float(np.max(losses)), np.log(2)) * 1.1
+    if top < 10:
+        return False, 0.0, top
+    return True, 0.5 * min(float(np.min(losses)), best_line), top * 2
+
+
+def marker_trace(losses: np.ndarray, step: int, bottom: float = 0.0, style: Style = SCREEN) -> dict:
+    """The current step on the loss curve: a point, and a dotted line down to the axis at ``bottom``."""
     taken = min(step, len(losses) - 1)
     loss = round(float(losses[taken]), 4)
     return {
         "type": "scatter",
         "x": [taken, taken],
-        "y": [0, loss],
+        "y": [bottom, loss],
         "mode": "lines+markers",
         "marker": {"size": [0, style.sizes["marker"] * 1.3], "color": PALETTE["result"]},
         "line": {"color": PALETTE["result"], "width": 1.5, "dash": "dot"},
@@ -261,8 +273,9 @@ def marker_trace(losses: np.ndarray, step: int, style: Style = SCREEN) -> dict:
 
 def loss_figure(losses: np.ndarray, step: int, best_line: float, style: Style = SCREEN) -> go.Figure:
     """The mean logistic loss after each step, the current step marked, and two losses to compare
-    with: ln 2 (p = 0.5 for every point) and the best straight boundary's."""
+    with: ln 2 (p = 0.5 for every point) and the best straight boundary's, labelled at either end."""
     s = style.sizes
+    log, bottom, top = loss_axis(losses, best_line)
     curve = {
         "type": "scatter",
         "x": np.arange(len(losses)),
@@ -272,7 +285,10 @@ def loss_figure(losses: np.ndarray, step: int, best_line: float, style: Style = 
         "line": {"color": PALETTE["result"], "width": s["line"]},
         "hovertemplate": "step %{x}: loss %{y:.4f}<extra></extra>",
     }
-    references = [(np.log(2), "ln 2: p = 0.5 everywhere", PALETTE["neutral"]), (best_line, "best line", INK)]
+    references = [
+        (np.log(2), "ln 2: p = 0.5 everywhere", PALETTE["neutral"], "left"),
+        (best_line, "best line", INK, "right"),
+    ]
     shapes = [
         {
             "type": "line",
@@ -283,30 +299,30 @@ def loss_figure(losses: np.ndarray, step: int, best_line: float, style: Style = 
             "y1": value,
             "line": {"color": colour, "width": 1.2, "dash": "dash"},
         }
-        for value, _, colour in references
+        for value, _, colour, _ in references
     ]
-    notes = [
+    notes = [  # one at each end, so that two close losses (circles: both ln 2) never overlap
         {
             "xref": "x domain",
-            "x": 1,
-            "xanchor": "right",
-            "y": value,
-            "yanchor": "bottom" if value >= best_line else "top",
+            "x": 0 if side == "left" else 1,
+            "xanchor": side,
+            "y": float(np.log10(value)) if log else value,
+            "yanchor": "bottom",
             "text": f"{words} {format_number(value, 4)}",
             "showarrow": False,
             "font": {"size": s["font"] * 0.8, "color": colour},
         }
-        for value, words, colour in references
+        for value, words, colour, side in references
     ]
-    top = max(float(np.max(losses)), np.log(2)) * 1.1
+    y_range = [float(np.log10(bottom)), float(np.log10(top))] if log else [0, top]
     return new_figure(
-        marker_trace(losses, step, style),
+        marker_trace(losses, step, bottom, style),
         curve,
         style=style,
         height=240,
         showlegend=False,
         xaxis=FIXED | {"title": {"text": "gradient-descent steps"}, "range": [0, nw.MAX_STEPS * 1.01]},
-        yaxis=FIXED | {"title": {"text": "mean logistic loss"}, "range": [0, top]},
+        yaxis=FIXED | {"title": {"text": "mean logistic loss"}, "range": y_range, "type": "log" if log else "linear"},
         shapes=shapes,
         annotations=notes,
     )
@@ -325,12 +341,19 @@ def step_figures(X, y, run: nw.Training, activation: str, step: int, best_line: 
 
 
 def step_sweep(
-    X, run: nw.Training, activation: str, positions: Sequence[int], readouts: Sequence[str], style: Style = SCREEN
+    X,
+    run: nw.Training,
+    activation: str,
+    positions: Sequence[int],
+    readouts: Sequence[str],
+    best_line: float,
+    style: Style = SCREEN,
 ) -> Sweep:
     """What the three figures become at every position of the steps slider: the regions' contour,
     the network's edges and weights, the loss marker; nothing else is sent again."""
     xs, ys, P = nw.decision_grids(run, activation, *nw.plot_range(X), positions, size=GRID)
     scale = weight_scale(run)
+    bottom = loss_axis(run.losses, best_line)[1]
     patches = []
     for step, grid in zip(positions, P):
         params = run.params_at(min(step, run.steps))
@@ -338,7 +361,7 @@ def step_sweep(
             [
                 {"traces": {"0": regions_trace(xs, ys, grid, style)}, "layout": {}},
                 {"traces": {"0": weights_trace(params)}, "layout": {"shapes": edge_shapes(params, scale, style)}},
-                {"traces": {"0": marker_trace(run.losses, step, style)}, "layout": {}},
+                {"traces": {"0": marker_trace(run.losses, step, bottom, style)}, "layout": {}},
             ]
         )
     return Sweep(patches, list(readouts))

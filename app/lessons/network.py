@@ -148,11 +148,15 @@ def structure_notice(hidden: int, activation: str, dataset: str, best_line: floa
             f"is a straight line, and no line separates the {dataset}. The best any line can do here is a "
             f"loss of {format_number(best_line, 4)}."
         )
-    bend = "bends it smoothly with tanh" if activation == "tanh" else "cuts it off below zero with relu, a kink"
-    pieces = "smooth curves" if activation == "tanh" else "straight pieces joined at corners"
-    return (
-        f"Each of the {hidden} hidden units draws its own line (where its sum z is 0) and {bend}; the output "
-        f"neuron adds the {hidden} bent pieces with its weights, so the boundary p = 0.5 can curve, made of {pieces}."
+    unit = f"Each of the {hidden} hidden units computes its own sum z of x₁ and x₂, zero along a line of its own, "
+    if activation == "tanh":
+        return unit + (
+            f"and bends it smoothly with tanh; the output neuron adds the {hidden} bent pieces with its weights, "
+            "so the boundary p = 0.5 can curve."
+        )
+    return unit + (
+        f"and cuts it off below zero with relu, a kink along that line; the output neuron adds the {hidden} "
+        "pieces with its weights, so the boundary p = 0.5 bends in straight pieces joined at corners."
     )
 
 

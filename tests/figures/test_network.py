@@ -82,7 +82,25 @@ def test_the_loss_curve_is_core_losses_and_the_marker_sits_on_it(trained):
 def test_a_step_past_divergence_marks_the_last_step_taken():
     losses = np.array([0.7, 0.6, 0.5])
     trace = figures.marker_trace(losses, 2000)
-    assert trace["x"] == [2, 2] and trace["y"][1] == 0.5
+    assert trace["x"] == [2, 2] and trace["y"] == [0, 0.5]
+
+
+def test_a_loss_that_blows_up_is_drawn_on_a_log_axis_and_near_ones_on_a_linear_one():
+    assert figures.loss_axis(np.array([0.7, 0.3, 0.1]), 0.3) == (False, 0.0, pytest.approx(0.7 * 1.1))
+    assert figures.loss_axis(np.array([0.7, 9.0]), 0.3)[0] is False
+    log, bottom, top = figures.loss_axis(np.array([0.7, 0.3, 9.9e9]), 0.2)
+    assert log and bottom == pytest.approx(0.1) and top > 9.9e9
+    loss = figure_json(figures.loss_figure(np.array([0.7, 0.3, 9.9e9]), 1, 0.2))
+    assert loss["layout"]["yaxis"]["type"] == "log"
+    assert loss["data"][0]["y"] == [pytest.approx(0.1), 0.3]  # the marker's line starts at the axis bottom
+    labels = {a["text"]: a["y"] for a in loss["layout"]["annotations"]}
+    assert labels["best line 0.2000"] == pytest.approx(np.log10(0.2))  # annotations sit at log10 on a log axis
+
+
+def test_the_two_reference_losses_are_labelled_at_opposite_ends():
+    loss = figure_json(figures.loss_figure(np.array([0.69, 0.69]), 1, np.log(2)))
+    sides = sorted(a["xanchor"] for a in loss["layout"]["annotations"])
+    assert sides == ["left", "right"]
 
 
 def test_the_network_has_a_node_per_unit_and_names_its_layers():
@@ -99,7 +117,7 @@ def test_the_network_has_a_node_per_unit_and_names_its_layers():
 def test_the_sweep_replaces_only_what_moves_and_matches_the_figures_at_each_step(trained, style):
     X, y, run, activation = trained
     positions = nw.step_positions()
-    sweep = figures.step_sweep(X, run, activation, positions, [f"r{s}" for s in positions], style)
+    sweep = figures.step_sweep(X, run, activation, positions, [f"r{s}" for s in positions], 0.3, style)
     assert len(sweep.patches) == len(positions) and sweep.readouts[3] == f"r{positions[3]}"
     for i in (0, 11, len(positions) - 1):
         step = positions[i]
@@ -117,6 +135,6 @@ def test_the_sweep_replaces_only_what_moves_and_matches_the_figures_at_each_step
 def test_the_data_sent_for_a_sweep_stays_small():
     X, y, run = nw.experiment("moons", 0.2, 0, 8, "tanh", 1.0)
     positions = nw.step_positions()
-    sweep = figures.step_sweep(X, run, "tanh", positions, ["x"] * len(positions))
+    sweep = figures.step_sweep(X, run, "tanh", positions, ["x"] * len(positions), 0.3)
     size = len(orjson.dumps(sweep.patches, option=orjson.OPT_SERIALIZE_NUMPY))
     assert size < 400_000, size

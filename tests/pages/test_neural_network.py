@@ -227,7 +227,7 @@ def test_the_bend_pays_off_only_clearly_below_the_best_line():
 def test_one_neuron_draws_a_line_and_a_hidden_layer_bends_it():
     assert "straight line" in text.structure_notice(0, "tanh", "moons", 0.2994)
     assert "0.2994" in text.structure_notice(0, "tanh", "moons", 0.2994)
-    assert "smooth curves" in text.structure_notice(1, "tanh", "moons", 0.2994)
+    assert "bends it smoothly with tanh" in text.structure_notice(1, "tanh", "moons", 0.2994)
     assert "straight pieces" in text.structure_notice(1, "relu", "circles", 0.69)
 
 
