@@ -147,7 +147,8 @@ def sentence_lines(sentence: str, width: int = LINE_CHARS) -> list[str]:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    lines[0], lines[-1] = "“" + lines[0], lines[-1] + "”"
+    lines[0] = "“" + lines[0]
+    lines[-1] += "”"
     return lines
 
 
