@@ -33,7 +33,7 @@ import streamlit as st
 
 from app import palette, projector, url_state
 from app.presentation import presenting
-from app.sweeps import NUMPY_JSON, Slider, Sweep, figure_json, grid, sweeps_by_building  # noqa: F401 (pages use live.*)
+from app.sweeps import NUMPY_JSON, Drag, Slider, Sweep, figure_json, grid, sweeps_by_building  # noqa: F401 (pages use live.*)
 
 # The browser draws with plotly.js: Streamlit's own copy when a st.plotly_chart has loaded it on
 # the page, else this one, served from app/static (server.enableStaticServing). Never both.
@@ -76,6 +76,7 @@ def element(
     min_figure_width: int = 320,
     controls: str = "side",
     play: dict | None = None,
+    drags: Sequence[Drag] = (),
 ) -> None:
     """Draw the live element: ``sliders`` at ``values``, ``figures`` (from :func:`figure_json`) and their sweeps.
 
@@ -84,6 +85,7 @@ def element(
     wide screen) or ``"top"`` (a strip above them, for wide figures). Moving a slider sets ``st.session_state[slider.key]`` and reruns.
     ``play={"key": k, "interval_ms": ms}`` adds a Play / Pause button under slider ``k`` that steps it
     to its end every ``ms`` milliseconds, each step as if by the arrow key (drawn at once, sent to Python).
+    ``drags`` (:class:`app.sweeps.Drag`) let the hand move points of a picture, each setting two sliders.
     """
     data = {
         "sliders": [
@@ -106,6 +108,7 @@ def element(
         "minWidth": min_figure_width,
         "controls": controls,
         "play": {"key": play["key"], "intervalMs": int(play["interval_ms"])} if play else None,
+        "drags": [vars(d) for d in drags],
     }
     by_key = {s.key: s for s in sliders}
     st.session_state.setdefault(RUN_FIGURES_KEY, []).extend(figures)  # the notebook draws the first
@@ -120,13 +123,16 @@ def element(
 def _moved(key: str, sliders: dict[str, Slider]) -> None:
     """A slider was released or stepped in the browser: take its value (checked, on the grid)."""
     moved = (st.session_state.get(key) or {}).get("moved")
-    if not isinstance(moved, dict) or moved.get("key") not in sliders:
+    if not isinstance(moved, dict):
         return
-    slider = sliders[moved["key"]]
-    index = moved.get("index")
-    if isinstance(index, int) and 0 <= index < len(slider.values):
-        value = slider.values[index]
-        st.session_state[slider.key] = int(value) if _integer(slider) else value
+    also = moved.get("also") if isinstance(moved.get("also"), list) else []  # a dragged point sets two
+    for each in [moved, *also]:
+        if not isinstance(each, dict) or each.get("key") not in sliders:
+            continue
+        slider, index = sliders[each["key"]], each.get("index")
+        if isinstance(index, int) and 0 <= index < len(slider.values):
+            value = slider.values[index]
+            st.session_state[slider.key] = int(value) if _integer(slider) else value
 
 
 def sweeps(build: Callable, state, states: dict, style, readout: Callable | None = None):

@@ -86,6 +86,32 @@ class Sweep:
     readouts: list[str] = field(default_factory=list)
 
 
+@dataclass
+class Drag:
+    """A point of a picture that the hand can drag (opt-in): its moves set two sliders at once.
+
+    The hand grabs point ``point`` of trace ``trace`` of figure ``figure`` (a vector's head, say).
+    Where it is, in that trace's data coordinates, sets the sliders ``keys``: x and y, or with
+    ``polar`` the length ``hypot(x, y)`` and the angle ``atan2(y, x)`` in degrees, each at its
+    nearest position among ``rows`` (the first slider's reachable positions, as indices into its
+    values) and ``cols`` (the second's). For the pair ``(rows[r], cols[c])``, cell ``r * len(cols) + c``:
+    ``columns[trace][attribute][cell]`` is what that attribute of that trace of the figure becomes
+    (a merge, as in a sweep), ``readouts[cell]`` the readout. ``during`` is a patch added to every
+    cell (e.g. hiding what a drag does not keep up to date). On release both values go to Python.
+    """
+
+    figure: int
+    trace: int
+    point: int
+    keys: tuple[str, str]
+    rows: list[int]
+    cols: list[int]
+    columns: dict[str, dict[str, list]]
+    readouts: list[str]
+    polar: bool = False
+    during: dict = field(default_factory=dict)
+
+
 def figure_json(fig: go.Figure | dict) -> dict:
     """A figure as plain JSON data (numpy arrays become lists), as plotly.js reads it."""
     return orjson.loads(orjson.dumps(fig.to_dict() if isinstance(fig, go.Figure) else fig, option=NUMPY_JSON))

@@ -159,16 +159,31 @@ def slider_vectors(v: np.ndarray, part: str, values) -> np.ndarray:
     >>> slider_vectors(np.array([2.0, 0.0]), "angle", [90.0]).tolist(), slider_vectors(np.array([1.0, 2.0]), "1", [5]).tolist()
     ([[0.0, 2.0]], [[1.0, 5.0]])
     """
+    return vectors_with_parts(v, {part: np.asarray(values, dtype=float)})
+
+
+def vectors_with_parts(v: np.ndarray, parts: dict[str, np.ndarray]) -> np.ndarray:
+    """``v`` with some of its parts set, for each row of values: one or two sliders moved at once.
+
+    ``parts`` maps ``"len"``, ``"angle"`` or a component index to equally long arrays of values;
+    the parts not given keep those of ``v``. A head dragged in the plane sets two at once: length
+    and angle, or the components ``"0"`` and ``"1"``. Rounded to :data:`SLIDER_DECIMALS`.
+
+    >>> vectors_with_parts(np.array([1.0, 0.0]), {"len": np.array([2.0]), "angle": np.array([90.0])}).tolist()
+    [[0.0, 2.0]]
+    """
     v = np.asarray(v, dtype=float)
-    values = np.asarray(values, dtype=float)
-    if part in ("len", "angle"):
+    count = len(next(iter(parts.values())))
+    if "len" in parts or "angle" in parts:
         length, degrees = to_polar(v)
-        lengths = values if part == "len" else np.full(values.shape, length)
-        phi = np.radians(np.full(values.shape, degrees) if part == "len" else values)
+        lengths = np.asarray(parts.get("len", np.full(count, length)), dtype=float)
+        phi = np.radians(np.asarray(parts.get("angle", np.full(count, degrees)), dtype=float))
         out = np.stack([lengths * np.cos(phi), lengths * np.sin(phi)], axis=-1)
     else:
-        out = np.repeat(v[np.newaxis, :], values.size, axis=0)
-        out[:, int(part)] = values
+        out = np.repeat(v[np.newaxis, :], count, axis=0)
+    for part, values in parts.items():
+        if part.isdigit():
+            out[:, int(part)] = values
     return np.round(out, SLIDER_DECIMALS) + 0.0
 
 

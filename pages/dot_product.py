@@ -40,12 +40,14 @@ def sliders_for(a: np.ndarray, b: np.ndarray, polar: bool) -> list[live.Slider]:
 
 @live.cached
 def pictures(a: tuple, b: tuple, keys: tuple[str, ...], style, height: int) -> bytes:
-    """The figure of (a, b), and each slider's patches and readouts at each of its positions, as JSON
-    (a cache hit then costs one parse, not the unpickling of thousands of small dicts)."""
+    """The figure of (a, b), each slider's patches and readouts at each of its positions, and the
+    heads' drags, as JSON (a cache hit then costs one parse, not the unpickling of many small dicts)."""
     grids = [(k, GRIDS.get(k[2:], GRIDS["xyz"])) for k in keys]
     base, moves = figures.sweeps(np.array(a), np.array(b), grids, style, height)
     mismatch = [text.mismatch_readout(len(a), len(b))]
-    return orjson.dumps([base, {k: [p, text.readouts(m) if m else mismatch * len(p)] for k, (p, m) in moves.items()}])
+    sweeps = {k: [p, text.readouts(m) if m else mismatch * len(p)] for k, (p, m) in moves.items()}
+    drags = figures.head_drags(np.array(a), np.array(b), "b_angle" in keys, GRIDS)
+    return orjson.dumps([base, sweeps, [d | {"readouts": text.readouts(d.pop("measures"))} for d in drags]])
 
 
 def set_vectors(a: str | None = None, b: str | None = None) -> None:
@@ -53,10 +55,11 @@ def set_vectors(a: str | None = None, b: str | None = None) -> None:
     st.session_state.update({k: v for k, v in (("a", a), ("b", b)) if v is not None})
 
 
-for key, value in derived_sliders.moved(LIVE_KEY, "dot").items():  # a slider sets a vector's part
-    name, part = key.split("_", 1)
-    moved = vectors.slider_vectors(st.session_state[f"_vector_{name}"], part, [value])[0]
-    st.session_state[name] = text.vector_text(moved)
+moved = derived_sliders.moved(LIVE_KEY, "dot")  # sliders, or a head dragged, set parts of a vector
+for name in "ab":
+    if parts := {key[2:]: [value] for key, value in moved.items() if key[0] == name}:
+        v = vectors.vectors_with_parts(st.session_state[f"_vector_{name}"], parts)[0]
+        st.session_state[name] = text.vector_text(v)
 
 ui.page_header(text.TITLE, text.INTRO)
 ideas = Ideas(text.IDEAS)
@@ -96,15 +99,16 @@ sliders = sliders_for(a, b, mode == "polar")
 values = {s.key: s.values[s.index(vectors.slider_value(a if s.key[0] == "a" else b, s.key[2:]))] for s in sliders}
 derived_sliders.draw_at("dot", values)
 wall = current_style().projector and not ideas.presenting  # the sidebar beside: sliders above a wide picture
-base, moves = orjson.loads(pictures(tuple(a), tuple(b), tuple(values), current_style(), 268 if wall else 400))
+base, moves, drags = orjson.loads(pictures(tuple(a), tuple(b), tuple(values), current_style(), 268 if wall else 400))
 words = text.picture_words(a, b, angle, p) + text.zoom_words(figures.heads_zoomed(a, b)) if same_length else ""
 readout = text.readout(m["dot"], m["angle"], m["cos"]) if m else text.mismatch_readout(a.size, b.size)
 with picture:
     sweeps = {k: live.Sweep(patches, readouts) for k, (patches, readouts) in moves.items()}
     layout = {"descriptions": [words], "min_figure_width": 300, "controls": "top" if wall else "side"}
-    live.element(LIVE_KEY, sliders, values, base, sweeps, readout=readout, **layout)
+    drags = [live.Drag(**d) for d in drags]
+    live.element(LIVE_KEY, sliders, values, base, sweeps, readout=readout, drags=drags, **layout)
     if words:
-        st.caption((text.SCENE_HINT if a.size == 3 else "") + words)
+        st.caption((text.SCENE_HINT if a.size == 3 else text.DRAG_HINT) + words)
 with messages:
     if not same_length:
         st.error(text.mismatch_error(a.size, b.size, str(vectors.length_mismatch(a, b))), icon=":material/error:")

@@ -144,8 +144,127 @@ function buildFigures(s, root) {
     const plot = el("div", "live-figure", box);
     plot.setAttribute("role", "img");
     plot.setAttribute("aria-label", s.data.descriptions[i] || "");
+    plot.addEventListener("pointerdown", (event) => grab(s, i, event), true);
+    plot.addEventListener("pointermove", (event) => showGrab(s, i, event));
     return plot;
   });
+}
+
+// Opt-in dragging of points in a picture (data.drags, app/sweeps.py Drag): where the hand takes a
+// point sets two sliders (x and y, or length and angle), and the figure is drawn from the cell
+// Python computed for that pair of positions, at most once a frame; on release both go to Python.
+const GRAB_PX = 22;
+
+function axesOf(plot, trace) {
+  const name = (id) => id.replace(/^([xy])(\d*)$/, (_, axis, n) => `${axis}axis${n}`);
+  const t = plot.data[trace];
+  return [plot._fullLayout[name(t.xaxis || "x")], plot._fullLayout[name(t.yaxis || "y")]];
+}
+
+function pointerIn(plot, event) {
+  const box = plot.getBoundingClientRect();
+  return [event.clientX - box.left, event.clientY - box.top];
+}
+
+function dragNear(s, index, event) {
+  const plot = s.plots[index];
+  if (!plot._fullLayout || !plot.data) return null;
+  const [px, py] = pointerIn(plot, event);
+  let best = null;
+  for (const d of s.data.drags || []) {
+    const t = d.figure === index ? plot.data[d.trace] : null;
+    if (!t || t.visible === false) continue;
+    const [xa, ya] = axesOf(plot, d.trace);
+    const far = Math.hypot(px - xa._offset - xa.l2p(t.x[d.point]), py - ya._offset - ya.l2p(t.y[d.point]));
+    if (far <= GRAB_PX && (!best || far < best.far)) best = { d, far };
+  }
+  return best && best.d;
+}
+
+function setCursor(plot, cursor) {
+  for (const layer of plot.querySelectorAll(".nsewdrag")) layer.style.cursor = cursor;
+}
+
+function showGrab(s, index, event) {
+  if (!s.grabbed && (s.data.drags || []).length) setCursor(s.plots[index], dragNear(s, index, event) ? "grab" : "");
+}
+
+function nearest(values, positions, target) {
+  let best = 0;
+  positions.forEach((p, i) => {
+    if (Math.abs(values[p] - target) < Math.abs(values[positions[best]] - target)) best = i;
+  });
+  return best;
+}
+
+function grab(s, index, event) {
+  if (event.button !== 0 || !(s.data.drags || []).length) return;
+  const d = dragNear(s, index, event);
+  if (!d) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const plot = s.plots[index];
+  plot.setPointerCapture(event.pointerId);
+  setCursor(plot, "grabbing");
+  s.dragging = "picture";
+  s.grabbed = { d, cell: null, drawn: null, indexes: null };
+  const move = (e) => dragTo(s, index, e);
+  const up = () => {
+    plot.removeEventListener("pointermove", move);
+    plot.removeEventListener("pointerup", up);
+    plot.removeEventListener("pointercancel", up);
+    setCursor(plot, "");
+    release(s);
+  };
+  plot.addEventListener("pointermove", move);
+  plot.addEventListener("pointerup", up);
+  plot.addEventListener("pointercancel", up);
+}
+
+function dragTo(s, index, event) {
+  const { d } = s.grabbed;
+  const plot = s.plots[index];
+  const [px, py] = pointerIn(plot, event);
+  const [xa, ya] = axesOf(plot, d.trace);
+  const x = xa.p2l(px - xa._offset), y = ya.p2l(py - ya._offset);
+  const wanted = d.polar ? [Math.hypot(x, y), (Math.atan2(y, x) * 180) / Math.PI] : [x, y];
+  const specs = d.keys.map((k) => s.data.sliders.find((spec) => spec.key === k));
+  const r = nearest(specs[0].values, d.rows, wanted[0]);
+  const c = nearest(specs[1].values, d.cols, wanted[1]);
+  if (r * d.cols.length + c === s.grabbed.cell) return;
+  TRACE.inputs.push(performance.now());
+  s.grabbed.cell = r * d.cols.length + c;
+  s.grabbed.indexes = [d.rows[r], d.cols[c]];
+  d.keys.forEach((k, i) => {
+    s.inputs[k].input.value = s.grabbed.indexes[i];
+    showValue(s, k, s.grabbed.indexes[i]);
+  });
+  if (!s.frame) s.frame = requestAnimationFrame(() => drawPending(s));
+}
+
+function drawCell(s) {
+  const { d, cell } = s.grabbed;
+  s.grabbed.drawn = cell;
+  const merge = {};
+  for (const [trace, attributes] of Object.entries(d.columns)) {
+    merge[trace] = {};
+    for (const [name, column] of Object.entries(attributes)) merge[trace][name] = column[cell];
+  }
+  const during = d.during || {};
+  for (const [trace, part] of Object.entries(during.merge || {})) merge[trace] = { ...merge[trace], ...part };
+  const patch = { merge, layout: during.layout || {} };
+  draw(s, s.data.figures.map((base, i) => (i === d.figure ? patched(base, patch) : base)));
+  s.readout.textContent = d.readouts[cell];
+}
+
+function release(s) {
+  const grabbed = s.grabbed;
+  s.grabbed = null;
+  s.dragging = null;
+  if (!grabbed || grabbed.indexes === null) return;
+  const [first, second] = grabbed.d.keys;
+  const [i, j] = grabbed.indexes;
+  s.setStateValue("moved", { key: first, index: i, n: ++s.sent, also: [{ key: second, index: j }] });
 }
 
 function patched(base, patch) {
@@ -168,6 +287,7 @@ function draw(s, figures) {
 
 function drawPending(s) {
   s.frame = 0;
+  if (s.grabbed && s.grabbed.cell !== null && s.grabbed.cell !== s.grabbed.drawn) drawCell(s);
   if (!s.pending) return;
   const [key, index] = s.pending;
   s.pending = null;
@@ -196,6 +316,7 @@ export default function ({ data, parentElement, setStateValue, key }) {
   // A rerun calls this again with new data: keep the element, swap the data (Streamlit 1.67
   // calls it again without the previous cleanup).
   s.data = typeof data === "string" ? JSON.parse(data) : data;
+  s.setStateValue = setStateValue;
   const signature = JSON.stringify(s.data.sliders.map((x) => [x.key, x.label, x.texts.length]));
   if (signature !== s.sliderSignature) {
     buildControls(s, root, setStateValue);

@@ -19,7 +19,7 @@ from app.figure_base import SCREEN, Style, new_figure
 from app.palette import PALETTE
 from app.sweeps import figure_json
 from core.text import format_number
-from core.vectors import measures, slider_vectors
+from core.vectors import measures, slider_vectors, vectors_with_parts
 
 ARC_POINTS = 9  # drawn as a spline: smooth enough, and light in a sweep of 73 positions
 REACHES = (1.25, 2.5, 3.75, 6.0)  # half-widths of the plane: the picture rescales in a few steps, not on every move
@@ -36,6 +36,8 @@ INSET_HIDDEN = {
     "xaxis2": {"visible": False, "anchor": "y2", "domain": [0, 0.001]},  # a hidden subplot still paints its
     "yaxis2": {"visible": False, "anchor": "x2", "domain": [0, 0.001]},  # white background: make it a speck
 }
+# While a head is dragged the zoom is hidden: it would need its own window for every cell.
+DRAG_DURING = {"merge": {str(i): {"visible": False} for i in range(ZOOM_BOX, ZOOM_TEXT + 1)}, "layout": INSET_HIDDEN}
 _INSET_DEFAULT = {
     "xaxis2": INSET_AXIS | {"anchor": "y2", "domain": [0.02, 0.4]},
     "yaxis2": INSET_AXIS | {"anchor": "x2", "domain": [0.02, 0.4], "scaleanchor": "x2", "scaleratio": 1},
@@ -183,6 +185,86 @@ def sweeps(a: np.ndarray, b: np.ndarray, sliders, style: Style = SCREEN, height:
     return base, found
 
 
+def head_drags(a: np.ndarray, b: np.ndarray, polar: bool, grids: dict[str, tuple[float, ...]]) -> list[dict]:
+    """How the heads of a and b are dragged in the plane (2-D only): for each, the fields of an
+    :class:`app.sweeps.Drag` but its readouts, and the measures of its cells (``"measures"``).
+
+    ``grids`` gives the sliders' positions by part (``len``, ``angle``, and ``xyz`` for a component).
+    A drag reaches the positions that the plane shows, a little beyond its half-width, and at most
+    about 10 lengths or 21 components a side, so that the cells stay a few hundred.
+    """
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a.size != 2 or b.size != 2:
+        return []
+    half = float(reach(max(np.hypot.reduce(a), np.hypot.reduce(b))))
+    if polar:
+        parts, rows = ("len", "angle"), _reachable(grids["len"], 1e-9, 1.4 * half, 10)
+        cols = list(range(len(grids["angle"])))
+        values = (grids["len"], grids["angle"])
+    else:
+        parts = ("0", "1")
+        rows, cols = _reachable(grids["xyz"], -1.6 * half, 1.6 * half, 21), _reachable(grids["xyz"], -half, half, 21)
+        values = (grids["xyz"], grids["xyz"])
+    drags = []
+    for name, trace in (("b", ARROW_B), ("a", ARROW_A)):
+        first, second = [values[0][i] for i in rows], [values[1][j] for j in cols]
+        columns, m = drag_cells(a, b, name, parts, first, second)
+        keys = (f"{name}_{parts[0]}", f"{name}_{parts[1]}")
+        fields = {"figure": 0, "trace": trace, "point": 1, "keys": keys, "rows": rows, "cols": cols}
+        drags.append(fields | {"columns": columns, "polar": polar, "during": DRAG_DURING, "measures": m})
+    return drags
+
+
+def _reachable(values, low: float, high: float, most: int) -> list[int]:
+    """The indices of the positions in ``[low, high]``, every k-th so that at most ``most`` remain.
+
+    >>> _reachable([0, 0.25, 0.5, 0.75, 1.0], 0.1, 1.0, 2)
+    [1, 3]
+    """
+    inside = [i for i, v in enumerate(values) if low <= v <= high]
+    step = -(-len(inside) // most)
+    return inside[::step]
+
+
+def drag_cells(a: np.ndarray, b: np.ndarray, name: str, parts: tuple[str, str], first, second):
+    """What the plane draws while the head of vector ``name`` is dragged, for every pair of two sliders' values.
+
+    ``parts`` are the two parts the head sets (``("len", "angle")`` or ``("0", "1")``), ``first`` and
+    ``second`` their values; cell ``r * len(second) + c`` is the pair ``(first[r], second[c])``. Returns
+    ``(columns, measures)``: for each trace that moves, each attribute's value in every cell (see
+    :class:`app.sweeps.Drag`), and :func:`core.vectors.measures` of every cell. The plane keeps its
+    axes during a drag, and its zoom is hidden (see :data:`DRAG_DURING`).
+    """
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    first, second = np.asarray(first, dtype=float), np.asarray(second, dtype=float)
+    values = {parts[0]: np.repeat(first, second.size), parts[1]: np.tile(second, first.size)}
+    moved = vectors_with_parts(a if name == "a" else b, values)
+    fixed = np.broadcast_to(b if name == "a" else a, moved.shape)
+    pairs_a, pairs_b = (moved, fixed) if name == "a" else (fixed, moved)
+    plane = reach(max(np.hypot.reduce(a), np.hypot.reduce(b)))  # the axes of the figure the drag started on
+    g = _geometry(pairs_a, pairs_b, np.full(len(moved), plane))
+    p, zero = g["m"]["projection"], np.zeros(len(moved))
+    # A tenth of a pixel at most (3 decimals), and every other point of the arc (its spline stays
+    # round): a few hundred cells per head stay light.
+    column = lambda *parts: (np.round(np.stack(parts, axis=-1), 3) + 0.0).tolist()
+    columns = {
+        str(ARROW_A if name == "a" else ARROW_B): {"x": column(zero, moved[:, 0]), "y": column(zero, moved[:, 1])},
+        str(PROJECTION): {"x": column(zero, p[:, 0]), "y": column(zero, p[:, 1])},
+        str(DROP): {"x": column(pairs_b[:, 0], p[:, 0]), "y": column(pairs_b[:, 1], p[:, 1])},
+        str(ARC): {"x": column(*g["arc_x"][:, ::2].T), "y": column(*g["arc_y"][:, ::2].T)},
+        str(THETA): {
+            "x": column(g["label_x"]),
+            "y": column(g["label_y"]),
+            "text": [[t] for t in g["theta"]],
+            "textposition": [TEXT_POSITIONS[_octant(d)] for d in g["label_at"]],
+        },
+    }
+    if not g["defined"].all():  # a zero vector somewhere: no angle, no projection there
+        for index in (PROJECTION, DROP, ARC, THETA):
+            columns[str(index)]["visible"] = g["defined"].tolist()
+    return columns, g["m"]
+
+
 def _patch(base_parts: dict, base_layout: dict, parts: dict, layout: dict) -> dict | None:
     """What differs from the base: the changed attributes of each trace, the changed layout keys."""
     merge = {}
@@ -230,15 +312,15 @@ def _cone(colour: str, name: str) -> dict:
     }
 
 
-def _plane_parts(pairs_a: np.ndarray, pairs_b: np.ndarray, style: Style) -> tuple[list[dict], list[dict]]:
-    """For each pair: the moving attributes of every trace (``{index: {...}}``) and the layout's axes.
+def _geometry(pairs_a: np.ndarray, pairs_b: np.ndarray, half: np.ndarray | None = None) -> dict:
+    """What the plane draws for each pair, as arrays: the measures, the arc of θ and the place of its label.
 
-    What a hidden trace would show is left out (it keeps the base's), which keeps a sweep small.
+    ``half`` is the plane's half-width for each pair (by default what the pair needs; a dragged head
+    keeps the plane of the figure it started from).
     """
     m = measures(pairs_a, pairs_b)
-    na, nb, angle = m["norm_a"], m["norm_b"], m["angle"]
-    defined = ~np.isnan(angle)
-    half = reach(np.maximum(na, nb))
+    na, nb = m["norm_a"], m["norm_b"]
+    half = reach(np.maximum(na, nb)) if half is None else half
     phi_a = np.arctan2(pairs_a[:, 1], pairs_a[:, 0])
     cross = pairs_a[:, 0] * pairs_b[:, 1] - pairs_a[:, 1] * pairs_b[:, 0]
     turn = np.arctan2(cross, m["dot"])  # signed angle from a to b, radians
@@ -249,16 +331,39 @@ def _plane_parts(pairs_a: np.ndarray, pairs_b: np.ndarray, style: Style) -> tupl
     side = np.where(turn >= 0, 1.0, -1.0)
     label_angle = phi_a + turn / 2 + side * np.maximum(0.0, math.radians(40) - np.abs(turn) / 2)
     label_radius = radius + 0.16 * half
-    zoom = _zoom(pairs_a, pairs_b, na, nb, phi_a, turn, defined, half)
+    return {
+        "m": m,
+        "defined": ~np.isnan(m["angle"]),
+        "half": half,
+        "phi_a": phi_a,
+        "turn": turn,
+        "arc_x": radius[:, None] * np.cos(arc_angles),
+        "arc_y": radius[:, None] * np.sin(arc_angles),
+        "label_x": label_radius * np.cos(label_angle),
+        "label_y": label_radius * np.sin(label_angle),
+        "label_at": np.stack([np.cos(label_angle), np.sin(label_angle)], axis=-1),
+        "theta": [f"θ = {format_number(v, 2)}°" if not np.isnan(v) else "" for v in m["angle"]],
+    }
+
+
+def _plane_parts(pairs_a: np.ndarray, pairs_b: np.ndarray, style: Style) -> tuple[list[dict], list[dict]]:
+    """For each pair: the moving attributes of every trace (``{index: {...}}``) and the layout's axes.
+
+    What a hidden trace would show is left out (it keeps the base's), which keeps a sweep small.
+    """
+    g = _geometry(pairs_a, pairs_b)
+    m, defined, half = g["m"], g["defined"], g["half"]
+    na, nb = m["norm_a"], m["norm_b"]
+    zoom = _zoom(pairs_a, pairs_b, na, nb, g["phi_a"], g["turn"], defined, half)
     c = _columns(
         a=pairs_a,
         b=pairs_b,
         p=m["projection"],
-        arc_x=radius[:, None] * np.cos(arc_angles),
-        arc_y=radius[:, None] * np.sin(arc_angles),
-        label_x=label_radius * np.cos(label_angle),
-        label_y=label_radius * np.sin(label_angle),
-        label_at=np.stack([np.cos(label_angle), np.sin(label_angle)], axis=-1),
+        arc_x=g["arc_x"],
+        arc_y=g["arc_y"],
+        label_x=g["label_x"],
+        label_y=g["label_y"],
+        label_at=g["label_at"],
         box=zoom["box"],
         zoom_arc=zoom["arc"],
         zoom_text=zoom["text"],
@@ -269,8 +374,7 @@ def _plane_parts(pairs_a: np.ndarray, pairs_b: np.ndarray, style: Style) -> tupl
     parts, layouts = [], []
     for i in range(len(pairs_a)):
         a, b = c["a"][i], c["b"][i]
-        shown, known = bool(zoom["shown"][i]), bool(defined[i])
-        theta = f"θ = {format_number(angle[i], 2)}°" if known else ""
+        shown, known, theta = bool(zoom["shown"][i]), bool(defined[i]), g["theta"][i]
         heads_a = {
             "x": [0.0, a[0]],
             "y": [0.0, a[1]],

@@ -33,6 +33,7 @@ ANGLE_HELP = "Arrow keys turn by 5°, PageUp and PageDown by 45°, Home and End 
 LENGTH_HELP = "Arrow keys step by 0.25, PageUp and PageDown by 1, Home and End go to 0 and 5." + TYPE_FINER
 COMPONENT_HELP = "Arrow keys step by 0.25, PageUp and PageDown by 1, Home and End go to −5 and 5." + TYPE_FINER
 SCENE_HINT = "Drag the scene to rotate it, scroll to zoom. "
+DRAG_HINT = "Drag the head of a or b in the picture to turn and stretch it. "
 TERMS_TITLE = "Term by term"
 SLIDES_NOTATION = (
     "On the slides the same sum is written w₁x₁ + w₂x₂ + … + wₙxₙ, or **wᵀx**: a row (1, n) times a "

@@ -8,8 +8,8 @@ import pytest
 from app.figures import vectors as figures
 from app.lessons import dot_product as text
 from core.text import format_number, parse_array
-from core.vectors import measures
-from scripts.app_driver import wait_idle
+from core.vectors import measures, vectors_with_parts
+from scripts.app_driver import live_draws, wait_idle
 from tests.conftest import goto, press_slider, screen_state, shown_figures, slider_thumb, wait_screen_change
 
 pytestmark = pytest.mark.browser
@@ -104,3 +104,42 @@ def test_browser_presets_and_angle_slider(page, app_url):
     assert np.degrees(np.arctan2(b[1], b[0])) == pytest.approx(120, abs=0.01)
     assert values == expected([2, 1], b)
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+# Where a point of the live plane is on screen: a trace's head, and any point in data coordinates.
+SCREEN_JS = """([trace, x, y]) => {
+  const plot = document.querySelector('.explainer-live .js-plotly-plot');
+  const xa = plot._fullLayout.xaxis, ya = plot._fullLayout.yaxis, box = plot.getBoundingClientRect();
+  const at = (u, v) => [box.left + xa._offset + xa.l2p(u), box.top + ya._offset + ya.l2p(v)];
+  return {head: at(plot.data[trace].x[1], plot.data[trace].y[1]), target: at(x, y)};
+}"""
+
+
+@pytest.mark.parametrize("name, target", [("b", (-0.7, 0.7)), ("a", (0.0, -1.5))])
+def test_a_head_dragged_in_the_picture_moves_it_live_and_sets_the_vector(page, app_url, name, target):
+    goto(page, f"{app_url}/{URL}")
+    trace = figures.ARROW_B if name == "b" else figures.ARROW_A
+    where = page.evaluate(SCREEN_JS, [trace, *target])
+    page.mouse.move(*where["head"])
+    page.mouse.down()
+    draws = live_draws(page)
+    for step in range(1, 11):
+        x, y = (h + (t - h) * step / 10 for h, t in zip(where["head"], where["target"]))
+        page.mouse.move(x, y)
+        page.wait_for_timeout(40)
+    assert live_draws(page) - draws >= 5, "the picture follows the hand before release"
+    # Before release: the head is at the nearest length and angle on the sliders' grids.
+    length, angle = np.hypot(*target), np.degrees(np.arctan2(target[1], target[0]))
+    v = vectors_with_parts([1, 0], {"len": [round(length * 4) / 4], "angle": [round(angle / 5) * 5]})[0]
+    a, b = (v, np.array([0.999848, 0.017452])) if name == "a" else (np.array([1.0, 0.0]), v)
+    m = measures(a, b)
+    drawn = page.evaluate(DRAWN_JS)
+    np.testing.assert_allclose([drawn["data"][trace]["x"][1], drawn["data"][trace]["y"][1]], v, atol=1e-3)
+    assert drawn["readout"] == text.readout(m["dot"], m["angle"], m["cos"])
+    page.mouse.up()
+    page.wait_for_function(f"() => new URLSearchParams(location.search).get('{name}') !== null", timeout=10_000)
+    page.wait_for_timeout(300)
+    wait_idle(page)
+    assert np.allclose(vectors_in_url(page)[0 if name == "a" else 1], v)
+    assert shown_figures(page, at_least=5) == expected(a, b)
+    assert page.evaluate(DRAWN_JS)["readout"] == drawn["readout"]

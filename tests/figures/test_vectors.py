@@ -8,8 +8,9 @@ import pytest
 from app.figure_base import SCREEN, Style
 from app.figures import vectors as figures
 from app.sweeps import figure_json
+from app.sweeps import grid as live_grid
 from core.text import format_number
-from core.vectors import measures, projection, slider_vectors
+from core.vectors import measures, projection, slider_vectors, vectors_with_parts
 
 PAIRS_2D = [
     ([1, 0], [0.999848, 0.017452]),  # the slide's unit vectors 1° apart
@@ -126,3 +127,46 @@ def test_the_picture_rescales_in_steps_and_is_larger_on_a_projector():
     screen = figure_json(figures.plane([1, 0], [0, 1]))
     assert wall["layout"]["height"] > screen["layout"]["height"]
     assert wall["data"][figures.ARROW_A]["line"]["width"] > screen["data"][figures.ARROW_A]["line"]["width"]
+
+
+@pytest.mark.parametrize("a, b", [([1, 0], [0.999848, 0.017452]), ([2, 1], [-1, 2]), ([0, 0], [1, 2])])
+@pytest.mark.parametrize("name", ["a", "b"])
+@pytest.mark.parametrize("polar", [True, False])
+def test_a_dragged_heads_cells_draw_what_the_plane_draws_there(a, b, name, polar):
+    a, b = np.array(a, float), np.array(b, float)
+    grids = {"len": (0, 0.25, 0.5, 1, 1.5), "angle": (-180, -90, 0, 45, 90, 180), "xyz": (-1, -0.25, 0, 0.5, 1)}
+    parts = ("len", "angle") if polar else ("0", "1")
+    first, second = (grids["len"], grids["angle"]) if polar else (grids["xyz"], grids["xyz"])
+    columns, m = figures.drag_cells(a, b, name, parts, first, second)
+    half = figures.reach(max(np.linalg.norm(a), np.linalg.norm(b)))
+    for r, x in enumerate(first):
+        for c, y in enumerate(second):
+            cell = r * len(second) + c
+            v = vectors_with_parts(a if name == "a" else b, {parts[0]: [x], parts[1]: [y]})[0]
+            pa, pb = (v, b) if name == "a" else (a, v)
+            built = figure_json(figures.plane(pa, pb))["data"]
+            arrow = figures.ARROW_A if name == "a" else figures.ARROW_B
+            assert columns[str(arrow)]["x"][cell] == pytest.approx(built[arrow]["x"], abs=1e-3)
+            assert columns[str(arrow)]["y"][cell] == pytest.approx(built[arrow]["y"], abs=1e-3)
+            assert m["dot"][cell] == pytest.approx(float(np.dot(pa, pb)))
+            if built[figures.PROJECTION].get("visible", True) is False:
+                assert columns[str(figures.PROJECTION)]["visible"][cell] is False
+                continue
+            for index in (figures.PROJECTION, figures.DROP):
+                assert columns[str(index)]["x"][cell] == pytest.approx(built[index]["x"], abs=1e-3)
+                assert columns[str(index)]["y"][cell] == pytest.approx(built[index]["y"], abs=1e-3)
+            assert columns[str(figures.THETA)]["text"][cell] == built[figures.THETA]["text"]
+            if figures.reach(max(np.linalg.norm(pa), np.linalg.norm(pb))) == half:  # the same axes: the same arc
+                assert columns[str(figures.ARC)]["x"][cell] == pytest.approx(built[figures.ARC]["x"][::2], abs=1e-3)
+
+
+def test_the_heads_are_dragged_in_the_plane_only_and_over_what_it_shows():
+    grids = {"len": live_grid(0, 5, 0.25), "angle": live_grid(-180, 180, 5), "xyz": live_grid(-5, 5, 0.25)}
+    drag_b, drag_a = figures.head_drags(np.array([1.0, 0.0]), np.array([0.999848, 0.017452]), True, grids)
+    assert drag_b["keys"] == ("b_len", "b_angle") and drag_b["trace"] == figures.ARROW_B and drag_b["point"] == 1
+    lengths = [grids["len"][i] for i in drag_b["rows"]]
+    assert min(lengths) > 0 and max(lengths) <= 1.4 * 1.25 and len(drag_b["cols"]) == 73
+    assert drag_b["during"] == figures.DRAG_DURING  # the zoom is hidden while a head moves
+    flat = figures.head_drags(np.array([2.0, 1.0]), np.array([3.0, 1.5]), False, grids)
+    assert all(len(d["rows"]) <= 21 and len(d["cols"]) <= 21 for d in flat)
+    assert figures.head_drags(np.array([1.0, 2, 2]), np.array([2.0, 0, 1]), False, grids) == []

@@ -212,3 +212,26 @@ def test_the_notice_says_the_dot_product_mixes_alignment_and_length():
     words = text.notice(2.0, 26.5651, 0.8944, 1.0, 2.2361, "")
     assert "only cos θ measures the alignment" in words
     assert "w · x + b" not in words  # b is the second vector on this page, not a bias
+
+
+def test_a_dragged_head_sets_length_and_angle_at_once():
+    at = open_page(URL)
+    [live] = live_elements(at)
+    drag_b, drag_a = live["drags"]
+    assert (drag_b["keys"], drag_a["keys"]) == (["b_len", "b_angle"], ["a_len", "a_angle"]) and drag_b["polar"]
+    values = {s["key"]: s["values"] for s in live["sliders"]}
+    i, j = values["b_len"].index(1.5), values["b_angle"].index(90)
+    cell = drag_b["rows"].index(i) * len(drag_b["cols"]) + drag_b["cols"].index(j)
+    arrow = drag_b["columns"]["4"]
+    assert (arrow["x"][cell], arrow["y"][cell]) == ([0, 0], [0, 1.5])
+    # On release the element sends both positions; its callback puts both values in the session.
+    at.session_state["dot_live"] = {
+        "moved": {"key": "b_len", "index": i, "n": 7, "also": [{"key": "b_angle", "index": j}]}
+    }
+    at.session_state["b_len"], at.session_state["b_angle"] = 1.5, 90
+    at.run()
+    assert parse_array(at.query_params["b"]).tolist() == [0, 1.5]
+    assert readout_of(metrics(at)) == drag_b["readouts"][cell] == "a · b = 0.0000 · θ = 90.0000° · cos θ = 0.0000"
+    components = live_elements(open_page(URL, {"sliders": "components"}))[0]["drags"]
+    assert [d["keys"] for d in components] == [["b_0", "b_1"], ["a_0", "a_1"]] and not components[0]["polar"]
+    assert live_elements(open_page(URL, {"a": "1, 2, 2", "b": "2, 0, 1"}))[0]["drags"] == []

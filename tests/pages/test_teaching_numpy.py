@@ -166,7 +166,7 @@ def test_matmul_notice_counts_the_cost_and_the_order():
 
 def test_matmul_picture_labels_the_current_row_and_column_in_every_frame():
     at = open_page("matrix-multiplication", {"a": "1, 2, 0; 3, -1, 2", "b": "2, 1; 0, 1; 4, -2", "step": "3"})
-    [live] = live_elements(at)
+    live = next(data for data in live_elements(at) if data["sliders"][0]["key"] == "step")
     [figure] = live["figures"]
     labels = next(trace for trace in figure["data"] if "row 1" in trace.get("text", []))
     assert labels["text"] == ["row 1", "col 0"]  # step 3 computes C[1, 0]
