@@ -34,6 +34,7 @@ X, y = load()
 # --- State: C (the URL holds C, the slider its exponent), then the settings under the picture.
 if "_iris_url_C" not in st.session_state:
     st.session_state["_iris_url_C"] = url_state.read_param("C", float(SPEC.default("C")), parse_c)
+    url_state.own("_iris_url_C", "C_exponent")  # read again after Back / Forward
 exponents, cs = iris.c_positions(st.session_state["_iris_url_C"])
 C_SLIDER = figures.CSlider("C_exponent", text.C_LABEL, exponents, 0.0, big_step=4, help=text.C_HELP, cs=cs)
 st.session_state.setdefault("C_exponent", exponents[cs.index(st.session_state["_iris_url_C"])])

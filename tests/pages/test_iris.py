@@ -115,6 +115,16 @@ def test_c_slider_is_logarithmic_and_the_url_holds_c():
     assert metrics(reopened) == metrics(at) and slider(reopened, "C_exponent").value == -0.5
 
 
+def test_back_and_forward_bring_c_back_from_the_url():
+    at = open_page(PAGE)
+    slider(at, "C_exponent").set_value(1.0).run()
+    assert at.query_params["C"] == "10"
+    at.query_params["C"] = "0.5"  # the browser went back to a link with another C
+    at.run()
+    assert slider(at, "C_exponent").value == pytest.approx(np.log10(0.5))
+    assert metrics(at)["accuracy"] == reference_accuracy(C=0.5)[0]
+
+
 def test_exact_c_from_the_url_is_kept():
     at = open_page(PAGE, {"C": "0.5"})
     assert at.query_params["C"] == "0.5"
