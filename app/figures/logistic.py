@@ -32,7 +32,7 @@ RIGHT_FILL, WRONG_FILL = PALETTE["a_fill"], blend(PALETTE["error"], "#FFFFFF", 0
 # The model figure is the page's main picture: on a 1280x720 wall it fits the first screen.
 MODEL_HEIGHT = {False: 460, True: 330}
 # Trace order of the model figure (the best fit is empty when there is none) and of the loss curves.
-BEST, SCORE, SIGMOID, CLASS0, CLASS1, BARS0, BARS1 = range(7)
+BEST, SCORE, SIGMOID, THRESHOLD, CLASS0, CLASS1, BARS0, BARS1, MEAN = range(9)
 CURVE1, CURVE0, ON_CURVE0, ON_CURVE1 = range(4)
 CELLS = (("TN", "true negatives"), ("FP", "false positives")), (("FN", "false negatives"), ("TP", "true positives"))
 PREDICTED, TRUE = ["predicted 0", "predicted 1"], ["true 0", "true 1"]
@@ -126,7 +126,6 @@ class _Frame:
         self.everywhere = np.all(curve_p >= t[:, None], axis=1).tolist()  # p ≥ t over the whole range
         p, losses = np.round(at.p, 4), np.round(at.losses, 4)
         classes = [np.flatnonzero(y == c) for c in (0, 1)]
-        self.x_of = [x[c] for c in classes]
         # Each class's p and losses, one row per position (rows of these arrays are sent as they are).
         self.p_of = [np.ascontiguousarray(p[:, c]) for c in classes]
         self.losses_of = [np.ascontiguousarray(losses[:, c]) for c in classes]
@@ -134,6 +133,7 @@ class _Frame:
         self.w, self.b, self.t, self.top = w.tolist(), b.tolist(), t.tolist(), top.tolist()
         # Lines and labels are placed to 4 decimals, as the figures are shown: shorter to send.
         self.mean, self.boundary = np.round(at.mean_loss, 4).tolist(), np.round(boundary(w, b, t), 4).tolist()
+        self.score = np.round(np.column_stack([w * self.lo + b, w * self.hi + b]), 4).tolist()
         self.counts = at.confusion.tolist()
         self.scores = np.column_stack([at.precision, at.recall, at.f1]).tolist()
 
@@ -141,45 +141,43 @@ class _Frame:
         return self.mean[i], float(self.at.accuracy[i]), self.t[i]
 
     def moving(self, i: int, model: bool = True) -> list[dict]:
-        """What moves in each figure at position ``i``, as a patch: ``{"traces": {index: trace}, "layout": {...}}``.
+        """What moves in each figure at position ``i``: ``{"merge": {trace: {attribute: value}}, "layout": {...}}``.
 
-        ``model=False`` leaves out the traces that only w and b move.
+        Only the attributes that move are sent (the browser merges them over the figure's traces);
+        ``model=False`` leaves out those that only w and b move.
         """
-        t = self.t[i]
-        model_layout = {"shapes": self._model_shapes(i), "annotations": self._model_notes(i)}
-        curves_layout = {"shapes": [_vertical(t, "y domain", {"color": MODEL, "dash": "dash", "width": 2})]}
-        confusion_layout = {"annotations": self._counts(i), "title": self._scores_title(i)}
+        t, mean = self.t[i], self.mean[i]
+        threshold = {"y": [t, t], "text": [f"threshold {format_number(t)}", ""]}
+        counts = self.counts[i]
         patches = [
-            {"traces": {}, "layout": model_layout},
-            {"traces": {}, "layout": curves_layout},
-            {"traces": {}, "layout": confusion_layout},
-        ]
-        if not model:
-            return patches
-        s, w, b = self.sizes, self.w[i], self.b[i]
-        patches[0]["traces"] = {
-            str(SCORE): _score_trace(self.lo, self.hi, w, b, s),
-            str(SIGMOID): _sigmoid_trace(self.curve_x[i], self.curve_p[i], s),
-            str(BARS0): self._bars(i, 0),
-            str(BARS1): self._bars(i, 1),
-        }
-        model_layout["yaxis3"] = _loss_axis(self.top[i])
-        patches[1]["traces"] = {str(ON_CURVE0): self._on_curve(i, 0), str(ON_CURVE1): self._on_curve(i, 1)}
-        curves_layout["yaxis"] = {"title": {"text": "loss"}, "range": [0, max(5.0, 1.05 * self.top[i])]}
+            {"merge": {str(THRESHOLD): threshold}, "layout": {"shapes": self._model_shapes(i), "annotations": self._model_notes(i)}},
+            {"merge": {}, "layout": {"shapes": [_vertical(t, "y domain", {"color": MODEL, "dash": "dash", "width": 2})]}},
+            {"merge": {"0": {"text": [[f"{short} {counts[r][c]}" for c, (short, _) in enumerate(row)] for r, row in enumerate(CELLS)]}},
+             "layout": {"title": self._scores_title(i)}},
+        ]  # fmt: skip
+        if model:
+            patches[0]["merge"] |= {
+                str(SCORE): {"y": self.score[i]},
+                str(SIGMOID): {"x": self.curve_x[i], "y": self.curve_p[i]},
+                str(BARS0): {"y": self.losses_of[0][i]},
+                str(BARS1): {"y": self.losses_of[1][i]},
+                str(MEAN): {"y": [mean, mean], "text": ["", f"mean loss {format_number(mean, 4)}"]},
+            }
+            patches[0]["layout"]["yaxis3"] = _loss_axis(self.top[i])
+            on_curves = {str(ON_CURVE0 + c): {"x": self.p_of[c][i], "y": self.losses_of[c][i]} for c in (0, 1)}
+            patches[1]["merge"] = on_curves
+            patches[1]["layout"]["yaxis"] = {"title": {"text": "loss"}, "range": [0, max(5.0, 1.05 * self.top[i])]}
         return patches
 
     def _model_shapes(self, i: int) -> list[dict]:
-        t, xb, lo, hi = self.t[i], self.boundary[i], self.lo, self.hi
-        shapes = [
-            _across("y", t, {"color": MODEL, "dash": "dash", "width": 1.5}),
-            _across("y3", self.mean[i], {"color": MODEL, "dash": "dash", "width": 2}),
-        ]
+        xb, lo, hi = self.boundary[i], self.lo, self.hi
         # The side called class 1, lightly shaded: right of the boundary when w > 0, left when w < 0.
         if math.isnan(xb):  # w = 0, or a threshold of 0 or 1: all of the range or none of it
             side = (lo, hi) if self.everywhere[i] else None
         else:
             cut = min(max(xb, lo), hi)
             side = (cut, hi) if self.w[i] > 0 else (lo, cut)
+        shapes = []
         if side and side[1] > side[0]:
             shapes.append(
                 {"type": "rect", "xref": "x", "x0": side[0], "x1": side[1], "yref": "y domain", "y0": 0, "y1": 1,
@@ -190,56 +188,23 @@ class _Frame:
         return shapes
 
     def _model_notes(self, i: int) -> list[dict]:
-        t, xb, mean = self.t[i], self.boundary[i], self.mean[i]
-        notes = [
-            _note("x domain", 0, "y", t, f"threshold {format_number(t)}", xanchor="left", yanchor="bottom"),
-            _note("x domain", 1, "y3", mean, f"mean loss {format_number(mean, 4)}", xanchor="right", yanchor="bottom"),
-        ]
-        if self.lo <= xb <= self.hi:
-            left = xb < (self.lo + self.hi) / 2  # the label goes to the roomier side of the line
-            text = f"boundary {self.name} = {format_number(xb, 2)}"
-            place = {"xanchor": "left", "xshift": 4} if left else {"xanchor": "right", "xshift": -4}
-            notes.append(_note("x", xb, "y domain", 0.2, text, **place))
-        return notes
-
-    def _bars(self, i: int, cls: int) -> dict:
-        return {
-            "type": "bar",
-            "x": self.x_of[cls],
-            "y": self.losses_of[cls][i],
-            "yaxis": "y3",
-            "width": (self.hi - self.lo) / 110,
-            "name": f"loss of class {cls}",
-            "showlegend": False,
-            "marker": {"color": C1 if cls else C0, "line": {"width": 0}},
-            "hovertemplate": f"{self.name} = %{{x}}, y = {cls}<br>loss = %{{y:.4f}}<extra></extra>",
-        }
-
-    def _on_curve(self, i: int, cls: int) -> dict:
-        return {
-            "type": "scatter",
-            "x": self.p_of[cls][i],
-            "y": self.losses_of[cls][i],
-            "mode": "markers",
-            "showlegend": False,
-            "marker": {"color": C1 if cls else C0, "size": self.sizes["marker"], "symbol": "diamond" if cls else "circle",
-                       "line": {"color": "white", "width": 1}},
-            "hovertemplate": f"y = {cls}<br>p = %{{x:.4f}}<br>loss = %{{y:.4f}}<extra></extra>",
-        }  # fmt: skip
-
-    def _counts(self, i: int) -> list[dict]:
-        """The four counts written in their cells: ``TN 12`` and so on."""
-        counts = self.counts[i]
-        return [
-            {"x": PREDICTED[c], "y": TRUE[r], "text": f"{short} {counts[r][c]}", "showarrow": False}
-            for r, row in enumerate(CELLS)
-            for c, (short, _) in enumerate(row)
-        ]
+        xb = self.boundary[i]
+        if not self.lo <= xb <= self.hi:
+            return []
+        left = xb < (self.lo + self.hi) / 2  # the label goes to the roomier side of the line
+        place = {"xanchor": "left", "xshift": 4} if left else {"xanchor": "right", "xshift": -4}
+        return [_note("x", xb, "y domain", 0.2, f"boundary {self.name} = {format_number(xb, 2)}", **place)]
 
     def _scores_title(self, i: int) -> dict:
         p, r, f1 = (format_number(v, 4) for v in self.scores[i])
         text = f"p ≥ {format_number(self.t[i])} is called class 1<br>precision {p} · recall {r} · F1 {f1}"
         return {"text": text, "font": {"size": self.sizes["font"]}, "x": 0.02, "xanchor": "left"}
+
+
+def _merged(traces: list[dict], patch: dict) -> dict:
+    """The traces with the patch's moving attributes merged in, and its layout: a figure at one position."""
+    merged = [trace | patch["merge"].get(str(i), {}) for i, trace in enumerate(traces)]
+    return {"data": merged, "layout": patch["layout"]}
 
 
 def plain_figure(traces: list[dict], style: Style, *, height: int, **layout) -> dict:
@@ -276,28 +241,25 @@ def _loss_axis(top: float) -> dict:
     return {"title": {"text": "loss"}, "domain": [0.0, 0.32], "anchor": "x", "range": [0, top], "nticks": 4}
 
 
-def _score_trace(lo: float, hi: float, w: float, b: float, s: dict) -> dict:
-    return {"type": "scatter", "x": [lo, hi], "y": [round(w * lo + b, 4), round(w * hi + b, 4)], "yaxis": "y2",
-            "mode": "lines", "name": "h = w·x + b", "showlegend": False, "hoverinfo": "skip",
-            "line": {"color": PALETTE["a"], "width": s["line"] * 0.8, "dash": "dash"}}  # fmt: skip
-
-
-def _sigmoid_trace(xs, ps, s: dict) -> dict:
-    return {"type": "scatter", "x": xs, "y": ps, "mode": "lines", "name": "p = σ(h)", "showlegend": False, "hoverinfo": "skip",
-            "line": {"color": MODEL, "width": s["line"] * 1.3, "shape": "spline", "smoothing": 0.6}}  # fmt: skip
+def _line(name: str, yaxis: str, line: dict, textposition: str = "top right") -> dict:
+    """A labelled line across the x range (its y and its label's text move)."""
+    return {"type": "scatter", "name": name, "yaxis": yaxis, "mode": "lines+text", "textposition": textposition,
+            "textfont": {"color": MODEL}, "line": line, "hoverinfo": "skip", "showlegend": False, "cliponaxis": False}  # fmt: skip
 
 
 def _model_figure(points: Points, style: Style, frame: _Frame, i: int) -> dict:
     """The sigmoid over the points (top), each point's loss as a bar under it (bottom), on one x axis."""
-    s, (x, y) = style.sizes, points.arrays
-    moving = frame.moving(i)[0]
+    s, (x, y), ends = style.sizes, points.arrays, list(points.x_range)
     grid = np.linspace(*points.x_range, 200) if points.best else np.array([])
     best = np.round(sigmoid(log_odds(grid, *points.best)), 4) if points.best else np.array([])
     traces = [
         {"type": "scatter", "x": grid, "y": best, "mode": "lines", "name": "best fit", "hoverinfo": "skip",
          "showlegend": bool(points.best), "line": {"color": NEUTRAL, "width": s["line"], "dash": "dot"}},
-        moving["traces"][str(SCORE)],
-        moving["traces"][str(SIGMOID)],
+        {"type": "scatter", "x": ends, "yaxis": "y2", "mode": "lines", "name": "h = w·x + b", "showlegend": False,
+         "hoverinfo": "skip", "line": {"color": PALETTE["a"], "width": s["line"] * 0.8, "dash": "dash"}},
+        {"type": "scatter", "mode": "lines", "name": "p = σ(h)", "showlegend": False, "hoverinfo": "skip",
+         "line": {"color": MODEL, "width": s["line"] * 1.3, "shape": "spline", "smoothing": 0.6}},
+        _line("threshold", "y", {"color": MODEL, "dash": "dash", "width": 1.5}) | {"x": ends},
     ]  # fmt: skip
     for cls, colour, symbol in ((0, C0, "circle"), (1, C1, "diamond")):
         traces.append(
@@ -305,12 +267,19 @@ def _model_figure(points: Points, style: Style, frame: _Frame, i: int) -> dict:
              "marker": {"color": colour, "size": s["marker"] + 2, "symbol": symbol, "line": {"color": "white", "width": 1}},
              "hovertemplate": f"{points.name} = %{{x}}<br>y = {cls}<extra></extra>"}
         )  # fmt: skip
-    traces += [moving["traces"][str(BARS0)], moving["traces"][str(BARS1)]]
+    for cls in (0, 1):
+        traces.append(
+            {"type": "bar", "x": x[y == cls], "yaxis": "y3", "width": (ends[1] - ends[0]) / 110,
+             "name": f"loss of class {cls}", "showlegend": False, "marker": {"color": C1 if cls else C0, "line": {"width": 0}},
+             "hovertemplate": f"{points.name} = %{{x}}, y = {cls}<br>loss = %{{y:.4f}}<extra></extra>"}
+        )  # fmt: skip
+    traces.append(_line("mean loss", "y3", {"color": MODEL, "dash": "dash", "width": 2}, "top left") | {"x": ends})
+    figure = _merged(traces, frame.moving(i)[0])
     return plain_figure(
-        traces,
+        figure["data"],
         style,
         height=MODEL_HEIGHT[style.projector],
-        xaxis={"title": {"text": points.name}, "anchor": "y3", "range": list(points.x_range)},
+        xaxis={"title": {"text": points.name}, "anchor": "y3", "range": ends},
         # The curves are named by their axes, in their colours: the legend keeps to one short line.
         yaxis={"title": {"text": "p = σ(h)", "font": {"color": MODEL}}, "domain": [0.44, 1.0], "range": [-0.08, 1.08],
                "tickvals": [0, 0.5, 1]},
@@ -320,34 +289,41 @@ def _model_figure(points: Points, style: Style, frame: _Frame, i: int) -> dict:
                 "tickvals": [-8, -4, 0, 4, 8]},
         legend=_shared_layout(style)["legend"] | {"font": {"size": round(0.85 * s["font"]) if style.projector else s["font"]}},
         barmode="overlay",
-        **moving["layout"],
+        **figure["layout"],
     )  # fmt: skip
 
 
 def _curves_figure(style: Style, frame: _Frame, i: int) -> dict:
     """The two loss curves, -ln p for class 1 and -ln(1 - p) for class 0, each point on its own."""
-    s, moving = style.sizes, frame.moving(i)[1]
+    s = style.sizes
     ps = np.round(np.linspace(0.002, 0.998, 250), 4)
     traces = [
         {"type": "scatter", "x": ps, "y": np.round(-np.log(ps), 4), "mode": "lines", "name": "y = 1: −ln p",
          "line": {"color": C1, "width": s["line"]}, "hoverinfo": "skip"},
         {"type": "scatter", "x": ps, "y": np.round(-np.log1p(-ps), 4), "mode": "lines", "name": "y = 0: −ln(1 − p)",
          "line": {"color": C0, "width": s["line"], "dash": "dash"}, "hoverinfo": "skip"},
-        moving["traces"][str(ON_CURVE0)],
-        moving["traces"][str(ON_CURVE1)],
     ]  # fmt: skip
+    for cls in (0, 1):
+        traces.append(
+            {"type": "scatter", "mode": "markers", "showlegend": False,
+             "marker": {"color": C1 if cls else C0, "size": s["marker"], "symbol": "diamond" if cls else "circle",
+                        "line": {"color": "white", "width": 1}},
+             "hovertemplate": f"y = {cls}<br>p = %{{x:.4f}}<br>loss = %{{y:.4f}}<extra></extra>"}
+        )  # fmt: skip
+    figure = _merged(traces, frame.moving(i)[1])
     xaxis = {"title": {"text": "p, the predicted probability of class 1"}, "range": [0, 1]}
-    return plain_figure(traces, style, height=style.scaled(300), xaxis=xaxis, **moving["layout"])
+    return plain_figure(figure["data"], style, height=style.scaled(300), xaxis=xaxis, **figure["layout"])
 
 
 def _confusion_figure(style: Style, frame: _Frame, i: int) -> dict:
     """The confusion matrix at the threshold: rows the true class, columns the predicted one; right cells green."""
-    moving = frame.moving(i)[2]
     cells = {
         "type": "heatmap",
         "z": [[1, 0], [0, 1]],  # right (the diagonal) or wrong, not the counts: the colours stay put
         "x": PREDICTED,
         "y": TRUE,
+        "texttemplate": "%{text}",
+        "textfont": {"size": style.sizes["font"] + 4, "color": INK},  # the counts, read from the back of the room
         "customdata": [[f"{long} ({short})" for short, long in row] for row in CELLS],
         "hovertemplate": "%{y}, %{x}: %{customdata}<extra></extra>",
         "colorscale": [[0, WRONG_FILL], [1, RIGHT_FILL]],
@@ -357,16 +333,16 @@ def _confusion_figure(style: Style, frame: _Frame, i: int) -> dict:
         "xgap": 3,
         "ygap": 3,
     }
+    figure = _merged([cells], frame.moving(i)[2])
     fixed = {"fixedrange": True, "showgrid": False, "zeroline": False}
     return plain_figure(
-        [cells],
+        figure["data"],
         style,
         height=style.scaled(300),
         xaxis=fixed,
         yaxis=fixed | {"autorange": "reversed"},
         margin={"l": 10, "r": 10, "t": 75, "b": 10},
-        font=_shared_layout(style)["font"] | {"size": style.sizes["font"] + 3},  # counts read from the back
-        **moving["layout"],
+        **figure["layout"],
     )
 
 

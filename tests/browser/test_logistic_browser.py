@@ -19,7 +19,8 @@ X, Y = np.arange(1.0, 7.0), np.array([0, 0, 1, 0, 1, 1])
 # What the live element has drawn: each figure's traces and layout as plotly.js holds them, and the readout.
 DRAWN_JS = """() => ({
   figures: [...document.querySelectorAll('.explainer-live .js-plotly-plot')].map(plot => ({
-    data: plot.data.map(t => ({name: t.name, x: Array.from(t.x || []), y: Array.from(t.y || [])})),
+    data: plot.data.map(t => ({name: t.name, x: Array.from(t.x || []), y: Array.from(t.y || []),
+                               text: [].concat(...(t.text || []).map(v => Array.isArray(v) ? v : [v]))})),
     annotations: (plot.layout.annotations || []).map(a => a.text),
     title: plot.layout.title && plot.layout.title.text,
   })),
@@ -69,9 +70,10 @@ def check_drawn_equals_core(page, w: float, b: float, t: float) -> None:
     on_curve = [trace for trace in curves["data"] if trace["name"] is None or not trace["name"].startswith("y =")]
     drawn_p = np.sort(np.concatenate([trace["x"] for trace in on_curve]))
     np.testing.assert_allclose(drawn_p, np.sort(p), atol=0.5e-4)
-    assert f"mean loss {format_number(at.mean_loss[0], 4)}" in model["annotations"]
+    assert f"mean loss {format_number(at.mean_loss[0], 4)}" in bars["mean loss"]["text"]
+    assert bars["threshold"]["y"] == [t, t]
     (tn, fp), (fn, tp) = at.confusion[0].tolist()
-    assert sorted(confusion["annotations"]) == sorted([f"TN {tn}", f"FP {fp}", f"FN {fn}", f"TP {tp}"])
+    assert confusion["data"][0]["text"] == [f"TN {tn}", f"FP {fp}", f"FN {fn}", f"TP {tp}"]
     for score in (at.precision[0], at.recall[0], at.f1[0]):
         assert format_number(score, 4) in confusion["title"]
     assert drawn["readout"] == text.readout(float(at.mean_loss[0]), float(at.accuracy[0]), t)

@@ -32,12 +32,14 @@ def as_json(value):
 
 
 def patched(base: dict, patch: dict | None) -> dict:
-    """The browser's patch (app/components/live.js): replaced traces, and layout keys merged."""
+    """The browser's patch (app/components/live.js): replaced traces, merged attributes, layout keys replaced."""
     if not patch:
         return base
     data = list(base["data"])
-    for index, trace in patch["traces"].items():
+    for index, trace in patch.get("traces", {}).items():
         data[int(index)] = trace
+    for index, part in patch.get("merge", {}).items():
+        data[int(index)] = {**data[int(index)], **part}
     return {"data": data, "layout": {**base["layout"], **patch["layout"]}}
 
 
@@ -71,11 +73,13 @@ def test_the_model_figure_draws_cores_numbers(w, b, t):
     np.testing.assert_allclose(sigmoid["y"], logistic.probability(sigmoid["x"], w, b), atol=6e-5)
     score = traces["h = w·x + b"]
     np.testing.assert_allclose(score["y"], w * np.array(score["x"]) + b, atol=6e-5)
-    mean_line = next(s for s in model["layout"]["shapes"] if s["yref"] == "y3")
-    assert mean_line["y0"] == round(float(at.mean_loss[0]), 4)  # placed to 4 decimals, as shown
-    threshold_line = next(s for s in model["layout"]["shapes"] if s["yref"] == "y")
-    assert threshold_line["y0"] == t
-    counts = {a["text"].split()[0]: int(a["text"].split()[1]) for a in confusion["layout"]["annotations"]}
+    mean = round(float(at.mean_loss[0]), 4)  # placed to 4 decimals, as shown
+    assert (
+        traces["mean loss"]["y"] == [mean, mean]
+        and f"mean loss {format_number(mean, 4)}" in traces["mean loss"]["text"]
+    )
+    assert traces["threshold"]["y"] == [t, t]
+    counts = {cell.split()[0]: int(cell.split()[1]) for row in confusion["data"][0]["text"] for cell in row}
     (tn, fp), (fn, tp) = at.confusion[0].tolist()
     assert counts == {"TN": tn, "FP": fp, "FN": fn, "TP": tp}
     title = confusion["layout"]["title"]["text"]
@@ -121,7 +125,7 @@ def test_every_patch_is_the_figure_at_its_position(key):
 
 def test_the_threshold_moves_no_trace_of_the_model():
     sweep = figures.slider_sweep(POINTS, "threshold", POSITIONS["threshold"], {"w": 0.2, "b": -5.0})
-    assert all(not patch[0]["traces"] and not patch[1]["traces"] for patch in sweep.patches)
+    assert all(set(patch[0]["merge"]) == {str(figures.THRESHOLD)} and not patch[1]["merge"] for patch in sweep.patches)
 
 
 def test_a_sweep_is_small_enough_to_send_on_every_move():
@@ -137,7 +141,7 @@ def test_a_sweep_is_small_enough_to_send_on_every_move():
         )
         for key in POSITIONS
     }
-    assert sum(sizes.values()) < 800_000, sizes
+    assert sum(sizes.values()) < 400_000, sizes
 
 
 def test_the_sigmoid_is_sampled_across_the_whole_range_and_where_it_bends():
