@@ -238,7 +238,7 @@ def training(container, spec: PageSpec, x: np.ndarray, y: np.ndarray, w: float, 
         path = descend(x, y, w, b, lr, steps)
         t = min(iteration, len(path.losses) - 1)
         if reveal:  # during the fit-by-eye challenge training would give the answer away
-            left, right = st.columns(2)
+            left = right = st.container(horizontal=True)  # wraps rather than clips "Apply to w, b"
             left.button(
                 text.STEP_BUTTON, on_click=_one_step, disabled=iteration >= steps, width="stretch", help=text.STEP_HELP
             )

@@ -32,8 +32,8 @@ line_fit, polynomial, loss_grid, surface_traces = sections.CACHED
 ui.page_header(text.TITLE, text.INTRO)
 ideas = Ideas(text.IDEAS)
 style = current_style()
-with ideas.idea(0):
-    figure_row, note, live_box = ui.figure_row(), st.empty(), st.container()
+with ideas.idea(0):  # the picture first: on a wall or a phone it must be on the first screen
+    live_box, figure_row, note, table_box = st.container(), ui.figure_row(), st.empty(), st.container()
     data_box, model_box = st.columns(2, gap="large")
 
 # The state: the points, the model's settings, the live w and b (URL and session).
@@ -78,6 +78,7 @@ with live_box:
         descriptions=text.descriptions(model.squares, reveal), controls="top", min_figure_width=300,
     )  # fmt: skip
     st.caption(text.picture_caption(model.squares, split, count <= figures.RESIDUAL_LIMIT, data.user, reveal))
+with table_box:
     sections.points_table(x, y, y_hat, test)
 
 with ideas.idea(1):

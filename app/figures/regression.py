@@ -24,7 +24,7 @@ GRID = 41  # contours interpolate between grid points; 41 x 41 keeps each rerun 
 RESIDUAL_LIMIT = 2_000  # points whose residual segments and squares are drawn
 LIVE_RESIDUAL_LIMIT = 100  # ... and follow a drag (each slider position carries them all)
 PLOT_ASPECT = 1.3  # width / height of a plot area, what the residual squares are drawn square for
-DATA_HEIGHT, SURFACE_HEIGHT = 360, 360
+LIVE_HEIGHT = 360  # px of each live figure; on a projector 375 (not 450), so that it fits a 720 px wall
 PLAY_FRAMES = 40  # at most: building frames cost more than the rest of the figure
 # Names of the traces that the sliders move (the sweeps find them by name).
 RESIDUALS, SQUARES, MODEL, LINE, CURRENT = (
@@ -34,7 +34,26 @@ RESIDUALS, SQUARES, MODEL, LINE, CURRENT = (
     "line w·x + b",
     "your (w, b)",
 )
-LOG_AXIS = {"type": "log", "dtick": "D2", "tickformat": "~g"}  # 0.1, 0.2, 0.5, 1, 2, 5: no bare "5 2"
+
+
+def log_axis(values: np.ndarray) -> dict:
+    """A log axis for ``values`` whose every tick reads as a whole number (no bare "5 2" between
+    decades): powers of ten over many decades, 1, 2 and 5 of each decade over a few, every digit
+    within one, evenly spaced round numbers within half a decade."""
+    values = np.asarray(values, dtype=float)
+    values = values[np.isfinite(values) & (values > 0)]
+    if not values.size:
+        return {"type": "log"}
+    low, high = np.floor(np.log10(values.min())), np.ceil(np.log10(values.max()))
+    span = np.log10(values.max() / values.min())
+    if span < 0.5:  # less than half a decade: evenly spaced round numbers
+        step = reg.nice_step(float(np.ptp(values)) or values.max(), 4)
+        ticks = [float(f"{v:.10g}") for v in np.arange(np.floor(values.min() / step), values.max() / step + 1) * step]
+        return {"type": "log", "tickvals": [t for t in ticks if t > 0], "tickformat": "~g"}
+    digits = (1,) if span > 4 else (1, 2, 5) if span > 1 else tuple(range(1, 10))
+    ticks = [float(f"{m}e{int(e)}") for e in np.arange(low, high + 1) for m in digits]
+    shown = [t for t in ticks if values.min() / 1.5 <= t <= values.max() * 1.5]
+    return {"type": "log", "tickvals": shown, "tickformat": "~g"}
 
 
 def y_range(y: np.ndarray) -> list[float]:
@@ -109,7 +128,7 @@ def data_picture(
         traces.append(_residuals_trace(*residual_segments(x, y, y_hat), s))
     if best is not None:
         traces.append(
-            {"type": "scatter", "x": best[0], "y": best[1], "mode": "lines", "name": "least squares (scikit-learn)",
+            {"type": "scatter", "x": best[0], "y": best[1], "mode": "lines", "name": "least squares",
              "line": {"color": P["neutral"], "width": s["line"], "dash": "dash"}, "opacity": 0.7}
         )  # fmt: skip
     if line is not None:
@@ -120,7 +139,7 @@ def data_picture(
     marker = {"color": P["a"], "size": s["marker"] if len(x) <= 500 else 4, "line": {"color": "#FFFFFF", "width": 1}}
     traces.append(
         {"type": "scatter", "x": x[~test], "y": y[~test], "mode": "markers", "marker": marker,
-         "name": "training points" if split else "points (x, y)",
+         "name": "training points" if split else "points", "showlegend": split,
          "hovertemplate": "x = %{x:.4g}<br>y = %{y:.4g}<extra></extra>"}
     )  # fmt: skip
     if split:
@@ -134,13 +153,23 @@ def data_picture(
             {"type": "scatter", "x": x[test], "y": y[test], "mode": "markers", "name": "test points", "marker": hollow,
              "hovertemplate": "test: x = %{x:.4g}<br>y = %{y:.4g}<extra></extra>"}
         )  # fmt: skip
-    return plain_figure(
+    figure = plain_figure(
         traces,
         style,
-        height=DATA_HEIGHT,
+        height=LIVE_HEIGHT,
         xaxis={"title": {"text": "x" if user else "area x (100 m²)"}, "range": xr},
         yaxis={"title": {"text": "y" if user else "price y (100 000 €)"}, "range": yr},
     )
+    # The key inside the plot, in its top left corner, which rising points leave empty: above the plot
+    # it took up to five lines of a figure half a wall wide, and the plot shrank to a strip.
+    figure["layout"]["legend"] |= {
+        "orientation": "v",
+        "x": 0.01,
+        "y": 0.99,
+        "yanchor": "top",
+        "bgcolor": "rgba(255,255,255,0.8)",
+    }
+    return figure
 
 
 def plain_figure(traces: list[dict], style: Style, *, height: int, **layout) -> dict:
@@ -148,7 +177,10 @@ def plain_figure(traces: list[dict], style: Style, *, height: int, **layout) -> 
     without plotly's objects: the live figures are rebuilt on every move, where those cost several
     ms a figure. ``layout`` joins the shared layout at its top level, as in ``new_figure``;
     ``tests/figures/test_regression.py`` checks these figures with plotly's validation."""
-    return {"data": traces, "layout": _shared_layout(style) | {"height": style.scaled(height)} | layout}
+    shared = _shared_layout(style)
+    legend = shared["legend"] | {"font": {"size": max(12, round(style.sizes["font"] * 0.8))}}  # fewer lines
+    height = 375 if style.projector and height == LIVE_HEIGHT else style.scaled(height)
+    return {"data": traces, "layout": shared | {"height": height, "legend": legend} | layout}
 
 
 @functools.cache
@@ -191,7 +223,7 @@ def _line_trace(lx, ly, s) -> dict:
         "y": ly,
         "mode": "lines",
         "name": LINE,
-        "line": {"color": P["b"], "width": s["line"], "dash": "dashdot"},
+        "line": {"color": P["neutral"], "width": s["line"], "dash": "dashdot"},
     }
 
 
@@ -204,7 +236,7 @@ def surface_traces(
     Plain JSON data (cached by the page across reruns): the hover text is written once.
     """
     ws, bs, grid, text = loss_grid(x, y, w_range, b_range)
-    traces = [_contour(ws, bs, grid, text.tolist())]
+    traces = [_contour(ws, bs, grid, text.tolist()) | {"showscale": False}]  # room for the plot beside the points
     if optimum is not None:
         traces.append(_optimum(optimum, style.sizes))
     return figure_json({"data": traces, "layout": {}})["data"]
@@ -215,7 +247,7 @@ def loss_surface(traces: list[dict], w: float, b: float, ranges, style: Style = 
     return plain_figure(
         [*traces, current_point(w, b, style.sizes)],
         style,
-        height=SURFACE_HEIGHT,
+        height=LIVE_HEIGHT,
         xaxis={"title": {"text": "w (slope)"}, "range": list(ranges[0])},
         yaxis={"title": {"text": "b (intercept)"}, "range": list(ranges[1])},
     )
@@ -295,7 +327,7 @@ def training_surface(
             "frame": {"duration": 100, "redraw": False}, "fromcurrent": False,
             "transition": {"duration": 0}, "mode": "immediate"}]}],
     }  # fmt: skip
-    layout = shared_layout(style, height=440) | {
+    layout = shared_layout(style, height=400) | {
         "xaxis": {"title": {"text": "w (slope)"}, "range": [float(ws[0]), float(ws[-1])]},
         "yaxis": {"title": {"text": "b (intercept)"}, "range": [float(bs[0]), float(bs[-1])]},
         "updatemenus": [play],
@@ -338,7 +370,7 @@ def loss_curve(losses: np.ndarray, t: int, best_mse: float | None, style: Style 
         style=style,
         height=280,
         xaxis={"title": {"text": "step"}},
-        yaxis={"title": {"text": "MSE (log scale)"}, **LOG_AXIS},
+        yaxis={"title": {"text": "MSE (log scale)"}, **log_axis(np.append(losses, best_mse or np.nan))},
         shapes=shapes,
         annotations=labels,
     )
@@ -369,13 +401,18 @@ def degree_curve(train_mse: np.ndarray, test_mse: np.ndarray | None, degree: int
                 marker={"size": s["marker"], "symbol": "diamond"},
             )
         )
-    shapes, labels = line_across(x=degree, line={"color": P["result"], "width": 2}, text=f"degree {degree}")
+    shapes, labels = line_across(
+        x=degree, line={"color": P["result"], "width": 2}, text=f"degree {degree}", position="bottom right"
+    )  # below the curves, which start high at degree 1
     return new_figure(
         *traces,
         style=style,
         height=300,
         xaxis={"title": {"text": "polynomial degree"}, "dtick": 1},
-        yaxis={"title": {"text": "MSE (log scale)"}, **LOG_AXIS},
+        yaxis={
+            "title": {"text": "MSE (log scale)"},
+            **log_axis(np.append(train_mse, [] if test_mse is None else test_mse)),
+        },
         shapes=shapes,
         annotations=labels,
     )

@@ -11,12 +11,11 @@ import numpy as np
 from core.regression import OVERFIT_RISE, LineFit, distance_factor
 from core.text import format_number
 
-TITLE = "Linear regression: data, model, loss, training"
+TITLE = "Linear regression"
 INTRO = (
-    "The three components of machine learning working together. **Data**: house areas x (the feature) "
-    "and their prices y (the label). **Model**: a line ŷ = w·x + b. **Loss**: the mean squared error, one "
-    "number for how wrong the line is. An **optimiser** repeats *predict, compute the loss, adjust w and b* "
-    "until the loss stops falling."
+    "**Data**: house areas x (the feature) and prices y (the label). **Model**: a line ŷ = w·x + b. **Loss**: the "
+    "mean squared error, one number for how wrong the line is. Training repeats *predict, compute the loss, "
+    "adjust w and b*."
 )
 IDEAS = [
     "Data, model and loss",
@@ -139,11 +138,11 @@ def model_note(degree: int, w: float, b: float, count: int, n_train: int | None)
 
 def readout(w: float, b: float, mse: float, test_mse: float | None = None, model_mse: float | None = None) -> str:
     """The live readout: the line and its MSE (and the test MSE, or the polynomial model's MSE)."""
-    line = f"ŷ = {format_number(w)}·x + {format_number(b)}   MSE {format_number(mse, 4)}"
+    line = f"ŷ = {format_number(w)}·x + {format_number(b)} · MSE {format_number(mse, 4)}"
     if model_mse is not None:
-        line = f"line {line}   (the model: MSE {format_number(model_mse, 4)})"
+        line = f"line {line} (the model: MSE {format_number(model_mse, 4)})"
     if test_mse is not None:
-        line += f"   test MSE {format_number(test_mse, 4)}"
+        line += f" · test MSE {format_number(test_mse, 4)}"
     return line
 
 
@@ -162,7 +161,8 @@ def picture_caption(squares: bool, split: bool, drawn: bool, user: bool, surface
         + ("Hollow diamonds: test points, not used to fit. " if split else "")
         + ("" if drawn else "Residuals are not drawn for more than 2,000 points. ")
         + (
-            "Right: the loss surface, the MSE of every line (w, b); the yellow dot is yours, the star the optimum. "
+            "Right: the loss surface, the MSE of every line (w, b), paler where it is lower (point at it to read "
+            "it); the yellow dot is your (w, b), the star the optimum. "
             if surface
             else ""
         )
@@ -394,9 +394,9 @@ def degree_caption(train_mse: np.ndarray, test_mse: np.ndarray | None, degree: i
 def overfitting(verdict: str | None, best_degree: int, test_mse: np.ndarray | None, n_test: int) -> str:
     """What the degree curve says (``core.regression.overfitting``), with the size of the test set."""
     start = (
-        "A degree-d polynomial has d + 1 parameters, w₀ … w_d (w₀ plays b's part), and is still *linear in its "
-        "parameters*: its features are x, x², …, x^d. More parameters always lower the **training** MSE, as the "
-        "green curve shows. "
+        "A degree-d polynomial has d + 1 parameters, $w_0, \\dots, w_d$ ($w_0$ plays b's part), and is still "
+        "*linear in its parameters*: its features are $x, x^2, \\dots, x^d$. More parameters always lower the "
+        "**training** MSE, as the green curve shows. "
     )
     if verdict is None:
         return start + "Turn on the *train / test split* to see what happens on points the model never saw."

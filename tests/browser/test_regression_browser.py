@@ -67,7 +67,7 @@ def test_what_the_live_element_draws_and_reads_out_is_cores(page, app_url, squar
         y_hat = reg.predict_line(X, w, b)
         mse = reg.mse(Y, y_hat)
         # The readout, the metric and core agree at the shown precision.
-        assert drawn["readout"] == f"ŷ = {format_number(w)}·x + 1   MSE {format_number(mse, 4)}"
+        assert drawn["readout"] == f"ŷ = {format_number(w)}·x + 1 · MSE {format_number(mse, 4)}"
         assert shown_figures(page, 5)["MSE"] == format_number(mse, 4)
         # The line and each residual end where core puts them (drawn to 1e-4 of the picture).
         line = drawn_trace(drawn, 0, "model ŷ")

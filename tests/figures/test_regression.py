@@ -58,14 +58,14 @@ def test_the_live_figures_pass_plotlys_validation(squares, style):
 def test_the_data_picture_draws_the_line_and_residuals_of_core():
     base, _ = scene(w=2.0, b=1.0)
     picture = base[0]
-    assert names(picture) == ["residuals y − ŷ", "least squares (scikit-learn)", "model ŷ", "points (x, y)"]
+    assert names(picture) == ["residuals y − ŷ", "least squares", "model ŷ", "points"]
     model = trace(picture, "model ŷ")
     np.testing.assert_allclose(model["y"], reg.predict_line(np.array(model["x"]), 2.0, 1.0))
     residuals = np.array(trace(picture, "residuals y − ŷ")["y"], dtype=float).reshape(-1, 3)
     np.testing.assert_allclose(residuals[:, 0], Y)
     np.testing.assert_allclose(residuals[:, 1], reg.predict_line(X, 2.0, 1.0))
     best = reg.least_squares(X, Y)
-    dashed = trace(picture, "least squares (scikit-learn)")
+    dashed = trace(picture, "least squares")
     np.testing.assert_allclose(dashed["y"], reg.predict_line(np.array(dashed["x"]), *best))
 
 
@@ -125,7 +125,7 @@ def test_with_the_split_the_readout_gives_the_training_and_test_mse():
 def test_above_degree_one_the_sliders_move_only_the_line_beside_the_model():
     base, sweeps = scene(degree=3, w=2.0, b=1.0)
     picture = base[0]
-    assert "line w·x + b" in names(picture) and "least squares (scikit-learn)" not in names(picture)
+    assert "line w·x + b" in names(picture) and "least squares" not in names(picture)
     line_index = str(names(picture).index("line w·x + b"))
     patch = sweeps["w"].patches[5][0]["traces"]
     assert list(patch) == [line_index]
@@ -147,7 +147,7 @@ def test_too_many_points_hide_their_residuals_during_a_drag():
 
 def test_during_the_challenge_no_figure_gives_the_optimum_away():
     base, _ = scene(reveal=False)
-    assert len(base) == 1 and "least squares (scikit-learn)" not in names(base[0])
+    assert len(base) == 1 and "least squares" not in names(base[0])
 
 
 def test_training_figures_draw_cores_path_and_losses():
@@ -159,6 +159,22 @@ def test_training_figures_draw_cores_path_and_losses():
     curve = figures.loss_curve(path.losses, 10, 0.11)
     np.testing.assert_allclose(curve.data[0].y, path.losses)
     assert curve.layout.yaxis.type == "log" and curve.layout.yaxis.tickformat == "~g"
+
+
+@pytest.mark.parametrize(
+    "values, ticks",
+    [
+        ([0.055, 0.112], [0.04, 0.06, 0.08, 0.1, 0.12]),
+        ([0.03, 0.2], [0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.2, 0.3]),
+        ([0.172, 0.249], [0.16, 0.18, 0.2, 0.22, 0.24, 0.26]),
+        ([0.11, 9.8], [0.1, 0.2, 0.5, 1, 2, 5, 10]),
+        ([0.11, 5e9], [0.1, 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]),
+    ],
+)
+def test_log_axes_tick_whole_numbers(values, ticks):
+    axis = figures.log_axis(np.array(values))
+    np.testing.assert_allclose(axis["tickvals"], ticks)
+    assert axis["tickformat"] == "~g" and "dtick" not in axis
 
 
 def test_the_degree_curve_is_cores():
