@@ -1,7 +1,6 @@
 """Dot product and angle: a · b term by term, cos θ = a · b / (‖a‖ ‖b‖), and the projection."""
 
 import numpy as np
-import orjson
 import streamlit as st
 
 import core.vectors as vectors
@@ -38,16 +37,16 @@ def sliders_for(a: np.ndarray, b: np.ndarray, polar: bool) -> list[live.Slider]:
     ]
 
 
-@live.cached
-def pictures(a: tuple, b: tuple, keys: tuple[str, ...], style, height: int) -> bytes:
-    """The figure of (a, b), each slider's patches and readouts at each of its positions, and the
-    heads' drags, as JSON (a cache hit then costs one parse, not the unpickling of many small dicts)."""
+@st.cache_resource(max_entries=64, show_spinner=False)
+def pictures(a: tuple, b: tuple, keys: tuple[str, ...], style, height: int) -> tuple[list, dict, list]:
+    """The figure of (a, b), each slider's sweep, and the heads' drags: shared between runs and sessions,
+    not copied (hundreds of kB of cells; the live element only reads them)."""
     grids = [(k, GRIDS.get(k[2:], GRIDS["xyz"])) for k in keys]
     base, moves = figures.sweeps(np.array(a), np.array(b), grids, style, height)
     mismatch = [text.mismatch_readout(len(a), len(b))]
-    sweeps = {k: [p, text.readouts(m) if m else mismatch * len(p)] for k, (p, m) in moves.items()}
+    sweeps = {k: live.Sweep(p, text.readouts(m) if m else mismatch * len(p)) for k, (p, m) in moves.items()}
     drags = figures.head_drags(np.array(a), np.array(b), "b_angle" in keys, GRIDS)
-    return orjson.dumps([base, sweeps, [d | {"readouts": text.readouts(d.pop("measures"))} for d in drags]])
+    return base, sweeps, [live.Drag(readouts=text.readouts(d.pop("measures")), **d) for d in drags]
 
 
 def set_vectors(a: str | None = None, b: str | None = None) -> None:
@@ -99,13 +98,11 @@ sliders = sliders_for(a, b, mode == "polar")
 values = {s.key: s.values[s.index(vectors.slider_value(a if s.key[0] == "a" else b, s.key[2:]))] for s in sliders}
 derived_sliders.draw_at("dot", values)
 wall = current_style().projector and not ideas.presenting  # the sidebar beside: sliders above a wide picture
-base, moves, drags = orjson.loads(pictures(tuple(a), tuple(b), tuple(values), current_style(), 268 if wall else 400))
+base, sweeps, drags = pictures(tuple(a), tuple(b), tuple(values), current_style(), 268 if wall else 400)
 words = text.picture_words(a, b, angle, p) + text.zoom_words(figures.heads_zoomed(a, b)) if same_length else ""
 readout = text.readout(m["dot"], m["angle"], m["cos"]) if m else text.mismatch_readout(a.size, b.size)
 with picture:
-    sweeps = {k: live.Sweep(patches, readouts) for k, (patches, readouts) in moves.items()}
     layout = {"descriptions": [words], "min_figure_width": 300, "controls": "top" if wall else "side"}
-    drags = [live.Drag(**d) for d in drags]
     live.element(LIVE_KEY, sliders, values, base, sweeps, readout=readout, drags=drags, **layout)
     if words:
         st.caption((text.SCENE_HINT if a.size == 3 else text.DRAG_HINT) + words)

@@ -245,8 +245,9 @@ def drag_cells(a: np.ndarray, b: np.ndarray, name: str, parts: tuple[str, str], 
     g = _geometry(pairs_a, pairs_b, np.full(len(moved), plane))
     p, zero = g["m"]["projection"], np.zeros(len(moved))
     # A tenth of a pixel at most (3 decimals), and every other point of the arc (its spline stays
-    # round): a few hundred cells per head stay light.
-    column = lambda *parts: (np.round(np.stack(parts, axis=-1), 3) + 0.0).tolist()
+    # round): a few hundred cells per head stay light. NumPy arrays, which the element's JSON writer
+    # takes as they are (a list of Python floats would cost more than the geometry).
+    column = lambda *parts: np.round(np.stack(parts, axis=-1), 3) + 0.0
     columns = {
         str(ARROW_A if name == "a" else ARROW_B): {"x": column(zero, moved[:, 0]), "y": column(zero, moved[:, 1])},
         str(PROJECTION): {"x": column(zero, p[:, 0]), "y": column(zero, p[:, 1])},
@@ -256,7 +257,7 @@ def drag_cells(a: np.ndarray, b: np.ndarray, name: str, parts: tuple[str, str], 
             "x": column(g["label_x"]),
             "y": column(g["label_y"]),
             "text": [[t] for t in g["theta"]],
-            "textposition": [TEXT_POSITIONS[_octant(d)] for d in g["label_at"]],
+            "textposition": np.array(TEXT_POSITIONS)[_octants(g["label_at"])].tolist(),
         },
     }
     if not g["defined"].all():  # a zero vector somewhere: no angle, no projection there
@@ -439,6 +440,11 @@ def _label_position(v: np.ndarray, other: np.ndarray) -> str:
     if side @ other > 0:
         side = -side
     return TEXT_POSITIONS[_octant(tip + side)]
+
+
+def _octants(directions: np.ndarray) -> np.ndarray:
+    """:func:`_octant` of each row."""
+    return np.round(np.degrees(np.arctan2(directions[:, 1], directions[:, 0])) / 45).astype(int) % 8
 
 
 def _octant(direction: np.ndarray) -> int:
