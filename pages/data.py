@@ -16,12 +16,16 @@ from core import datasets
 SPEC = page("data")
 
 
-@live.cached
-def row_sweep(example: str, start: int, style: Style) -> live.Sweep:
-    """The sweep of the row slider over the block of rows from ``start`` (built once per block and style)."""
+@st.cache_resource(max_entries=32, show_spinner=False)
+def live_block(example: str, start: int, style: Style) -> tuple[list[dict], live.Sweep]:
+    """The figures at the first row of the block from ``start``, and the sweep over its rows.
+
+    Built once and shared read-only, not copied per run as ``st.cache_data`` would (~20 ms for the digits).
+    """
     data = datasets.load(example)
     rows = datasets.row_block(data.m, start, figures.LIVE_ROWS)
-    return figures.row_sweep(data, rows, [text.readout(data, r) for r in rows], style)
+    readouts = [text.readout(data, r) for r in rows]
+    return figures.live_figures(data, rows, start, style), figures.row_sweep(data, rows, readouts, style)
 
 
 def start_over() -> None:
@@ -65,13 +69,14 @@ ROW = live.Slider("row", text.row_label(data, rows), tuple(rows), 0, big_step=bi
 style = current_style()
 for label, value in datasets.figures(example, row).items():
     ui.figure(label, value, container=metric_row)
+base, sweep = live_block(example, rows.start, style)
 with picture:
     live.element(
         "data_live",
         [ROW],
         {"row": row},
-        figures.live_figures(data, rows, row, style),
-        {"row": row_sweep(example, rows.start, style)},
+        figures.at_position(base, sweep, row - rows.start),
+        {"row": sweep},
         readout=text.readout(data, row),
         descriptions=[text.datapoint_description(data, row), text.table_description(data, row)],
         controls="top",

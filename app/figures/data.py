@@ -66,6 +66,21 @@ def row_sweep(data: Dataset, rows: range, readouts: list[str], style: Style = SC
     return Sweep(orjson.loads(orjson.dumps(patches, option=NUMPY_JSON)), list(readouts))
 
 
+def at_position(base: list[dict], sweep: Sweep, index: int) -> list[dict]:
+    """The figures at position ``index`` of ``sweep``: ``base`` with that position's patches, as the
+    browser applies them (``app/components/live.js``). ``base`` is left as it is: it may be shared."""
+    shown = []
+    for figure, patch in zip(base, sweep.patches[index]):
+        if patch is None:
+            shown.append(figure)
+            continue
+        data = list(figure["data"])
+        for trace, value in patch["traces"].items():
+            data[int(trace)] = value
+        shown.append(figure | {"data": data, "layout": figure["layout"] | patch["layout"]})
+    return shown
+
+
 # ---------------------------------------------------------------- the datapoint as what it is
 def datapoint_figure(data: Dataset, row: int, style: Style = SCREEN) -> go.Figure:
     """Datapoint ``row`` drawn as what it is, titled with its label."""
