@@ -45,14 +45,10 @@ url_state.write_param("C", C)
 with ideas.idea(0):
     metric_row, picture, settings = ui.figure_row(), st.container(), st.container()
 with settings:
-    parse, write = (
-        lambda raw: list(iris.parse_features(raw)),
-        lambda chosen: iris.format_features(sorted(chosen) or ALL),
-    )
+    write = lambda chosen: iris.format_features(sorted(chosen) or ALL)  # none chosen: the model uses all four
     pills = {"label": text.FEATURES_LABEL, "options": ALL, "format_func": iris.FEATURES.__getitem__}
-    chosen = url_state.bound(
-        st.pills, "features", parse(SPEC.default("features")), parse, write, **pills, selection_mode="multi"
-    )
+    default = iris.parse_features(SPEC.default("features"))
+    chosen = url_state.bound(st.pills, "features", default, iris.parse_features, write, **pills, selection_mode="multi")
     features = tuple(sorted(chosen)) or ALL
     if not chosen:
         st.error(text.FEATURES_ERROR)
