@@ -235,3 +235,11 @@ def test_a_dragged_head_sets_length_and_angle_at_once():
     components = live_elements(open_page(URL, {"sliders": "components"}))[0]["drags"]
     assert [d["keys"] for d in components] == [["b_0", "b_1"], ["a_0", "a_1"]] and not components[0]["polar"]
     assert live_elements(open_page(URL, {"a": "1, 2, 2", "b": "2, 0, 1"}))[0]["drags"] == []
+
+
+def test_the_slides_notation_is_tied_to_numpys():
+    at = open_page(URL, {"a": "2, 1", "b": "-1, 2"})
+    captions = " ".join(c.value for c in at.caption)
+    assert "**wᵀx**: a row (1, n) times a column (n, 1)" in captions  # the slide's wᵀx is one number
+    assert "NumPy counts from 0, so a₁ is `a[0]`" in captions
+    assert "Drag the head of a or b in the picture" in captions
