@@ -84,6 +84,7 @@ with table_box:
 with ideas.idea(1):
     for column, formula in zip(st.columns(3), text.FORMULAS):
         column.latex(formula)
+    st.caption(text.FORMULAS_NOTE)
     st.subheader(text.NOTICE_TITLE)
     st.markdown(text.notice(xt, yt, y_hat[~test], shown, model.degree, best if reveal else None))
 

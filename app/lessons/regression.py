@@ -215,6 +215,10 @@ FORMULAS = [
     r"L(w, b) = \text{MSE} = \frac{1}{m}\sum_{i=1}^{m} (\hat y_i - y_i)^2",
     r"R^2 = 1 - \frac{\text{SSE}}{\text{SST}} = 1 - \frac{\sum_i (y_i - \hat y_i)^2}{\sum_i (y_i - \bar y)^2}",
 ]
+FORMULAS_NOTE = (
+    "As on the slides: m data points, counted i = 1 … m in the formulas (NumPy counts them from 0 to m − 1), "
+    "and n features, here n = 1 (the area x), so the line has n + 1 = 2 parameters: the weight w and the bias b."
+)
 NOTICE_TITLE = "What to notice"
 
 
