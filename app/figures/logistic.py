@@ -238,7 +238,7 @@ def _note(xref: str, x, yref: str, y, text: str, **place) -> dict:
 
 
 def _loss_axis(top: float) -> dict:
-    return {"title": {"text": "loss"}, "domain": [0.0, 0.32], "anchor": "x", "range": [0, top], "nticks": 4}
+    return {"title": {"text": "loss"}, "domain": [0.0, 0.32], "anchor": "x", "range": [0, top], "nticks": 3}
 
 
 def _line(name: str, yaxis: str, line: dict, textposition: str = "top right") -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from core import logistic_sweep
 from core.text import format_number
 
 TITLE = "Logistic regression"
@@ -168,13 +169,21 @@ def worst_point(name: str, x: float, y: int, p: float, loss: float, wrong: bool,
 
 def notice(name: str, w: float, b: float, threshold: float, accuracy: float, right: int, m: int, loss: float) -> str:
     """What to notice, with the current numbers."""
+    t = format_number(threshold)
     if w == 0:
         boundary = "With w = 0 the probability is the same for every x: the model ignores the feature. "
+    elif threshold in (0, 1):
+        called = (
+            "every point is called class 1 (every p ≥ 0)" if threshold == 0 else "almost no point is called class 1"
+        )
+        boundary = f"At a threshold of {t} there is no boundary: {called}. "
     else:
+        where = "−b/w" if threshold == 0.5 else f"(ln({t} / (1 − {t})) − b)/w"
         boundary = (
-            f"The boundary, where p reaches the threshold {format_number(threshold)}, is where the score h "
-            f"reaches ln(t / (1 − t)) (0 at t = 0.5): at threshold 0.5 it sits at {name} = −b/w = "
-            f"{format_number(-b / w, 4)}. Raising |w| makes the curve steeper there, and b slides it sideways. "
+            f"The boundary is where p reaches the threshold {t}, that is where the score h reaches "
+            f"ln(t / (1 − t)) (0 when t = 0.5): here at {name} = {where} = "
+            f"{format_number(float(logistic_sweep.boundary(w, b, threshold)), 2)}. Raising |w| makes the curve "
+            "steeper there, and b slides it sideways. "
         )
     return boundary + (
         f"Accuracy {format_number(accuracy, 4)} only counts the {right} of {m} points on the correct side of the boundary, "

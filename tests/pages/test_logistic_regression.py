@@ -216,10 +216,14 @@ def test_the_worst_point_is_a_confident_mistake_only_on_the_wrong_side():
     assert "correct side of the boundary" in right and "mistake" not in right
 
 
-def test_the_notice_speaks_of_the_boundary_only_when_w_is_not_zero():
+def test_the_notice_speaks_of_the_boundary_only_when_there_is_one():
     assert "ignores the feature" in text.notice("x", 0.0, 1.0, 0.5, 0.5, 3, 6, 0.7)
-    moving = text.notice("x", 0.5, -2.0, 0.5, 0.5, 3, 6, 0.7)
-    assert "x = −b/w = 4.0000" in moving and "correct side of the boundary" in moving
+    usual = text.notice("x", 0.5, -2.0, 0.5, 0.5, 3, 6, 0.7)
+    assert "x = −b/w = 4.00" in usual and "correct side of the boundary" in usual
+    lower = text.notice("x", 0.5, -2.0, 0.25, 0.5, 3, 6, 0.7)  # ln(1/3) = -1.0986: x = (−1.0986 + 2)/0.5
+    assert "x = (ln(0.25 / (1 − 0.25)) − b)/w = 1.80" in lower
+    assert "no boundary: every point is called class 1" in text.notice("x", 0.5, -2.0, 0.0, 0.5, 3, 6, 0.7)
+    assert "no boundary: almost no point" in text.notice("x", 0.5, -2.0, 1.0, 0.5, 3, 6, 0.7)
 
 
 @pytest.mark.parametrize(
