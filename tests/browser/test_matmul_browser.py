@@ -78,7 +78,7 @@ def test_play_steps_the_slider_metrics_and_url_together(page, app_url):
     assert play.inner_text().strip() == "▶ Play"
     play.click()
     # The picture, the slider, the metrics and the URL all reach the last step (6 for 2x5 times 5x3).
-    page.wait_for_function("() => window.location.href.includes('step=6')", timeout=20_000)
+    page.wait_for_function("() => window.location.href.includes('step=6')", timeout=40_000)
     wait_idle(page)
     page.wait_for_function(
         "() => document.querySelector('.explainer-live .live-play').textContent.includes('Play')", timeout=5_000

@@ -19,6 +19,11 @@ def shown_matrices(at):
     return parse_array(at.text_input(key="a").value), parse_array(at.text_input(key="b").value)
 
 
+def live_of(at, key: str) -> dict:
+    """The live element whose slider is ``key``."""
+    return next(data for data in live_elements(at) if data["sliders"][0]["key"] == key)
+
+
 def expected_figures(a, b, step):
     c = np.matmul(a, b)
     if step == 0:
@@ -119,7 +124,7 @@ def test_one_step_control_moves_forward_back_and_to_the_end():
 
 def test_play_goes_through_the_step_slider_at_the_chosen_speed():
     at = open_page(URL, {"speed": "fast"})
-    [data] = live_elements(at)
+    data = live_of(at, "step")
     assert data["play"] == {"key": "step", "intervalMs": 250}
     assert [s["key"] for s in data["sliders"]] == ["step"]
 
@@ -160,7 +165,7 @@ def test_outer_product_view_sums_to_c():
 
 def test_live_step_sweep_has_one_patch_per_step():
     at = open_page(URL, {"step": "2"})
-    [data] = live_elements(at)
+    data = live_of(at, "step")
     [spec] = data["sliders"]
     assert spec["key"] == "step" and spec["index"] == 2 and spec["values"] == list(range(7))
     assert len(data["sweeps"]["step"]["patches"]) == 7
