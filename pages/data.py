@@ -97,7 +97,8 @@ with settings:
 
 with ideas.idea(1):
     st.subheader(text.TABLE_TITLE)
-    st.latex(text.NOTATION)
+    for column, formula in zip(st.columns(2), text.NOTATION):
+        column.latex(formula)
     st.markdown(text.shapes_sentence(data, row))
     st.markdown(text.label_kind(data))
     st.markdown(data.description)
@@ -115,5 +116,5 @@ with ideas.idea(4):
     show_numpy_code(
         text.code(example, row),
         expanded=ideas.presenting,
-        notes=[f"$${text.NOTATION}$$", text.shapes_sentence(data, row), text.label_kind(data)],
+        notes=[f"$${text.NOTATION_LINE}$$", text.shapes_sentence(data, row), text.label_kind(data)],
     )

@@ -24,10 +24,11 @@ BLOCK_HELP = "The slider carries a block of rows at a time, so that it follows t
 TABLE_TITLE = "The whole data set: X and y"
 VALUES_TITLE = "The same rows as NumPy prints them"
 NOTICE_TITLE = "What to notice"
-NOTATION = (
-    r"X = \begin{pmatrix} x^{(0)} \\ x^{(1)} \\ \vdots \\ x^{(m-1)} \end{pmatrix} \in \mathbb{R}^{m \times n},"
-    r"\qquad y = \begin{pmatrix} y^{(0)} \\ \vdots \\ y^{(m-1)} \end{pmatrix}"
+NOTATION = (  # X and y side by side on a wide screen, one above the other on a phone
+    r"X = \begin{pmatrix} x^{(0)} \\ x^{(1)} \\ \vdots \\ x^{(m-1)} \end{pmatrix} \in \mathbb{R}^{m \times n}",
+    r"y = \begin{pmatrix} y^{(0)} \\ y^{(1)} \\ \vdots \\ y^{(m-1)} \end{pmatrix}",
 )
+NOTATION_LINE = r",\qquad ".join(NOTATION)  # both on one line, for the notebook
 NOTICE = (
     "- **Five different things, one shape.** A house, a sentence, a picture, a flower and a sound all "
     "become a table X with one row per datapoint and one column per feature, and a vector y with one "
@@ -110,7 +111,8 @@ def datapoint_description(data: Dataset, row: int) -> str:
             f"an Iris {label}: sepals {cm[0]} cm long and {cm[1]} cm wide, petals {cm[2]} cm long and {cm[3]} cm wide"
         )
     elif data.name == "house":
-        words = f"a house of {format_number(x[0], 0)} m² with {int(x[1])} rooms, price {label}"
+        rooms = int(x[1])
+        words = f"a house of {format_number(x[0], 0)} m² with {rooms} room{'s' * (rooms != 1)}, price {label}"
     else:
         words = f"a quarter-second chord, pitch {label}, its first 50 ms and its spectrum"
     return f"Row {row}: {words}."

@@ -191,7 +191,14 @@ def test_the_readout_writes_x_only_when_it_is_short():
     assert "x =" not in text.readout(datasets.load("sound"), 0)
 
 
-def test_the_shapes_sentence_counts_features_in_the_singular_and_plural():
+def test_a_house_of_one_room_is_said_so():
+    data = datasets.load("house")
+    one = int(np.flatnonzero(data.X[:, 1] == 1)[0])
+    assert f"with 1 room, price {data.label_text(one)}" in text.datapoint_description(data, one)
+    assert "with 5 rooms" in text.datapoint_description(data, 0)
+
+
+def test_the_shapes_sentence_gives_m_n_and_how_many_numbers_X_holds():
     sentence = text.shapes_sentence(datasets.load("text"), 3)
     assert "**m = 12** datapoints and **n = 41** features" in sentence and "holds 492 numbers" in sentence
 
