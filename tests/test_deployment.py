@@ -161,10 +161,13 @@ def test_the_balancer_template_keeps_its_promises():
     assert "cookie SERVERID insert indirect nocache httponly dynamic" in lines
     assert "option redispatch" in lines
     assert "option httpchk GET /_stcore/health" in lines and "http-check expect string ok" in lines
+    assert "timeout check 5s" in lines  # a busy replica answers late: not a reason to take it out
     assert "timeout tunnel 2h" in lines  # a websocket may idle for a lesson
     assert "http-response set-header X-Replica %s" in lines
     assert "@@SERVERS@@" in lines
     assert not any(line.startswith(("chroot", "user ", "group ", "daemon", "pidfile")) for line in lines)
+    # docs/deployment.md shows the file as it is
+    assert f"```haproxy\n{template}```" in (ROOT / "docs" / "deployment.md").read_text()
 
 
 def test_kubernetes_probes_secret_and_sticky_websocket_ingress():
@@ -174,6 +177,7 @@ def test_kubernetes_probes_secret_and_sticky_websocket_ingress():
     assert container["ports"] == [{"name": "http", "containerPort": 8501}]
     for probe in ("readinessProbe", "livenessProbe"):
         assert container[probe]["httpGet"] == {"path": "/_stcore/health", "port": 8501}, probe
+        assert container[probe]["timeoutSeconds"] >= 5, probe  # a busy replica answers late
     (secret,) = [e for e in container["env"] if e["name"] == "STREAMLIT_SERVER_COOKIE_SECRET"]
     assert set(secret["valueFrom"]) == {"secretKeyRef"}  # from a Secret, never written here
     assert deployment["spec"]["template"]["spec"]["securityContext"]["runAsNonRoot"] is True
