@@ -172,9 +172,11 @@ PAGES: list[PageSpec] = [
             Param("b", "-5"),
             Param("threshold", "0.5"),
             Param("train", "0"),
+            Param("lr", "0.003", optional=True),  # the training's, in the URL while training is on
+            Param("steps", "1000", optional=True),
             Param("data", "", optional=True),
         ),
-        metrics=("mean logistic loss", "accuracy"),
+        metrics=("mean logistic loss", "accuracy", "precision", "recall", "F1"),
         summary="A probability from a score: the sigmoid, the logistic loss, and a threshold for decisions.",
         quizzes=("logistic_loss",),
     ),

@@ -62,6 +62,8 @@ with ideas.idea(0):
         placeholder=text.DATA_PLACEHOLDER, help=text.DATA_HELP,
     )  # fmt: skip
 generated = data == text.GENERATED
+if generated:
+    url_state.remove_param("data")  # stays out of a link until there are points of one's own
 x, y = logistic.bmi_disease() if generated else (np.array(data[0]), np.array(data[1], dtype=int))
 best = best_fit(x, y)
 best_loss = logistic.mean_logistic_loss(x, y, *best) if best else None
@@ -115,7 +117,7 @@ with ideas.idea(2):
 
 with ideas.idea(3):
     st.subheader(text.TRAINING_TITLE)
-    if url_state.toggle(text.TRAIN_LABEL, "train", False, help=text.TRAIN_HELP):
+    if url_state.toggle(text.TRAIN_LABEL, "train", SPEC.default("train") == "1", help=text.TRAIN_HELP):
         left, right = st.columns([1, 2.4], gap="large")
         rate = float(url_state.choice(text.LR_LABEL, "lr", LEARNING_RATES, "0.003", widget="select", container=left))
         path = descend(

@@ -17,7 +17,7 @@ X = np.array([0.5, 1, 1.5, 2, 2.5])
 Y = np.array([2, 3.6, 5.1, 6.9, 8.2])
 CONTRACT = {
     "linear-regression": {"MSE", "RMSE", "MAE", "R²", "best MSE"},
-    "logistic-regression": {"mean logistic loss", "accuracy"},
+    "logistic-regression": {"mean logistic loss", "accuracy", "precision", "recall", "F1"},
     "iris": {"accuracy"},
 }
 
