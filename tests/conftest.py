@@ -64,7 +64,7 @@ def page(browser):
 
 
 def pytest_configure(config):
-    # Plotly checks figure properties only when asked (app/theme.py): in tests, always.
+    # Plotly checks figure properties only when asked (app/figure_base.py): in tests, always.
     os.environ["EXPLAINER_VALIDATE_FIGURES"] = "1"
     # AppTest runs scripts outside a server; Streamlit says so on every call. Not news.
     import logging
