@@ -50,22 +50,24 @@ while [ $# -gt 0 ]; do
 done
 
 run_dir=$(mktemp -d "${TMPDIR:-/tmp}/explainer-serve.XXXXXX")
-balancer_pid=""
+balancer_pid="" supervisors=()
 
+# Stop every process this script started: the replicas' supervisors first (so that none starts its
+# replica again), the replicas (their pids are in $run_dir), HAProxy; SIGKILL what is left after 10 s.
 stop_all() {
   trap - EXIT INT TERM
   touch "$run_dir/stopping"
-  local pids=() f
-  [ -n "$balancer_pid" ] && pids+=("$balancer_pid")
-  for f in "$run_dir"/*.pid; do [ -e "$f" ] && pids+=("$(cat "$f")"); done
-  if [ "${#pids[@]}" -gt 0 ]; then
-    kill -TERM "${pids[@]}" 2>/dev/null || true
-    for _ in $(seq 50); do
-      kill -0 "${pids[@]}" 2>/dev/null || break
-      sleep 0.2
-    done
-    kill -KILL "${pids[@]}" 2>/dev/null || true
-  fi
+  local signal=TERM deadline=$((SECONDS + 10)) pids alive pid f
+  while [ "$SECONDS" -lt $((deadline + 5)) ]; do
+    pids=(${supervisors[@]+"${supervisors[@]}"} $balancer_pid)
+    for f in "$run_dir"/*.pid; do [ -e "$f" ] && pids+=("$(cat "$f")"); done
+    alive=()
+    for pid in ${pids[@]+"${pids[@]}"}; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+    [ "${#alive[@]}" = 0 ] && break
+    [ "$SECONDS" -ge "$deadline" ] && signal=KILL
+    kill -"$signal" "${alive[@]}" 2>/dev/null || true
+    sleep 0.2
+  done
   wait 2>/dev/null || true
   rm -rf "$run_dir"
 }
@@ -109,6 +111,7 @@ supervise() {
 servers=""
 for i in $(seq "$replicas"); do
   supervise "r$i" "${ports[$((i - 1))]}" &
+  supervisors+=("$!")
   servers+="    server r$i 127.0.0.1:${ports[$((i - 1))]} cookie r$i"$'\n'
 done
 awk -v servers="${servers%$'\n'}" '/^ *@@SERVERS@@ *$/ { print servers; next } { print }' \
