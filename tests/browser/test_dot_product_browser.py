@@ -40,12 +40,13 @@ def expected(a, b) -> dict[str, str]:
 
 def settle(page, key: str, presses: list[str]) -> None:
     """Press keys on slider ``key`` and wait until Python's rerun has put its figures on screen."""
-    before = screen_state(page)
+    before, url = screen_state(page), page.url
     thumb = slider_thumb(page, key)
     thumb.focus()
     for name in presses:
         page.keyboard.press(name)
-    wait_screen_change(page, before)
+    wait_screen_change(page, before)  # the live picture, at once
+    page.wait_for_function("(before) => location.href !== before", arg=url, timeout=15_000)  # Python's answer
     page.wait_for_timeout(300)  # a rerun that the last key started
     wait_idle(page)
 

@@ -34,11 +34,12 @@ def state_in_url(page):
 def test_released_positions_draw_and_read_out_cores_numbers(page, app_url):
     goto(page, f"{app_url}/{URL}?w=2,-1,6&x=1,2,3,4")
     for key, presses in [("w_len", ["ArrowRight"]), ("row", ["End"]), ("x_len", ["ArrowLeft", "ArrowLeft"])]:
-        before = screen_state(page)
+        before, url = screen_state(page), page.url
         slider_thumb(page, key).focus()
         for name in presses:
             page.keyboard.press(name)
-        wait_screen_change(page, before)
+        wait_screen_change(page, before)  # the live picture, at once
+        page.wait_for_function("(before) => location.href !== before", arg=url, timeout=15_000)  # Python's answer
         page.wait_for_timeout(300)
         wait_idle(page)
         w, x, row = state_in_url(page)
@@ -55,7 +56,10 @@ def test_browser_length_slider_grows_the_matrix(page, app_url):
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "(2, 3)"
     before = screen_state(page)
     press_slider(page, "w_len")
-    wait_screen_change(page, before)
+    wait_screen_change(page, before)  # the picture changes at once; the metrics when Python has answered
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stMetricValue\"]').innerText !== '(2, 3)'", timeout=10_000
+    )
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "(3, 3)"
     page.wait_for_function(
         "() => window.location.href.includes('w=1%2C+2%2C+3') || window.location.href.includes('w=1%2C%202%2C%203')",
