@@ -26,13 +26,7 @@ SLIDERS = [
     )
 ]
 LEARNING_RATES = ["0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1"]
-best_fit, descend, loss_grid = map(live.cached, (logistic.best_fit, logistic_sweep.descend, logistic_sweep.loss_grid))
-
-
-# Shared, not copied: a sweep is a few hundred kB of patches, only read (st.cache_data copies per run).
-@st.cache_resource(max_entries=48, show_spinner=False)
-def sweep(points, key, positions, others, style):
-    return figures.slider_sweep(points, key, positions, dict(others), style, text.readout)
+best_fit = live.cached(logistic.best_fit)
 
 
 def read_points(raw: str):
@@ -57,7 +51,7 @@ style = current_style()
 with ideas.idea(0):
     above, picture, below = st.container(), st.container(), st.container()
     data = url_state.text(
-        text.DATA_LABEL, "data", text.GENERATED, read_points,
+        text.DATA_LABEL, "data", read_points(SPEC.default("data")), read_points,
         lambda v: "" if v == text.GENERATED else logistic.format_labelled_points(*v),
         placeholder=text.DATA_PLACEHOLDER, help=text.DATA_HELP,
     )  # fmt: skip
@@ -87,7 +81,7 @@ with picture:
     others = {s.key: tuple((k, v) for k, v in values.items() if k != s.key) for s in sliders}
     live.element(
         "logistic_live", sliders, values, figures.live_figures(points, w, b, t, style),
-        {s.key: sweep(points, s.key, s.values, others[s.key], style) for s in sliders},
+        {s.key: figures.cached_sweep(points, s.key, s.values, others[s.key], style, text.readout) for s in sliders},
         readout=text.readout(loss, acc, t), min_figure_width=560, controls="top",
         descriptions=text.descriptions(points.name, w, b, t, loss, now.confusion[0].tolist()),
     )  # fmt: skip
@@ -119,10 +113,9 @@ with ideas.idea(3):
     st.subheader(text.TRAINING_TITLE)
     if url_state.toggle(text.TRAIN_LABEL, "train", SPEC.default("train") == "1", help=text.TRAIN_HELP):
         left, right = st.columns([1, 2.4], gap="large")
-        rate = float(url_state.choice(text.LR_LABEL, "lr", LEARNING_RATES, "0.003", widget="select", container=left))
-        path = descend(
-            x, y, (w, b), rate, url_state.slider(text.STEPS_LABEL, "steps", 1, 5000, 1000, 1, container=left)
-        )
+        lr = url_state.choice(text.LR_LABEL, "lr", LEARNING_RATES, SPEC.default("lr"), widget="select", container=left)
+        steps = url_state.slider(text.STEPS_LABEL, "steps", 1, 5000, int(SPEC.default("steps")), 1, container=left)
+        path = live.cached(logistic_sweep.descend)(x, y, (w, b), float(lr), steps)
         (w_end, b_end), verdict = path.params[-1], text.descent_verdict(path.losses, path.diverged)
         left.markdown(text.descent_summary(len(path.losses) - 1, w_end, b_end, path.losses[0], path.losses[-1]))
         moved = {"w": float(np.clip(round(w_end, 2), -10, 10)), "b": float(np.clip(round(b_end, 1), -50, 50))}
@@ -131,7 +124,8 @@ with ideas.idea(3):
             getattr(left, verdict[0])(verdict[1])
         left.markdown(text.SOLVER_NOTE)
         ws, bs = figures.descent_window(best or (w, b), (w, b), path.params)
-        surface = figures.descent_surface(ws, bs, loss_grid(x, y, ws, bs), path.params, (w, b), best, style)
+        grid = live.cached(logistic_sweep.loss_grid)(x, y, ws, bs)
+        surface = figures.descent_surface(ws, bs, grid, path.params, (w, b), best, style)
         ui.chart(surface, key="logistic_descent", container=right)
         right.caption(text.SURFACE_CAPTION)
         ui.chart(figures.descent_losses(path.losses, best_loss, style), key="logistic_descent_loss")

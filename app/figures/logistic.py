@@ -113,6 +113,17 @@ def slider_sweep(
     return Sweep(patches, texts)
 
 
+@functools.lru_cache(maxsize=32)
+def cached_sweep(points: Points, key: str, positions: tuple, others: tuple, style: Style, readout=None) -> Sweep:
+    """:func:`slider_sweep` (``others`` as ``((key, value), ...)``), kept for the last 32 states in the process.
+
+    Moving w leaves the w sweep as it was, so a move computes the other two. Python's hash of these
+    small frozen arguments takes microseconds where ``st.cache_*`` takes about a millisecond, and
+    ``st.cache_data`` would copy a few hundred kB per run; the sweeps are only read.
+    """
+    return slider_sweep(points, key, positions, dict(others), style, readout)
+
+
 class _Frame:
     """Everything the live figures draw at ``k`` positions, computed for all of them at once."""
 
