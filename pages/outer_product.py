@@ -18,7 +18,7 @@ SPEC = page("outer-product")
 LIVE_KEY = "outer_live"
 MAX_LEN = 8
 LENGTHS = [
-    live.Slider(key, label, live.grid(1, MAX_LEN, 1), 3, big_step=1, help=text.LENGTH_HELP)
+    live.Slider(key, label, live.grid(1, MAX_LEN, 1), 3, big_step=3, help=text.LENGTH_HELP)
     for key, label in (("w_len", text.W_LEN_LABEL), ("x_len", text.X_LEN_LABEL))
 ]
 
@@ -42,7 +42,7 @@ n, p = w.size, x.size
 m, rank = vectors.outer(w, x), vectors.rank_of_outer(w, x)
 
 # The highlighted row is the URL's own parameter; its slider exists while w has more than one row.
-row_slider = live.Slider("row", text.ROW_LABEL, live.grid(0, max(n - 1, 1), 1), 0, big_step=1, help=text.ROW_HELP)
+row_slider = live.Slider("row", text.ROW_LABEL, live.grid(0, max(n - 1, 1), 1), 0, big_step=3, help=text.ROW_HELP)
 row = min(int(live.bind([row_slider])["row"]), n - 1)
 st.session_state["row"] = row
 url_state.write_param("row", row)

@@ -17,10 +17,10 @@ IDEAS += ["Predict, then check", "The NumPy code"]
 W_LABEL, X_LABEL = "w (a column, n numbers)", "x (a row, p numbers)"
 VECTOR_HELP = "1 to 8 numbers separated by commas or spaces, e.g. `1, 2, 3`. Any value can be typed here."
 LENGTH_HELP = (
-    "Arrow keys add or remove one number, Home and End go to 1 and 8. A longer vector goes on with the "
-    "next whole numbers; any other values can be typed in the boxes w and x below."
+    "Arrow keys add or remove one number, PageUp and PageDown three, Home and End go to 1 and 8. A longer "
+    "vector goes on with the next whole numbers; any other values can be typed in the boxes w and x below."
 )
-ROW_HELP = "Arrow keys move the frame one row, Home and End go to the first and last row."
+ROW_HELP = "Arrow keys move the frame one row, PageUp and PageDown three, Home and End to the first and last row."
 W_LEN_LABEL, X_LEN_LABEL, ROW_LABEL = "n = length of w (rows)", "p = length of x (columns)", "Highlight row i"
 ONE_ROW = "With one row, row 0 is highlighted."
 COUNT_FROM_0 = "Rows and columns count from 0, as NumPy does (the slides would write w₁ for w_0)."

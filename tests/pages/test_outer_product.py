@@ -99,7 +99,7 @@ def test_the_length_and_row_sliders_are_one_live_element():
     [live] = live_elements(at)
     assert [s["key"] for s in live["sliders"]] == ["w_len", "x_len", "row"]
     assert [s["values"] for s in live["sliders"]] == [list(range(1, 9)), list(range(1, 9)), [0, 1, 2]]
-    assert all(s["help"] for s in live["sliders"])
+    assert all(s["big"] == 3 and "PageUp and PageDown three" in s["help"] for s in live["sliders"])
     assert live["readout"] == "w xᵀ has shape (3, 2) · rank 1 · row 0 = 1 × x = [1, 2]"
 
 
