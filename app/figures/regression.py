@@ -24,6 +24,7 @@ GRID = 41  # contours interpolate between grid points; 41 x 41 keeps each rerun 
 RESIDUAL_LIMIT = 2_000  # points whose residual segments and squares are drawn
 LIVE_RESIDUAL_LIMIT = 100  # ... and follow a drag (each slider position carries them all)
 PLOT_ASPECT = 1.3  # width / height of a plot area, what the residual squares are drawn square for
+RESIDUAL_WIDTH = 0.002  # of the x range per unit of line width: a residual's bar is about as wide as a line
 LIVE_HEIGHT = 360  # px of each live figure; on a projector 375 (not 450), so that it fits a 720 px wall
 PLAY_FRAMES = 40  # at most: building frames cost more than the rest of the figure
 # Names of the traces that the sliders move (the sweeps find them by name).
@@ -67,22 +68,21 @@ def x_range(x: np.ndarray) -> list[float]:
     return [float(x.min()) - pad, float(x.max()) + pad]
 
 
-def residual_segments(x: np.ndarray, y: np.ndarray, y_hats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Vertical segments from each point to the model, as one trace's x and y (nan between segments).
+def residual_bars(y: np.ndarray, y_hats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each residual as a thin bar from the model up or down to its point: (base, height) = (ŷ, y − ŷ).
 
-    ``y_hats`` has shape ``(m,)`` or ``(k, m)`` (one row per slider position): so does the y returned.
+    Bars rather than line segments: a move changes two numbers per point, sent for every slider
+    position (segments need three, and gaps between them). ``y_hats`` has shape ``(m,)`` or
+    ``(k, m)`` (one row per slider position), and so have the arrays returned.
     """
     y_hats = np.asarray(y_hats, dtype=float)
-    nan = np.full(y_hats.shape, np.nan)
-    xs = np.stack([x, x, np.full(x.shape, np.nan)], axis=-1).ravel()
-    ys = np.stack([np.broadcast_to(y, y_hats.shape), y_hats, nan], axis=-1).reshape(*y_hats.shape[:-1], -1)
-    return xs, ys
+    return y_hats, y - y_hats
 
 
-def residual_squares(
+def square_bars(
     x: np.ndarray, y: np.ndarray, y_hats: np.ndarray, xr: list[float], yr: list[float]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each residual as a square between the point and the model, pointing inward, as closed outlines.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each residual as a square beside its bar, pointing inward: (centre x, width, base, height) of a bar.
 
     A square must look square without forcing equal scales on the axes (which squeezed the plot:
     areas span 1.6 and prices 8), so its width in x units is its side scaled by the plot's units
@@ -90,14 +90,9 @@ def residual_squares(
     """
     y_hats = np.asarray(y_hats, dtype=float)
     per_y = (xr[1] - xr[0]) / (yr[1] - yr[0]) / PLOT_ASPECT
+    width = np.abs(y - y_hats) * per_y
     direction = np.where(x > np.median(x), -1.0, 1.0)
-    side = np.abs(y - y_hats) * per_y * direction
-    xb, yb = np.broadcast_to(x, y_hats.shape), np.broadcast_to(y, y_hats.shape)
-    nan = np.full(y_hats.shape, np.nan)
-    xs = np.stack([xb, x + side, x + side, xb, xb, nan], axis=-1)
-    ys = np.stack([yb, yb, y_hats, y_hats, yb, nan], axis=-1)
-    shape = (*y_hats.shape[:-1], -1)
-    return xs.reshape(shape), ys.reshape(shape)
+    return x + direction * width / 2, width, y_hats, y - y_hats
 
 
 def data_picture(
@@ -124,8 +119,8 @@ def data_picture(
     traces = []
     if len(x) <= RESIDUAL_LIMIT:
         if squares:
-            traces.append(_squares_trace(*residual_squares(x, y, y_hat, xr, yr)))
-        traces.append(_residuals_trace(*residual_segments(x, y, y_hat), s))
+            traces.append(_squares_trace(*square_bars(x, y, y_hat, xr, yr)))
+        traces.append(_residuals_trace(x, *residual_bars(y, y_hat), RESIDUAL_WIDTH * (xr[1] - xr[0]) * s["line"]))
     if best is not None:
         traces.append(
             {"type": "scatter", "x": best[0], "y": best[1], "mode": "lines", "name": "least squares",
@@ -159,6 +154,7 @@ def data_picture(
         height=LIVE_HEIGHT,
         xaxis={"title": {"text": "x" if user else "area x (100 m²)"}, "range": xr},
         yaxis={"title": {"text": "y" if user else "price y (100 000 €)"}, "range": yr},
+        barmode="overlay",  # each residual's bar and square stand at their own point, not side by side
     )
     # The key inside the plot, in its top left corner, which rising points leave empty: above the plot
     # it took up to five lines of a figure half a wall wide, and the plot shrank to a strip.
@@ -189,31 +185,14 @@ def _shared_layout(style: Style) -> dict:
     return figure_json(new_figure(style=style))["layout"]
 
 
-def _residuals_trace(rx, ry, s) -> dict:
-    return {
-        "type": "scatter",
-        "x": rx,
-        "y": ry,
-        "mode": "lines",
-        "name": RESIDUALS,
-        "hoverinfo": "skip",
-        "line": {"color": P["b"], "width": s["line"] * 0.8},
-    }
+def _residuals_trace(x, base, height, width: float) -> dict:
+    return {"type": "bar", "x": x, "base": base, "y": height, "width": width, "name": RESIDUALS,
+            "marker": {"color": P["b"], "line": {"width": 0}}, "hoverinfo": "skip"}  # fmt: skip
 
 
-def _squares_trace(sx, sy) -> dict:
-    return {
-        "type": "scatter",
-        "x": sx,
-        "y": sy,
-        "mode": "lines",
-        "fill": "toself",
-        "fillcolor": P["b_fill"],
-        "line": {"color": P["b"], "width": 1},
-        "opacity": 0.6,
-        "name": SQUARES,
-        "hoverinfo": "skip",
-    }
+def _squares_trace(centre, width, base, height) -> dict:
+    return {"type": "bar", "x": centre, "width": width, "base": base, "y": height, "name": SQUARES, "opacity": 0.6,
+            "marker": {"color": P["b_fill"], "line": {"color": P["b"], "width": 1}}, "hoverinfo": "skip"}  # fmt: skip
 
 
 def _line_trace(lx, ly, s) -> dict:
@@ -236,7 +215,9 @@ def surface_traces(
     Plain JSON data (cached by the page across reruns): the hover text is written once.
     """
     ws, bs, grid, text = loss_grid(x, y, w_range, b_range)
-    traces = [_contour(ws, bs, grid, text.tolist()) | {"showscale": False}]  # room for the plot beside the points
+    contour = _contour(ws, bs, grid, text.tolist())
+    # No colour bar: room for the plot beside the points. Colours to 1e-4 of a decade: a smaller message.
+    traces = [contour | {"showscale": False, "z": np.round(contour["z"], 4)}]
     if optimum is not None:
         traces.append(_optimum(optimum, style.sizes))
     return figure_json({"data": traces, "layout": {}})["data"]
@@ -495,7 +476,7 @@ def line_sweeps(
     # Too many residuals to send for every position: hidden while the hand moves, back on release.
     hidden = {n: moving.pop(n) for n in (RESIDUALS, SQUARES) if n in moving and len(x) > LIVE_RESIDUAL_LIMIT}
     surface = trace_index(figures[1], CURRENT) if len(figures) > 1 else None
-    decimals, x_drawn = _decimals(yr), np.round(x, _decimals(xr))  # drawn rounded; computed exact
+    y_decimals, x_decimals = _decimals(yr), _decimals(xr)  # drawn rounded, computed exact
     test = ~train
     sweeps = {}
     for key, (ws, bs) in positions.items():
@@ -503,31 +484,25 @@ def line_sweeps(
         y_hats = reg.predict_lines(x, ws, bs)
         train_mse = reg.mse_of_lines(y[train], y_hats[:, train])
         test_mse = reg.mse_of_lines(y[test], y_hats[:, test]) if test.any() else [None] * len(ws)
-        new = {MODEL: (ends, np.round(reg.predict_lines(ends, ws, bs), decimals))}
-        new[LINE] = new[MODEL]
+        columns = {MODEL: {"y": np.round(reg.predict_lines(ends, ws, bs), y_decimals)}}
+        columns[LINE] = columns[MODEL]
         if RESIDUALS in moving:
-            rx, ry = residual_segments(x_drawn, y, y_hats)
-            new[RESIDUALS] = (rx, np.round(ry, decimals))
+            columns[RESIDUALS] = dict(zip(("base", "y"), np.round(residual_bars(y, y_hats), y_decimals)))
         if SQUARES in moving:
-            sx, sy = residual_squares(x, y, y_hats, xr, yr)
-            new[SQUARES] = (np.round(sx, _decimals(xr)), np.round(sy, decimals))
+            centre, width, base, height = square_bars(x, y, y_hats, xr, yr)
+            columns[SQUARES] = {"x": np.round(centre, x_decimals), "width": np.round(width, x_decimals)} | {
+                "base": np.round(base, y_decimals),
+                "y": np.round(height, y_decimals),
+            }
         patches = []
         for i in range(len(ws)):
-            changed = {
-                str(j): picture["data"][j] | {"x": _at(new[n][0], i), "y": new[n][1][i]} for n, j in moving.items()
-            } | {str(j): {"type": "scatter", "name": n, "x": [], "y": []} for n, j in hidden.items()}
-            patch = [{"traces": changed, "layout": {}}]
+            merge = {str(j): {k: v[i] for k, v in columns[n].items()} for n, j in moving.items()}
+            patch = [{"merge": merge | {str(j): {"visible": False} for j in hidden.values()}, "layout": {}}]
             if surface is not None:
-                point = figures[1]["data"][surface] | {"x": [ws[i]], "y": [bs[i]]}
-                patch.append({"traces": {str(surface): point}, "layout": {}})
+                patch.append({"merge": {str(surface): {"x": [ws[i]], "y": [bs[i]]}}, "layout": {}})
             patches.append(patch)
         sweeps[key] = Sweep(patches, [readout(ws[i], bs[i], train_mse[i], test_mse[i]) for i in range(len(ws))])
     return sweeps
-
-
-def _at(xs: np.ndarray, i: int) -> np.ndarray:
-    """Row ``i`` of per-position coordinates, or the coordinates all positions share."""
-    return xs[i] if xs.ndim == 2 else xs
 
 
 def _decimals(y_range: list[float]) -> int:

@@ -18,7 +18,8 @@ Y = np.array([2, 3.6, 5.1, 6.9, 8.2])
 # What the live element draws: each figure's traces (name, x, y) and the readout.
 DRAWN_JS = """() => ({
   figures: [...document.querySelectorAll('.explainer-live .js-plotly-plot')].map(
-    (plot) => plot.data.map((t) => ({name: t.name, x: Array.from(t.x || []), y: Array.from(t.y || [])}))),
+    (plot) => plot.data.map((t) => ({name: t.name, x: Array.from(t.x || []), y: Array.from(t.y || []),
+                                     base: Array.from(t.base || [])}))),
   readout: document.querySelector('.explainer-live .live-readout').textContent,
 })"""
 
@@ -72,12 +73,12 @@ def test_what_the_live_element_draws_and_reads_out_is_cores(page, app_url, squar
         # The line and each residual end where core puts them (drawn to 1e-4 of the picture).
         line = drawn_trace(drawn, 0, "model ŷ")
         np.testing.assert_allclose(values(line, "y"), reg.predict_line(values(line, "x"), w, b), atol=1e-3)
-        residuals = values(drawn_trace(drawn, 0, "residuals y − ŷ"), "y").reshape(-1, 3)
-        np.testing.assert_allclose(residuals[:, 1], y_hat, atol=1e-3)
-        np.testing.assert_allclose(residuals[:, 0], Y, atol=1e-3)
+        residuals = drawn_trace(drawn, 0, "residuals y − ŷ")  # bars from ŷ to y
+        np.testing.assert_allclose(values(residuals, "base"), y_hat, atol=1e-3)
+        np.testing.assert_allclose(values(residuals, "base") + values(residuals, "y"), Y, atol=1e-3)
         if squares == "1":
-            sides = values(drawn_trace(drawn, 0, "squared residuals"), "y").reshape(-1, 6)
-            np.testing.assert_allclose(np.abs(sides[:, 2] - sides[:, 0]), np.abs(Y - y_hat), atol=1e-3)
+            sides = values(drawn_trace(drawn, 0, "squared residuals"), "y")
+            np.testing.assert_allclose(np.abs(sides), np.abs(Y - y_hat), atol=1e-3)
         point = drawn_trace(drawn, 1, "your (w, b)")
         assert point["x"] == pytest.approx([w]) and point["y"] == pytest.approx([b])
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -61,9 +61,10 @@ def test_the_data_picture_draws_the_line_and_residuals_of_core():
     assert names(picture) == ["residuals y − ŷ", "least squares", "model ŷ", "points"]
     model = trace(picture, "model ŷ")
     np.testing.assert_allclose(model["y"], reg.predict_line(np.array(model["x"]), 2.0, 1.0))
-    residuals = np.array(trace(picture, "residuals y − ŷ")["y"], dtype=float).reshape(-1, 3)
-    np.testing.assert_allclose(residuals[:, 0], Y)
-    np.testing.assert_allclose(residuals[:, 1], reg.predict_line(X, 2.0, 1.0))
+    residuals = trace(picture, "residuals y − ŷ")  # a thin bar from ŷ up or down to y
+    np.testing.assert_allclose(residuals["x"], X)
+    np.testing.assert_allclose(residuals["base"], reg.predict_line(X, 2.0, 1.0))
+    np.testing.assert_allclose(np.add(residuals["base"], residuals["y"]), Y)
     best = reg.least_squares(X, Y)
     dashed = trace(picture, "least squares")
     np.testing.assert_allclose(dashed["y"], reg.predict_line(np.array(dashed["x"]), *best))
@@ -73,12 +74,15 @@ def test_the_squares_are_square_on_screen_and_leave_the_axes_free():
     base, _ = scene(squares=True, w=2.0, b=1.0)
     picture = base[0]
     assert "scaleanchor" not in picture["layout"]["yaxis"], "equal scales squeezed the plot to 140 px"
-    xs, ys = (np.array(trace(picture, "squared residuals")[k], dtype=float).reshape(-1, 6) for k in "xy")
-    height = np.abs(ys[:, 2] - ys[:, 0])
+    squares = trace(picture, "squared residuals")
+    height = np.abs(squares["y"])
     np.testing.assert_allclose(height, np.abs(Y - reg.predict_line(X, 2.0, 1.0)))
+    np.testing.assert_allclose(squares["base"], reg.predict_line(X, 2.0, 1.0))
     xr, yr = picture["layout"]["xaxis"]["range"], picture["layout"]["yaxis"]["range"]
-    width_px = np.abs(xs[:, 1] - xs[:, 0]) / (xr[1] - xr[0]) * figures.PLOT_ASPECT
-    np.testing.assert_allclose(width_px, height / (yr[1] - yr[0]))  # as wide as tall, on a plot of that aspect
+    width = np.array(squares["width"])
+    np.testing.assert_allclose(width / (xr[1] - xr[0]) * figures.PLOT_ASPECT, height / (yr[1] - yr[0]))  # square
+    np.testing.assert_allclose(np.abs(np.array(squares["x"]) - X), width / 2)  # beside its point
+    assert picture["layout"]["barmode"] == "overlay"
 
 
 def test_the_loss_surface_is_cores_mse_grid_with_the_optimum_and_the_sliders_point():
@@ -104,12 +108,13 @@ def test_the_sweeps_hold_cores_numbers_at_every_position():
         assert len(sweeps[key].patches) == len(slider.values) == len(sweeps[key].readouts)
         for i in (0, 17, len(slider.values) - 1):
             w, b = (slider.values[i], held) if key == "w" else (held, slider.values[i])
-            picture_patch, surface_patch = sweeps[key].patches[i]
-            line = picture_patch["traces"][model_index]
-            np.testing.assert_allclose(line["y"], reg.predict_line(np.array(line["x"]), w, b), atol=1e-4)
-            ys = np.array(picture_patch["traces"][residual_index]["y"], dtype=float).reshape(-1, 3)
-            np.testing.assert_allclose(ys[:, 1], reg.predict_line(X, w, b), atol=1e-4)
-            assert surface_patch["traces"][point_index]["x"] == [w] and surface_patch["traces"][point_index]["y"] == [b]
+            picture_patch, surface_patch = (p["merge"] for p in sweeps[key].patches[i])
+            ends = np.array(trace(picture, "model ŷ")["x"])
+            np.testing.assert_allclose(picture_patch[model_index]["y"], reg.predict_line(ends, w, b), atol=1e-4)
+            residuals = picture_patch[residual_index]
+            np.testing.assert_allclose(residuals["base"], reg.predict_line(X, w, b), atol=1e-4)
+            np.testing.assert_allclose(residuals["y"], Y - reg.predict_line(X, w, b), atol=1e-4)
+            assert surface_patch[point_index] == {"x": [w], "y": [b]}
             assert sweeps[key].readouts[i] == text.readout(w, b, reg.mse(Y, reg.predict_line(X, w, b)))
 
 
@@ -127,11 +132,10 @@ def test_above_degree_one_the_sliders_move_only_the_line_beside_the_model():
     picture = base[0]
     assert "line w·x + b" in names(picture) and "least squares" not in names(picture)
     line_index = str(names(picture).index("line w·x + b"))
-    patch = sweeps["w"].patches[5][0]["traces"]
+    patch = sweeps["w"].patches[5][0]["merge"]
     assert list(patch) == [line_index]
-    np.testing.assert_allclose(
-        patch[line_index]["y"], reg.predict_line(np.array(patch[line_index]["x"]), SLIDERS[0].values[5], 1.0), atol=1e-4
-    )
+    ends = np.array(trace(picture, "line w·x + b")["x"])
+    np.testing.assert_allclose(patch[line_index]["y"], reg.predict_line(ends, SLIDERS[0].values[5], 1.0), atol=1e-4)
     assert "the model: MSE" in sweeps["w"].readouts[5]
 
 
@@ -139,10 +143,9 @@ def test_too_many_points_hide_their_residuals_during_a_drag():
     x = np.linspace(0, 3, figures.LIVE_RESIDUAL_LIMIT + 1)
     base, sweeps = scene(x=x, y=2 * x + np.sin(5 * x))
     residual_index = str(names(base[0]).index("residuals y − ŷ"))
-    hidden = sweeps["w"].patches[0][0]["traces"][residual_index]
-    assert hidden["x"] == [] and hidden["y"] == []
+    assert sweeps["w"].patches[0][0]["merge"][residual_index] == {"visible": False}
     _, few = scene()
-    assert len(few["w"].patches[0][0]["traces"]["0"]["y"]) == 3 * 20
+    assert len(few["w"].patches[0][0]["merge"]["0"]["y"]) == 20
 
 
 def test_during_the_challenge_no_figure_gives_the_optimum_away():
