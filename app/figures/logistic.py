@@ -129,7 +129,12 @@ class _Frame:
 
     def __init__(self, points: Points, style: Style, w, b, threshold):
         x, y = points.arrays
-        self.name, self.sizes, self.lo, self.hi = points.name, style.sizes, *points.x_range
+        self.name, self.sizes, self.projector, self.lo, self.hi = (
+            points.name,
+            style.sizes,
+            style.projector,
+            *points.x_range,
+        )
         w, b, t = (np.atleast_1d(np.asarray(v, dtype=float)) for v in (w, b, threshold))
         at = self.at = at_positions(x, y, w, b, t)
         curve_x, curve_p = sigmoid_curve(points, w, b)
@@ -174,7 +179,7 @@ class _Frame:
                 str(BARS1): {"y": self.losses_of[1][i]},
                 str(MEAN): {"y": [mean, mean], "text": ["", f"mean loss {format_number(mean, 4)}"]},
             }
-            patches[0]["layout"]["yaxis3"] = _loss_axis(self.top[i])
+            patches[0]["layout"]["yaxis3"] = _loss_axis(self.top[i], self.projector)
             on_curves = {str(ON_CURVE0 + c): {"x": self.p_of[c][i], "y": self.losses_of[c][i]} for c in (0, 1)}
             patches[1]["merge"] = on_curves
             patches[1]["layout"]["yaxis"] = {"title": {"text": "loss"}, "range": [0, max(5.0, 1.05 * self.top[i])]}
@@ -248,8 +253,15 @@ def _note(xref: str, x, yref: str, y, text: str, **place) -> dict:
             "font": {"color": MODEL}} | place  # fmt: skip
 
 
-def _loss_axis(top: float) -> dict:
-    return {"title": {"text": "loss"}, "domain": [0.0, 0.32], "anchor": "x", "range": [0, top], "nticks": 3}
+def _loss_axis(top: float, projector: bool) -> dict:
+    # Few ticks on the wall, where the loss panel is short and the type large.
+    return {
+        "title": {"text": "loss"},
+        "domain": [0.0, 0.32],
+        "anchor": "x",
+        "range": [0, top],
+        "nticks": 3 if projector else 5,
+    }
 
 
 def _line(name: str, yaxis: str, line: dict, textposition: str = "top right") -> dict:

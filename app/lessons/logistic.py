@@ -119,8 +119,9 @@ SURFACE_CAPTION = (
 )
 SOLVER_NOTE = (
     "scikit-learn does not take these plain steps: `LogisticRegression()` uses **lbfgs**, a gradient method "
-    "that also estimates the loss's curvature from its last steps (far fewer steps), and adds an L2 penalty "
-    "with C = 1 unless told otherwise."
+    "that also estimates the loss's curvature from its last steps (far fewer steps); it adds an L2 penalty "
+    "with C = 1 unless told otherwise; and with more than two classes it turns one score per class into "
+    "probabilities with a softmax (the Iris page)."
 )
 
 
