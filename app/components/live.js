@@ -105,8 +105,9 @@ function buildPlay(s, wrap, input) {
     input.dispatchEvent(new Event("input", { bubbles: true }));
     input.dispatchEvent(new Event("change", { bubbles: true }));
   };
-  const stop = () => {
+  const stop = (settle = true) => {
     clearTimeout(s.playTimer);
+    if (s.playing && settle) startSettling(s, s.data.play.key, +input.value);
     s.playing = null;
     show();
   };
@@ -124,9 +125,37 @@ function buildPlay(s, wrap, input) {
     if (+input.value >= +input.max) step(0);  // from the start again
     s.playTimer = setTimeout(tick, s.data.play.intervalMs);
   });
-  input.addEventListener("pointerdown", stop);
-  input.addEventListener("keydown", stop);
+  const takeOver = () => { stop(false); endSettling(s); };  // the hand moves the slider itself
+  input.addEventListener("pointerdown", takeOver);
+  input.addEventListener("keydown", takeOver);
   show();
+}
+
+// Rapid reruns can lose Play's last step (Python stayed one step behind, and an older run's data
+// pulled the thumb back): after Play stops, older data is not applied, and the stop position is
+// sent again until Python's data shows it (at most 5 times).
+function startSettling(s, key, index) {
+  endSettling(s);
+  s.settling = { key, index, tries: 0 };
+  const again = () => {
+    if (!s.settling || s.settling.tries >= 5) return endSettling(s);
+    s.settling.tries += 1;
+    s.setStateValue("moved", { key, index, n: ++s.sent });
+    s.settling.timer = setTimeout(again, 1500);
+  };
+  s.settling.timer = setTimeout(again, 1500);
+}
+
+function endSettling(s) {
+  if (s.settling) clearTimeout(s.settling.timer);
+  s.settling = null;
+}
+
+function settled(s) {
+  if (!s.settling) return true;
+  const spec = s.data.sliders.find((x) => x.key === s.settling.key);
+  if (!spec || spec.index === s.settling.index) endSettling(s);
+  return !s.settling;
 }
 
 function showValue(s, key, index) {
@@ -332,17 +361,18 @@ export default function ({ data, parentElement, setStateValue, key }) {
   for (const spec of s.data.sliders) {
     if (s.dragging === spec.key) continue;  // never pull a thumb from under the hand
     if (s.playing === s.inputs[spec.key].input) continue;  // nor back to a step Play has left
+    if (!settled(s) && s.settling.key === spec.key) continue;
     s.inputs[spec.key].input.value = spec.index;
     showValue(s, spec.key, spec.index);
   }
-  if (!s.dragging && !s.playing) s.readout.textContent = s.data.readout;
+  if (!s.dragging && !s.playing && !s.settling) s.readout.textContent = s.data.readout;
   const base = JSON.stringify(s.data.figures);
   const wanted = JSON.stringify(s.data.sliders.map((x) => x.index));
   if (s.sweepDrawn && s.sweepDrawn === wanted) s.drawnBase = base;  // already on screen from the sweep
   s.sweepDrawn = null;
   loadPlotly().then(() => {
     s.ready = true;
-    if (s.dragging || s.playing || base === s.drawnBase) return;
+    if (s.dragging || s.playing || s.settling || base === s.drawnBase) return;
     s.drawnBase = base;
     draw(s, s.data.figures);
     root.dataset.ready = "1";
