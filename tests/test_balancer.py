@@ -12,7 +12,7 @@ protocol and keep the balancer's cookies.
   nothing; the replica serve.sh starts again takes new sessions;
 - SIGTERM to serve.sh alone stops every process it started.
 
-    .venv/bin/python -m pytest -m balancer            # about 90 s on 2 cores
+    .venv/bin/python -m pytest -m balancer       # about 70 s on 2 cores; LOADTEST_LONG=1: 110 s
 """
 
 from __future__ import annotations
