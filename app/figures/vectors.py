@@ -80,9 +80,9 @@ def plane(a: np.ndarray, b: np.ndarray, style: Style = SCREEN, *, height: int = 
         trace.setdefault("mode", "lines")
         trace.setdefault("hoverinfo", "skip")
         trace["showlegend"] = index in (PROJECTION, DROP)  # the arrows and θ carry their names in the picture
-    (parts,), (layout,) = _plane_parts(np.asarray(a, float)[None], np.asarray(b, float)[None], style)
-    traces = [trace | parts.get(i, {}) for i, trace in enumerate(static)]
-    axis = {"zeroline": True, "zerolinecolor": ZERO_LINE, "fixedrange": True}
+    columns, layouts = _plane_columns(np.asarray(a, float)[None], np.asarray(b, float)[None], style)
+    traces = [trace | _at(columns.get(i, {}), 0) for i, trace in enumerate(static)]
+    layout = {key: values[0] for key, values in layouts.items()}
     return new_figure(
         *traces,
         style=style,
@@ -91,20 +91,39 @@ def plane(a: np.ndarray, b: np.ndarray, style: Style = SCREEN, *, height: int = 
         # Inside the plane's top left, over a faint white: no strip above the picture for it.
         legend={"orientation": "v", "yanchor": "top", "y": 0.99, "x": 0.01, "bgcolor": "rgba(255,255,255,0.8)"}
         | {"font": {"size": s["font"] * 0.85}},
-        **_merge_axes(_INSET_DEFAULT | layout, axis),
+        **(_INSET_DEFAULT | layout),
     )
 
 
 def plane_patches(a: np.ndarray, b: np.ndarray, pairs_a: np.ndarray, pairs_b: np.ndarray, style: Style = SCREEN):
     """The plane's patch for each pair ``(pairs_a[i], pairs_b[i])`` against the figure of ``(a, b)``.
 
-    Each patch is ``None`` (nothing moves) or ``{"merge": {trace: {attribute: value}}, "layout": {...}}``.
+    Each patch is ``None`` (nothing moves) or ``{"merge": {trace: {attribute: value}}, "layout": {...}}``,
+    with only what differs from the figure of ``(a, b)`` where it is shown: found column by column, so
+    that a sweep of 73 positions costs little more than one figure.
     """
-    (base_parts,), (base_layout,) = _plane_parts(np.asarray(a, float)[None], np.asarray(b, float)[None], style)
-    axis = {"zeroline": True, "zerolinecolor": ZERO_LINE, "fixedrange": True}
-    base_layout = _merge_axes(base_layout, axis)
-    parts, layouts = _plane_parts(np.asarray(pairs_a, float), np.asarray(pairs_b, float), style)
-    return [_patch(base_parts, base_layout, p, _merge_axes(lay, axis)) for p, lay in zip(parts, layouts, strict=True)]
+    base, base_layout = _plane_columns(np.asarray(a, float)[None], np.asarray(b, float)[None], style)
+    columns, layouts = _plane_columns(np.asarray(pairs_a, float), np.asarray(pairs_b, float), style)
+    count = len(pairs_a)
+    merges = [{} for _ in range(count)]
+    for index, attributes in columns.items():
+        for name, (values, shown) in attributes.items():
+            first, in_base = base[index][name][0][0], base[index][name][1][0]
+            if not in_base:  # the figure as sent leaves it out: wherever it shows, it must come
+                changed = np.ones(count, dtype=bool)
+            elif isinstance(values, np.ndarray):
+                same = (values == first) | (np.isnan(values) & np.isnan(first))
+                changed = ~same.reshape(count, -1).all(axis=1)
+            else:
+                changed = np.array([v != first for v in values], dtype=bool)
+            for i in np.flatnonzero(changed & shown):
+                value = values[i].tolist() if isinstance(values, np.ndarray) else values[i]
+                merges[i].setdefault(str(index), {})[name] = value
+    patches = []
+    for i, merge in enumerate(merges):
+        layout = {k: v[i] for k, v in layouts.items() if v[i] != base_layout[k][0]}
+        patches.append({"merge": merge, "layout": layout} if merge or layout else None)
+    return patches
 
 
 def heads_zoomed(a: np.ndarray, b: np.ndarray) -> bool:
@@ -242,28 +261,26 @@ def drag_cells(a: np.ndarray, b: np.ndarray, name: str, parts: tuple[str, str], 
     fixed = np.broadcast_to(b if name == "a" else a, moved.shape)
     pairs_a, pairs_b = (moved, fixed) if name == "a" else (fixed, moved)
     plane = reach(max(np.hypot.reduce(a), np.hypot.reduce(b)))  # the axes of the figure the drag started on
-    g = _geometry(pairs_a, pairs_b, np.full(len(moved), plane))
-    p, zero = g["m"]["projection"], np.zeros(len(moved))
-    # A tenth of a pixel at most (3 decimals), and every other point of the arc (its spline stays
-    # round): a few hundred cells per head stay light. NumPy arrays, which the element's JSON writer
-    # takes as they are (a list of Python floats would cost more than the geometry).
-    column = lambda *parts: np.round(np.stack(parts, axis=-1), 3) + 0.0
-    columns = {
-        str(ARROW_A if name == "a" else ARROW_B): {"x": column(zero, moved[:, 0]), "y": column(zero, moved[:, 1])},
-        str(PROJECTION): {"x": column(zero, p[:, 0]), "y": column(zero, p[:, 1])},
-        str(DROP): {"x": column(pairs_b[:, 0], p[:, 0]), "y": column(pairs_b[:, 1], p[:, 1])},
-        str(ARC): {"x": column(*g["arc_x"][:, ::2].T), "y": column(*g["arc_y"][:, ::2].T)},
-        str(THETA): {
-            "x": column(g["label_x"]),
-            "y": column(g["label_y"]),
-            "text": [[t] for t in g["theta"]],
-            "textposition": np.array(TEXT_POSITIONS)[_octants(g["label_at"])].tolist(),
-        },
-    }
-    if not g["defined"].all():  # a zero vector somewhere: no angle, no projection there
+    traces, _ = _plane_columns(pairs_a, pairs_b, SCREEN, np.full(len(moved), plane), with_zoom=False)
+    arrow = ARROW_A if name == "a" else ARROW_B
+    wanted = {arrow: ("x", "y"), PROJECTION: ("x", "y"), DROP: ("x", "y"), ARC: ("x", "y")}
+    wanted[THETA] = ("x", "y", "text", "textposition")
+    columns = {}
+    for index, names in wanted.items():
+        columns[str(index)] = {}
+        for attribute in names:
+            column = traces[index][attribute][0]
+            if isinstance(column, np.ndarray):
+                # A tenth of a pixel at most (3 decimals), and every other point of the arc (its spline
+                # stays round): a few hundred cells per head stay light. NumPy arrays, which the
+                # element's JSON writer takes as they are.
+                column = np.round(column[:, ::2] if index == ARC else column, 3) + 0.0
+            columns[str(index)][attribute] = column
+    known = traces[PROJECTION]["visible"][0]
+    if not all(known):  # a zero vector somewhere: no angle, no projection there
         for index in (PROJECTION, DROP, ARC, THETA):
-            columns[str(index)]["visible"] = g["defined"].tolist()
-    return columns, g["m"]
+            columns[str(index)]["visible"] = known
+    return columns, measures(pairs_a, pairs_b)
 
 
 def _patch(base_parts: dict, base_layout: dict, parts: dict, layout: dict) -> dict | None:
@@ -347,99 +364,111 @@ def _geometry(pairs_a: np.ndarray, pairs_b: np.ndarray, half: np.ndarray | None 
     }
 
 
-def _plane_parts(pairs_a: np.ndarray, pairs_b: np.ndarray, style: Style) -> tuple[list[dict], list[dict]]:
-    """For each pair: the moving attributes of every trace (``{index: {...}}``) and the layout's axes.
+def _plane_columns(
+    pairs_a: np.ndarray, pairs_b: np.ndarray, style: Style, half: np.ndarray | None = None, with_zoom: bool = True
+):
+    """Everything in the plane that moves, for each pair at once, as columns.
 
-    What a hidden trace would show is left out (it keeps the base's), which keeps a sweep small.
+    Returns ``(traces, layout)``: ``traces[index][attribute] = (values, shown)``, where ``values[i]`` is
+    the attribute at pair ``i`` (a row of a NumPy array, or any value in a list) and ``shown[i]`` says
+    whether it matters there (a hidden trace keeps what it had); ``layout[key][i]`` is a layout key.
+    The vectors are kept as they are; what is drawn from them is rounded to 4 decimals (a tenth of a
+    pixel in the zoomed window, where it is largest). Without ``with_zoom``, neither the zoom nor the
+    layout (a dragged head keeps both as they were).
     """
-    g = _geometry(pairs_a, pairs_b)
-    m, defined, half = g["m"], g["defined"], g["half"]
-    na, nb = m["norm_a"], m["norm_b"]
-    zoom = _zoom(pairs_a, pairs_b, na, nb, g["phi_a"], g["turn"], defined, half)
-    c = _columns(
-        a=pairs_a,
-        b=pairs_b,
-        p=m["projection"],
-        arc_x=g["arc_x"],
-        arc_y=g["arc_y"],
-        label_x=g["label_x"],
-        label_y=g["label_y"],
-        label_at=g["label_at"],
-        box=zoom["box"],
-        zoom_arc=zoom["arc"],
-        zoom_text=zoom["text"],
-        half=half,
-    )
+    g = _geometry(pairs_a, pairs_b, half)
+    m, known, half = g["m"], g["defined"], g["half"]
+    count, everywhere = len(pairs_a), np.ones(len(pairs_a), dtype=bool)
+    if with_zoom:
+        zoom = _zoom(pairs_a, pairs_b, m["norm_a"], m["norm_b"], g["phi_a"], g["turn"], known, half)
+    else:
+        zoom = {"shown": np.zeros(count, dtype=bool), "box": np.zeros((count, 5, 2)), "arc": np.zeros((count, 1, 2))}
+        zoom |= {"text": np.zeros((count, 2)), "label_position": [""] * count}
+    shown = zoom["shown"]
+    r = lambda array: np.round(array, 4) + 0.0
+    pair = lambda first, second: np.stack([first, second], axis=-1)
     size = style.sizes["marker"] * 2
+    heads = {}
+    for name, v, other, norm in (("a", pairs_a, pairs_b, m["norm_a"]), ("b", pairs_b, pairs_a, m["norm_b"])):
+        markers = (_marker(PALETTE[name], size, False), _marker(PALETTE[name], size, True))
+        heads[name] = {
+            "x": pair(np.zeros(count), v[:, 0]),
+            "y": pair(np.zeros(count), v[:, 1]),
+            "marker": [markers[int(z)] for z in norm == 0],
+            "textposition": [["middle center", position] for position in _label_positions(v, other, norm)],
+        }
+    p = m["projection"]
+    visible = lambda mask: mask.tolist()
+    traces = {
+        ARROW_A: {k: (v, everywhere) for k, v in heads["a"].items()},
+        ARROW_B: {k: (v, everywhere) for k, v in heads["b"].items()},
+        PROJECTION: {"x": r(pair(np.zeros(count), p[:, 0])), "y": r(pair(np.zeros(count), p[:, 1]))},
+        DROP: {"x": r(pair(pairs_b[:, 0], p[:, 0])), "y": r(pair(pairs_b[:, 1], p[:, 1]))},
+        ARC: {"x": r(g["arc_x"]), "y": r(g["arc_y"])},
+        THETA: {
+            "x": r(g["label_x"][:, None]),
+            "y": r(g["label_y"][:, None]),
+            "text": [[t] for t in g["theta"]],
+            "textposition": np.array(TEXT_POSITIONS)[_octants(g["label_at"])].tolist(),
+        },
+        ZOOM_BOX: {"x": r(zoom["box"][:, :, 0]), "y": r(zoom["box"][:, :, 1])},
+        ZOOM_A: heads["a"],
+        ZOOM_B: heads["b"],
+        ZOOM_ARC: {"x": r(zoom["arc"][:, :, 0]), "y": r(zoom["arc"][:, :, 1])},
+        ZOOM_TEXT: {
+            "x": r(zoom["text"][:, 0:1]),
+            "y": r(zoom["text"][:, 1:2]),
+            "text": [[t] for t in g["theta"]],
+            "textposition": zoom["label_position"],
+        },
+    }
+    for index, mask in ((PROJECTION, known), (DROP, known), (ARC, known), (THETA, known)):
+        traces[index] = {k: (v, mask) for k, v in traces[index].items()} | {"visible": (visible(mask), everywhere)}
+    for index in range(ZOOM_BOX, ZOOM_TEXT + 1):
+        traces[index] = {k: (v, shown) for k, v in traces[index].items()} | {"visible": (visible(shown), everywhere)}
     title = {"title": {"text": "zoom on the heads", "font": {"size": style.sizes["font"] * 0.9}}, "side": "top"}
-    parts, layouts = [], []
-    for i in range(len(pairs_a)):
-        a, b = c["a"][i], c["b"][i]
-        shown, known, theta = bool(zoom["shown"][i]), bool(defined[i]), g["theta"][i]
-        heads_a = {
-            "x": [0.0, a[0]],
-            "y": [0.0, a[1]],
-            "marker": _marker(PALETTE["a"], size, na[i] == 0),
-            "textposition": ["middle center", _label_position(pairs_a[i], pairs_b[i])],
-        }
-        heads_b = {
-            "x": [0.0, b[0]],
-            "y": [0.0, b[1]],
-            "marker": _marker(PALETTE["b"], size, nb[i] == 0),
-            "textposition": ["middle center", _label_position(pairs_b[i], pairs_a[i])],
-        }
-        row = {ARROW_A: heads_a, ARROW_B: heads_b}
-        for index in (PROJECTION, DROP, ARC, THETA):
-            row[index] = {"visible": known}
-        if known:
-            p = c["p"][i]
-            row[PROJECTION] |= {"x": [0.0, p[0]], "y": [0.0, p[1]]}
-            row[DROP] |= {"x": [b[0], p[0]], "y": [b[1], p[1]]}
-            row[ARC] |= {"x": c["arc_x"][i], "y": c["arc_y"][i]}
-            row[THETA] |= {"x": [c["label_x"][i]], "y": [c["label_y"][i]], "text": [theta]}
-            row[THETA]["textposition"] = TEXT_POSITIONS[_octant(c["label_at"][i])]
-        for index in (ZOOM_BOX, ZOOM_A, ZOOM_B, ZOOM_ARC, ZOOM_TEXT):
-            row[index] = {"visible": shown}
-        layout = {} if shown else dict(INSET_HIDDEN)
-        if shown:
-            box, arc, text = c["box"][i], c["zoom_arc"][i], c["zoom_text"][i]
-            row[ZOOM_BOX] |= {"x": [q[0] for q in box], "y": [q[1] for q in box]}
-            row[ZOOM_A] |= heads_a
-            row[ZOOM_B] |= heads_b
-            row[ZOOM_ARC] |= {"x": [q[0] for q in arc], "y": [q[1] for q in arc]}
-            row[ZOOM_TEXT] |= {"x": [text[0]], "y": [text[1]], "text": [theta]}
-            row[ZOOM_TEXT]["textposition"] = zoom["label_position"][i]
-            layout["xaxis2"] = INSET_AXIS | {"domain": zoom["domain_x"][i], "range": zoom["range_x"][i]} | title
-            layout["yaxis2"] = INSET_AXIS | {"domain": zoom["domain_y"][i], "range": zoom["range_y"][i]}
-            layout["xaxis2"]["anchor"], layout["yaxis2"]["anchor"] = "y2", "x2"
-            layout["yaxis2"] |= {"scaleanchor": "x2", "scaleratio": 1}
-        parts.append(row)
-        h = c["half"][i]
-        layout["xaxis"] = {"range": [-h, h]}
-        layout["yaxis"] = {"range": [-h, h], "scaleanchor": "x", "scaleratio": 1}
-        layouts.append(layout)
-    return parts, layouts
+    axis = {"zeroline": True, "zerolinecolor": ZERO_LINE, "fixedrange": True}
+    layout = {"xaxis": [], "yaxis": [], "xaxis2": [], "yaxis2": []}
+    for i, h in enumerate(r(half).tolist() if with_zoom else []):
+        layout["xaxis"].append(axis | {"range": [-h, h]})
+        layout["yaxis"].append(axis | {"range": [-h, h], "scaleanchor": "x", "scaleratio": 1})
+        if shown[i]:
+            layout["xaxis2"].append(INSET_AXIS | title | {"anchor": "y2", "domain": zoom["domain_x"][i]})
+            layout["xaxis2"][-1]["range"] = zoom["range_x"][i]
+            layout["yaxis2"].append(INSET_AXIS | {"anchor": "x2", "domain": zoom["domain_y"][i]})
+            layout["yaxis2"][-1] |= {"range": zoom["range_y"][i], "scaleanchor": "x2", "scaleratio": 1}
+        else:
+            layout["xaxis2"].append(INSET_HIDDEN["xaxis2"])
+            layout["yaxis2"].append(INSET_HIDDEN["yaxis2"])
+    return traces, layout
+
+
+def _at(attributes: dict, i: int) -> dict:
+    """The attributes of one trace at pair ``i``, where they are shown, as JSON has them."""
+    return {
+        name: values[i].tolist() if isinstance(values, np.ndarray) else values[i]
+        for name, (values, shown) in attributes.items()
+        if shown[i]
+    }
+
+
+def _label_positions(v: np.ndarray, other: np.ndarray, norm: np.ndarray) -> list[str]:
+    """Where each vector's name goes around its head: beyond the tip, and away from the other vector."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        tip = v / norm[:, None]
+    side = np.stack([-tip[:, 1], tip[:, 0]], axis=-1)
+    side = np.where((np.einsum("ij,ij->i", side, other) > 0)[:, None], -side, side)
+    positions = np.array(TEXT_POSITIONS)[_octants(np.nan_to_num(tip + side))]
+    return np.where(norm == 0, "bottom right", positions).tolist()
 
 
 def _columns(exact=("a", "b"), **arrays: np.ndarray) -> dict[str, list]:
     """Arrays as nested lists of plain floats, in one pass each: the vectors as they are, what is drawn
-    from them rounded to 4 decimals (a tenth of a pixel in the zoomed window, where it is largest)."""
+    from them rounded to 4 decimals."""
     return {
         name: (np.asarray(v, dtype=float) if name in exact else np.round(np.asarray(v, dtype=float), 4) + 0.0).tolist()
         for name, v in arrays.items()
     }
-
-
-def _label_position(v: np.ndarray, other: np.ndarray) -> str:
-    """Where a vector's name goes around its head: beyond the tip, and away from the other vector."""
-    length = math.hypot(*v)
-    if length == 0:
-        return "bottom right"
-    tip = v / length
-    side = np.array([-tip[1], tip[0]])
-    if side @ other > 0:
-        side = -side
-    return TEXT_POSITIONS[_octant(tip + side)]
 
 
 def _octants(directions: np.ndarray) -> np.ndarray:
