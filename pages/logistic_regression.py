@@ -56,7 +56,7 @@ with ideas.idea(0):
         placeholder=text.DATA_PLACEHOLDER, help=text.DATA_HELP,
     )  # fmt: skip
 generated = data == text.GENERATED
-if generated:
+if generated and "data" not in st.query_params:
     url_state.remove_param("data")  # stays out of a link until there are points of one's own
 x, y = logistic.bmi_disease() if generated else (np.array(data[0]), np.array(data[1], dtype=int))
 best = best_fit(x, y)

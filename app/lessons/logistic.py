@@ -71,7 +71,7 @@ WHY_LOG = (
     "wants a high 1 − p instead, so it pays −ln(1 − p). With y = 0 or 1 one formula covers both, "
     "−y ln p − (1 − y) ln(1 − p), and the logarithm turns the product of all the points' probabilities "
     "into a sum, whose mean is the loss L. The loss-curve figure shows both curves with every point on its "
-    "own: confident mistakes cost the most."
+    "own (the second picture of the first idea): confident mistakes cost the most."
 )
 THRESHOLD_TITLE = "A threshold for decisions: the confusion matrix"
 THRESHOLD_TEXT = (
