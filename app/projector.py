@@ -53,6 +53,8 @@ h4 { font-size: 1.1rem !important; padding: 0 !important; }
 [data-testid="stMetricLabel"] { min-height: 0; margin-bottom: 0; }
 .st-key-presentation_bar button { min-height: 0; padding: 0.15rem 0.7rem; }
 [data-testid="stHeader"] { display: none; }
+/* The lesson's page names whole in the sidebar: smaller than the wall's body type. */
+[data-testid="stSidebarNav"] { font-size: 0.72rem; } [data-testid="stSidebarNav"] * { font-size: inherit !important; }
 .block-container { padding-top: 0.5rem; padding-bottom: 2rem; max-width: 100%; }
 </style>
 """

@@ -26,8 +26,9 @@ def page_header(title: str, intro: str) -> None:
     In the presentation view, after the first idea the title is one short line and the intro
     is left out, so that the idea's picture leads.
     """
-    if presentation.current_idea() > 0:
-        st.markdown(f"#### {title}")
+    if presentation.current_idea() > 0:  # still the page's h1, one short line over the idea
+        st.html("<style>h1 { font-size: 1.15rem !important; padding: 0.45rem 0 0 !important; }</style>")
+        st.title(title)
         return
     st.title(title)
     st.markdown(intro)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what is missing (Debian's chromium and nginx included), checks lint and format, then
+# Installs what is missing (Debian's chromium and HAProxy included), checks lint and format, then
 # runs every test. Extra arguments go to pytest, e.g. -k arrays.
 set -euo pipefail
 cd "$(dirname "$0")/.."
