@@ -46,6 +46,7 @@ def points(container, spec: PageSpec, *, split: bool) -> Points:
             "" if st.session_state["_points"] is None else pts.format_points(*st.session_state["_points"])
         )
         st.session_state["_points_text"] = st.session_state["data"]
+        url_state.own("data", "_points", "_points_text")  # read again from the URL after Back / Forward
     with container:
         st.subheader(text.DATA_TITLE)
         with st.expander(
@@ -179,6 +180,7 @@ def line_sliders(spec: PageSpec, x: np.ndarray, y: np.ndarray, user: bool, degre
         grid = live.grid(lo, hi, step)
         if key not in st.session_state:
             st.session_state[key] = url_state.read_param(key, default, url_state.number_parser(lo, hi, integer=False))
+            url_state.own(key)
         value = min(max(float(st.session_state[key]), lo), hi)  # the range moves with the points
         st.session_state[key] = value
         extra = st.session_state.get(f"_{key}_extra")
@@ -220,6 +222,7 @@ def training(container, spec: PageSpec, x: np.ndarray, y: np.ndarray, w: float, 
     limit = 2.0 / lam_max
     if "lr" not in st.session_state and not st.query_params.get_all("lr"):
         st.session_state["lr"] = max([r for r in rates if r <= 0.6 * limit] or rates[:1])
+        url_state.own("lr")
     elif "lr" in st.session_state and st.session_state["lr"] not in rates:  # other points, other rates
         st.session_state["lr"] = min(rates, key=lambda r: abs(np.log10(r / st.session_state["lr"])))
     with container:
