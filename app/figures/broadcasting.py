@@ -74,7 +74,7 @@ def picture(a: np.ndarray, b: np.ndarray, symbol: str, result: np.ndarray | None
     operator = {"x": ca + da + 1, "y": -min(ra, rb) / 2, "showarrow": False}
     if result is None:
         fig.add_annotation(operator | {"text": "✗", "font": {"size": s["title"] * 1.6, "color": P["error"]}})
-        return fig.update_layout(height=_height(a.shape, b.shape, None))
+        return fig.update_layout(height=_height(a.shape, b.shape, None), yaxis_constraintoward="top")
     fig.add_annotation(operator | {"text": symbol, "font": {"size": s["title"] * 1.6, "color": P["neutral"]}})
     c, r, d = extent(shape)
     x1, y1 = where["result"]
@@ -115,7 +115,8 @@ def picture(a: np.ndarray, b: np.ndarray, symbol: str, result: np.ndarray | None
         font={"size": s["font"], "color": P["neutral"]},
     )
     fig.add_traces(follow_traces(a, b, result, 0, style))
-    return fig.update_layout(height=_height(a.shape, b.shape, shape))
+    # On a narrow screen the width bounds the cells: the picture sits at the top, under the readout.
+    return fig.update_layout(height=_height(a.shape, b.shape, shape), yaxis_constraintoward="top")
 
 
 def follow_words(a: np.ndarray, b: np.ndarray, symbol: str, result: np.ndarray, cell: tuple[int, ...]) -> str:
