@@ -138,3 +138,24 @@ def test_play_animates_the_descent_in_the_browser(page, app_url):
         "() => document.querySelector('.st-key-regression_surface .js-plotly-plot')._fullData[2].x.length === 61",
         timeout=20_000,
     )
+
+
+def test_back_returns_to_the_previous_line_in_one_press(page, app_url):
+    goto(page, f"{app_url}/linear-regression?data={POINTS}&w=2&b=1")
+    first = shown_figures(page, 5)["MSE"]
+    start = page.evaluate("history.length")
+    for expected in ("w=2.1", "w=2.2"):
+        before = screen_state(page)
+        press_slider(page, "w", "ArrowRight")
+        wait_screen_change(page, before)
+        page.wait_for_function("(s) => location.search.includes(s)", arg=expected, timeout=10_000)
+    assert page.evaluate("history.length") - start <= 2, "one history entry per key step"
+    second = shown_figures(page, 5)["MSE"]
+    page.go_back()
+    page.wait_for_function("() => location.search.includes('w=2.1')", timeout=10_000)
+    page.wait_for_function(
+        "(m) => document.querySelector('[data-testid=\"stMetricValue\"]').innerText !== m", arg=second, timeout=10_000
+    )
+    wait_idle(page)
+    assert shown_figures(page, 5)["MSE"] == format_number(reg.mse(Y, reg.predict_line(X, 2.1, 1.0)), 4) != first
+    assert slider_thumb(page, "w").get_attribute("aria-valuetext") == "2.1"
