@@ -4,7 +4,6 @@ The network is trained once to the last step (cached); the live steps slider rep
 training from a table of every sampled step, computed by ``core.network``.
 """
 
-import numpy as np
 import streamlit as st
 
 from app import live, ui, url_state
@@ -82,10 +81,6 @@ ui.figure("mean logistic loss", format_number(loss, 4), container=figure_row, he
 ui.figure("accuracy", format_number(accuracy, 4), container=figure_row, help=text.ACCURACY_HELP)
 ui.figure("hidden units", hidden, container=figure_row, help=text.HIDDEN_HELP)
 
-positions = np.asarray(STEPS.values)
-accuracies = nw.accuracies_at(run, X, y, activation, positions)
-losses = run.losses[np.minimum(positions, run.steps)]
-readouts = [text.readout(int(s), float(lo), float(a), run.steps) for s, lo, a in zip(positions, losses, accuracies)]
 base = live.cached(figures.step_figures)(X, y, run, activation, step, best_line, style)
 with picture:
     live.element(
@@ -93,7 +88,7 @@ with picture:
         [STEPS],
         {"steps": step},
         base,
-        {"steps": live.cached(figures.step_sweep)(X, run, activation, STEPS.values, readouts, best_line, style)},
+        {"steps": live.cached(figures.step_sweep)(X, y, run, activation, STEPS.values, best_line, text.readout, style)},
         readout=text.readout(step, loss, accuracy, run.steps),
         descriptions=text.descriptions(hidden, activation, step, loss, accuracy),
         controls="side" if style.projector else "top",  # on the wall, the picture right under the figures

@@ -117,8 +117,10 @@ def test_the_network_has_a_node_per_unit_and_names_its_layers():
 def test_the_sweep_replaces_only_what_moves_and_matches_the_figures_at_each_step(trained, style):
     X, y, run, activation = trained
     positions = nw.step_positions()
-    sweep = figures.step_sweep(X, run, activation, positions, [f"r{s}" for s in positions], 0.3, style)
-    assert len(sweep.patches) == len(positions) and sweep.readouts[3] == f"r{positions[3]}"
+    sweep = figures.step_sweep(X, y, run, activation, positions, 0.3, lambda *numbers: repr(numbers), style)
+    assert len(sweep.patches) == len(positions)
+    accuracy = nw.accuracy(run.params_at(positions[3]), X, y, activation)
+    assert sweep.readouts[3] == repr((positions[3], float(run.losses[positions[3]]), accuracy, run.steps))
     for i in (0, 11, len(positions) - 1):
         step = positions[i]
         base = figures.step_figures(X, y, run, activation, step, 0.3, style)
@@ -135,6 +137,6 @@ def test_the_sweep_replaces_only_what_moves_and_matches_the_figures_at_each_step
 def test_the_data_sent_for_a_sweep_stays_small():
     X, y, run = nw.experiment("moons", 0.2, 0, 8, "tanh", 1.0)
     positions = nw.step_positions()
-    sweep = figures.step_sweep(X, run, "tanh", positions, ["x"] * len(positions), 0.3)
+    sweep = figures.step_sweep(X, y, run, "tanh", positions, 0.3, lambda *numbers: "x")
     size = len(orjson.dumps(sweep.patches, option=orjson.OPT_SERIALIZE_NUMPY))
     assert size < 400_000, size
