@@ -73,7 +73,6 @@ def test_what_the_live_element_draws_and_reads_out_is_core(page, app_url, start,
 def test_reset_and_play_replay_the_training(page, app_url):
     goto(page, f"{app_url}/{URL}?steps=1600")
     page.get_by_role("button", name="Reset to step 0").click()
-    page.mouse.move(1, 1)  # away from the button, whose help popover would make the page inert
     wait_steps(page, 0)
     check_drawn(page, 0)
     play = page.locator(".explainer-live .live-play")
