@@ -41,7 +41,9 @@ ideas = Ideas(text.IDEAS)
 
 # --- State: the example, then the row (read after it: its range is the example's m).
 with ideas.idea(0):  # the picture first; the example's choice under it
-    metric_row, picture, settings = ui.figure_row(), st.container(), st.container()
+    # The four figures on one line of the wall (1280 px with the sidebar), "versicolor" included.
+    metric_row = st.container(horizontal=True, gap="medium")
+    picture, settings = st.container(), st.container()
 with settings:
     example = url_state.choice(
         text.EXAMPLE_LABEL,

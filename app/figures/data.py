@@ -28,7 +28,7 @@ SIGNAL_SHOWN = 200  # samples of a sound drawn: its first 50 ms, where the waves
 LINE_CHARS = 20  # characters per line of a sentence drawn in large type
 NO_LEGEND = {"showlegend": False}
 FLOWER_TEXT_Y = 8.2  # the measurements above and below the flower, clear of the longest sepal (7.9 cm)
-CONSTANT_TABLE_TRACES = 3  # X, y and the frame of x come first in the table; x and its label follow
+CONSTANT_TABLE_TRACES = 4  # X, the frame of x and the label axes' holders come first in the table; x follows
 
 
 def window_rows(style: Style) -> int:
@@ -353,7 +353,11 @@ def shows_values(data: Dataset) -> bool:
 
 
 def table_figure(data: Dataset, rows: range, row: int, style: Style = SCREEN) -> go.Figure:
-    """x = X[row] above a window of X (rows of ``rows``) with that row highlighted, and y beside X."""
+    """x = X[row] above a window of X (rows of ``rows``) with that row outlined, and y beside X.
+
+    The labels y are tick labels of a right-hand axis that follows X's: plotly writes ticks only
+    inside the window, where a text per row would cost the browser every row at every redraw.
+    """
     s = style.sizes
     values = colour_values(data)
     written = shows_values(data)
@@ -372,16 +376,6 @@ def table_figure(data: Dataset, rows: range, row: int, style: Style = SCREEN) ->
         matrix["text"] = _texts(data, block)
     if written:
         matrix |= {"texttemplate": "%{text}", "textfont": {"size": s["cell_text"] * 0.8}}
-    labels = {
-        "type": "scatter",
-        "x": [0] * len(rows),
-        "y": list(rows),
-        "mode": "text",
-        "text": [data.label_text(i) for i in rows],
-        "textfont": {"size": round(s["font"] * 0.85), "color": PALETTE["b"]},
-        "xaxis": "x2",
-        "hovertemplate": "y[%{y}] = %{text}<extra></extra>",
-    } | NO_LEGEND
     frame = {
         "type": "scatter",
         "x": [-0.5, data.n - 0.5, data.n - 0.5, -0.5, -0.5],
@@ -391,18 +385,25 @@ def table_figure(data: Dataset, rows: range, row: int, style: Style = SCREEN) ->
         "line": {"color": PALETTE["b"], "width": s["line"]},
         "hoverinfo": "skip",
     } | NO_LEGEND
+    # Plotly draws an axis only for a trace on it: an empty one for each label axis.
+    holders = [{"type": "scatter", "x": [], "y": [], "yaxis": axis} | NO_LEGEND for axis in ("y3", "y4")]
     changing, layout = table_parts(data, rows, row, style)
     low, high = float(values.min()), float(values.max())
+    labels = _label_axis(style) | {
+        "overlaying": "y",
+        "matches": "y",
+        "tickvals": list(rows),
+        "ticktext": [data.label_text(i) for i in rows],
+    }
     return new_figure(
         matrix,
-        labels,
         frame,
+        *holders,
         *changing,
         style=style,
         height=height(style),
         dragmode=False,
         coloraxis={"colorscale": DATA_SCALE, "cmin": low, "cmax": high, "showscale": False},
-        xaxis2={"domain": [0.72, 1], "anchor": "y", "range": [-1, 1], "visible": False, "fixedrange": True},
         annotations=_table_titles(data, style),
         yaxis2={
             "domain": [0.84, 0.94],
@@ -415,13 +416,27 @@ def table_figure(data: Dataset, rows: range, row: int, style: Style = SCREEN) ->
             "zeroline": False,
             "fixedrange": True,
         },
+        yaxis3=labels,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         **({"xaxis": _feature_axis(data, row, style)} | layout),
     )
 
 
+def _label_axis(style: Style) -> dict:
+    """A right-hand axis whose tick labels are the labels y."""
+    return {
+        "anchor": "x",
+        "side": "right",
+        "tickmode": "array",
+        "tickfont": {"size": round(style.sizes["font"] * 0.85), "color": PALETTE["b"]},
+        "showgrid": False,
+        "zeroline": False,
+        "fixedrange": True,
+    }
+
+
 def table_parts(data: Dataset, rows: range, row: int, style: Style = SCREEN) -> tuple[list[dict], dict]:
-    """What a move of the row changes in the table: x and its label (the last two traces), the window, the outline."""
+    """What a move of the row changes in the table: x (the last trace), its label, the window, the outline."""
     s = style.sizes
     written, scaled = shows_values(data), data.name == "house"
     values = colour_values(data)
@@ -440,22 +455,11 @@ def table_parts(data: Dataset, rows: range, row: int, style: Style = SCREEN) -> 
         x["text"] = _texts(data, data.X[row])
     if written:
         x |= {"texttemplate": "%{text}", "textfont": {"size": s["cell_text"] * 0.8}}
-    label = {
-        "type": "scatter",
-        "x": [0],
-        "y": [0],
-        "mode": "text",
-        "text": [data.label_text(row)],
-        "textfont": {"size": round(s["font"] * 0.85), "color": PALETTE["b"]},
-        "xaxis": "x2",
-        "yaxis": "y2",
-        "hoverinfo": "skip",
-    } | NO_LEGEND
     shown = window(rows, row, window_rows(style))
     outline = {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "fillcolor": "rgba(0,0,0,0)"}
     line = {"color": PALETTE["b"], "width": s["line"]}
     changes = {"xaxis": _feature_axis(data, row, style)} if data.name == "text" else {}
-    return [x, label], changes | {
+    return [x], changes | {
         "yaxis": {
             "domain": [0, 0.72],
             "range": [shown.stop - 0.5, shown.start - 0.5],  # row 0 on top, as NumPy prints
@@ -463,11 +467,12 @@ def table_parts(data: Dataset, rows: range, row: int, style: Style = SCREEN) -> 
             "tick0": 0,
             "dtick": 1,
             "tickfont": {"size": round(s["font"] * 0.85)},
-            "title": {"text": "row"},
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,
         },
+        "yaxis4": _label_axis(style)
+        | {"overlaying": "y2", "range": [-0.5, 0.5], "tickvals": [0], "ticktext": [data.label_text(row)]},
         "shapes": [outline | {"yref": "y", "y0": row - 0.5, "y1": row + 0.5, "line": line}],
     }
 
@@ -498,7 +503,7 @@ def _feature_axis(data: Dataset, row: int, style: Style) -> dict:
             "tickfont": {"size": round(style.sizes["font"] * 0.75)},
         }
         return named | ({"title": {"text": "band from (Hz)"}} if data.name == "sound" else {})
-    return axis | {"title": {"text": f"columns 0 to {data.n - 1}: the {data.n} features"}, "dtick": 8}
+    return axis | {"title": {"text": "feature (column)"}, "dtick": 16}
 
 
 def short_names(data: Dataset) -> list[str]:
@@ -510,7 +515,7 @@ def short_names(data: Dataset) -> list[str]:
 
 def _table_titles(data: Dataset, style: Style) -> list[dict]:
     """The arrays' names and shapes: x above its row, X above the table, y above the labels."""
-    font = {"size": round(style.sizes["font"] * 0.9)}
+    font = {"size": round(style.sizes["font"] * 0.8)}  # X's and y's side by side on a projector's half-width
     title = {"xref": "paper", "yref": "paper", "showarrow": False, "yanchor": "bottom", "font": font}
     return [
         title | {"x": 0, "xanchor": "left", "y": 0.945, "text": f"x = one row of X, shape {format_shape((data.n,))}"},

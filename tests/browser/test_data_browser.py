@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
 
 DRAWN_JS = """() => ({
   figures: [...document.querySelectorAll('.explainer-live .js-plotly-plot')].map(p => p.data),
+  layouts: [...document.querySelectorAll('.explainer-live .js-plotly-plot')].map(p => p.layout),
   readout: document.querySelector('.explainer-live .live-readout').textContent,
 })"""
 
@@ -33,14 +34,16 @@ def settle(tab, row: int) -> dict:
 
 def check_table(drawn: dict, data, row: int) -> None:
     """x, its label and the outlined row of X as core has them, at the decimals the cells show."""
-    table = drawn["figures"][1]
-    x, label = table[3], table[4]
+    table, layout = drawn["figures"][1], drawn["layouts"][1]
+    x = table[4]
     decimals = datasets.DECIMALS[data.name]
     if data.name == "house":
         assert x["text"] == [[f"{v:.0f}" for v in data.X[row]]]
     else:
         np.testing.assert_allclose(x["z"][0], data.X[row], atol=0.5 * 10**-decimals)
-    assert label["text"] == [data.label_text(row)]
+    assert layout["yaxis4"]["ticktext"] == [data.label_text(row)]
+    low, high = sorted(layout["yaxis"]["range"])
+    assert low < row < high and (layout["shapes"][0]["y0"], layout["shapes"][0]["y1"]) == (row - 0.5, row + 0.5)
     matrix = table[0]
     where = matrix["y"].index(row)
     if data.name != "house":
