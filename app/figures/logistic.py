@@ -273,11 +273,12 @@ def _line(name: str, yaxis: str, line: dict, textposition: str = "top right") ->
 def _model_figure(points: Points, style: Style, frame: _Frame, i: int) -> dict:
     """The sigmoid over the points (top), each point's loss as a bar under it (bottom), on one x axis."""
     s, (x, y), ends = style.sizes, points.arrays, list(points.x_range)
-    grid = np.linspace(*points.x_range, 200) if points.best else np.array([])
-    best = np.round(sigmoid(log_odds(grid, *points.best)), 4) if points.best else np.array([])
+    # Sampled as the model's curve is (every live figure is redrawn on each move: few points each).
+    grid, best = (a[0] for a in sigmoid_curve(points, *points.best)) if points.best else (np.array([]), np.array([]))
+    best = np.round(best, 4)
     traces = [
         {"type": "scatter", "x": grid, "y": best, "mode": "lines", "name": "best fit", "hoverinfo": "skip",
-         "showlegend": bool(points.best), "line": {"color": NEUTRAL, "width": s["line"], "dash": "dot"}},
+         "showlegend": bool(points.best), "line": {"color": NEUTRAL, "width": s["line"], "dash": "dot", "shape": "spline", "smoothing": 0.6}},
         {"type": "scatter", "x": ends, "yaxis": "y2", "mode": "lines", "name": "h = w·x + b", "showlegend": False,
          "hoverinfo": "skip", "line": {"color": PALETTE["a"], "width": s["line"] * 0.8, "dash": "dash"}},
         {"type": "scatter", "mode": "lines", "name": "p = σ(h)", "showlegend": False, "hoverinfo": "skip",
@@ -319,7 +320,7 @@ def _model_figure(points: Points, style: Style, frame: _Frame, i: int) -> dict:
 def _curves_figure(style: Style, frame: _Frame, i: int) -> dict:
     """The two loss curves, -ln p for class 1 and -ln(1 - p) for class 0, each point on its own."""
     s = style.sizes
-    ps = np.round(np.linspace(0.002, 0.998, 250), 4)
+    ps = np.round(sigmoid(np.linspace(-6.2, 6.2, 90)), 4)  # dense near 0 and 1, where the curves climb
     traces = [
         {"type": "scatter", "x": ps, "y": np.round(-np.log(ps), 4), "mode": "lines", "name": "y = 1: −ln p",
          "line": {"color": C1, "width": s["line"]}, "hoverinfo": "skip"},
