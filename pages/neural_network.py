@@ -42,7 +42,11 @@ with ideas.idea(0):
     figure_row, picture = ui.figure_row(), st.container()
     model, data = st.columns(2, gap="large")
 with model:
-    hidden = int(url_state.slider(text.HIDDEN_LABEL, "hidden", 0, 8, int(DEFAULT("hidden")), 1, help=text.HIDDEN_HELP))
+    hidden = int(
+        url_state.slider(
+            text.HIDDEN_LABEL, "hidden", 0, nw.MAX_HIDDEN, int(DEFAULT("hidden")), 1, help=text.HIDDEN_HELP
+        )
+    )
     activation = url_state.choice(
         text.ACTIVATION_LABEL,
         "activation",
