@@ -12,7 +12,7 @@ from app.presentation import Ideas
 from app.projector import current_style
 from app.quiz import predict_then_check
 from app.registry import page
-from core.text import format_array
+from core.text import format_array, format_number
 
 SPEC = page("dot-product")
 LIVE_KEY = "dot_live"
@@ -88,11 +88,11 @@ d, cos, angle = (vectors.dot(a, b), vectors.cos_angle(a, b), vectors.angle_degre
 norm_a, norm_b = vectors.norm(a), vectors.norm(b)
 p = vectors.projection(b, a) if angle is not None else None
 zero = " and ".join(n for n, v in (("a", a), ("b", b)) if vectors.norm(v) == 0)
-ui.figure("Dot product", "undefined" if d is None else text.four(d), container=figure_row)
-ui.figure("Angle", "undefined" if angle is None else text.four(angle) + "°", container=figure_row)
-ui.figure("cos θ", "undefined" if cos is None else text.four(cos), container=figure_row)
-ui.figure("‖a‖", text.four(norm_a), container=figure_row)
-ui.figure("‖b‖", text.four(norm_b), container=figure_row)
+ui.figure("Dot product", "undefined" if d is None else format_number(d, 4), container=figure_row)
+ui.figure("Angle", "undefined" if angle is None else format_number(angle, 4) + "°", container=figure_row)
+ui.figure("cos θ", "undefined" if cos is None else format_number(cos, 4), container=figure_row)
+ui.figure("‖a‖", format_number(norm_a, 4), container=figure_row)
+ui.figure("‖b‖", format_number(norm_b, 4), container=figure_row)
 
 sliders = sliders_for(a, b, mode == "polar")
 values = {s.key: s.values[s.index(vectors.slider_value(a if s.key[0] == "a" else b, s.key[2:]))] for s in sliders}

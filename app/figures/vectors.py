@@ -49,7 +49,7 @@ TEXT_POSITIONS += ["bottom center", "bottom right"]
 def reach(max_norm: np.ndarray) -> np.ndarray:
     """The half-width of the picture for vectors up to ``max_norm`` long: a little room beyond the longest.
 
-    >>> reach(np.array([1.0, 2.0, 4.0, 10.0])).tolist()
+    >>> reach(np.array([1.0, 2.0, 3.0, 10.0])).tolist()
     [1.25, 2.5, 3.75, 11.5]
     """
     needed = 1.15 * np.maximum(np.asarray(max_norm, dtype=float), 1.0)
@@ -193,14 +193,22 @@ def sweeps(a: np.ndarray, b: np.ndarray, sliders, style: Style = SCREEN, height:
         return [], {key: ([[] for _ in values], None) for key, values in sliders}
     build = plane if a.size == 2 else scene
     base = [figure_json(build(a, b, style) if height is None else build(a, b, style, height=height))]
-    found = {}
+    every_a, every_b = [], []
     for key, values in sliders:
         name, part = key.split("_", 1)
         moved = slider_vectors(a if name == "a" else b, part, values)
         fixed = np.broadcast_to(b if name == "a" else a, moved.shape)
-        pairs_a, pairs_b = (moved, fixed) if name == "a" else (fixed, moved)
-        patches = plane_patches(a, b, pairs_a, pairs_b, style) if a.size == 2 else scene_patches(a, b, pairs_a, pairs_b)
-        found[key] = ([[patch] for patch in patches], measures(pairs_a, pairs_b))
+        every_a.append(moved if name == "a" else fixed)
+        every_b.append(fixed if name == "a" else moved)
+    # Every slider's positions in one pass: the work is per column, not per position.
+    pairs_a, pairs_b = np.concatenate(every_a), np.concatenate(every_b)
+    patches = plane_patches(a, b, pairs_a, pairs_b, style) if a.size == 2 else scene_patches(a, b, pairs_a, pairs_b)
+    m = measures(pairs_a, pairs_b)
+    found, start = {}, 0
+    for (key, _), part in zip(sliders, every_a):
+        end = start + len(part)
+        found[key] = ([[patch] for patch in patches[start:end]], {k: v[start:end] for k, v in m.items()})
+        start = end
     return base, found
 
 
@@ -224,13 +232,14 @@ def head_drags(a: np.ndarray, b: np.ndarray, polar: bool, grids: dict[str, tuple
         parts = ("0", "1")
         rows, cols = _reachable(grids["xyz"], -1.6 * half, 1.6 * half, 21), _reachable(grids["xyz"], -half, half, 21)
         values = (grids["xyz"], grids["xyz"])
+    first, second = [values[0][i] for i in rows], [values[1][j] for j in cols]
+    cells = _drag_columns(a, b, [(name, parts, first, second) for name in "ba"])
     drags = []
-    for name, trace in (("b", ARROW_B), ("a", ARROW_A)):
-        first, second = [values[0][i] for i in rows], [values[1][j] for j in cols]
-        columns, m = drag_cells(a, b, name, parts, first, second)
+    for name, (columns, m) in zip("ba", cells):
         keys = (f"{name}_{parts[0]}", f"{name}_{parts[1]}")
-        fields = {"figure": 0, "trace": trace, "point": 1, "keys": keys, "rows": rows, "cols": cols}
-        drags.append(fields | {"columns": columns, "polar": polar, "during": DRAG_DURING, "measures": m})
+        fields = {"figure": 0, "trace": ARROW_A if name == "a" else ARROW_B, "point": 1, "keys": keys}
+        fields |= {"rows": rows, "cols": cols, "columns": columns, "polar": polar, "during": DRAG_DURING}
+        drags.append(fields | {"measures": m})
     return drags
 
 
@@ -254,33 +263,50 @@ def drag_cells(a: np.ndarray, b: np.ndarray, name: str, parts: tuple[str, str], 
     :class:`app.sweeps.Drag`), and :func:`core.vectors.measures` of every cell. The plane keeps its
     axes during a drag, and its zoom is hidden (see :data:`DRAG_DURING`).
     """
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    first, second = np.asarray(first, dtype=float), np.asarray(second, dtype=float)
-    values = {parts[0]: np.repeat(first, second.size), parts[1]: np.tile(second, first.size)}
-    moved = vectors_with_parts(a if name == "a" else b, values)
-    fixed = np.broadcast_to(b if name == "a" else a, moved.shape)
-    pairs_a, pairs_b = (moved, fixed) if name == "a" else (fixed, moved)
+    [(columns, m)] = _drag_columns(
+        np.asarray(a, dtype=float), np.asarray(b, dtype=float), [(name, parts, first, second)]
+    )
+    return columns, m
+
+
+def _drag_columns(a: np.ndarray, b: np.ndarray, jobs: list) -> list[tuple[dict, dict]]:
+    """:func:`drag_cells` for several heads, in one pass over all their cells."""
+    every_a, every_b = [], []
+    for name, parts, first, second in jobs:
+        first, second = np.asarray(first, dtype=float), np.asarray(second, dtype=float)
+        values = {parts[0]: np.repeat(first, second.size), parts[1]: np.tile(second, first.size)}
+        moved = vectors_with_parts(a if name == "a" else b, values)
+        fixed = np.broadcast_to(b if name == "a" else a, moved.shape)
+        every_a.append(moved if name == "a" else fixed)
+        every_b.append(fixed if name == "a" else moved)
+    pairs_a, pairs_b = np.concatenate(every_a), np.concatenate(every_b)
     plane = reach(max(np.hypot.reduce(a), np.hypot.reduce(b)))  # the axes of the figure the drag started on
-    traces, _ = _plane_columns(pairs_a, pairs_b, SCREEN, np.full(len(moved), plane), with_zoom=False)
-    arrow = ARROW_A if name == "a" else ARROW_B
-    wanted = {arrow: ("x", "y"), PROJECTION: ("x", "y"), DROP: ("x", "y"), ARC: ("x", "y")}
-    wanted[THETA] = ("x", "y", "text", "textposition")
-    columns = {}
-    for index, names in wanted.items():
-        columns[str(index)] = {}
-        for attribute in names:
-            column = traces[index][attribute][0]
-            if isinstance(column, np.ndarray):
-                # A tenth of a pixel at most (3 decimals), and every other point of the arc (its spline
-                # stays round): a few hundred cells per head stay light. NumPy arrays, which the
-                # element's JSON writer takes as they are.
-                column = np.round(column[:, ::2] if index == ARC else column, 3) + 0.0
-            columns[str(index)][attribute] = column
-    known = traces[PROJECTION]["visible"][0]
-    if not all(known):  # a zero vector somewhere: no angle, no projection there
-        for index in (PROJECTION, DROP, ARC, THETA):
-            columns[str(index)]["visible"] = known
-    return columns, measures(pairs_a, pairs_b)
+    traces, _ = _plane_columns(pairs_a, pairs_b, SCREEN, np.full(len(pairs_a), plane), with_zoom=False)
+    m = measures(pairs_a, pairs_b)
+    found, start = [], 0
+    for (name, *_), part in zip(jobs, every_a):
+        cells = slice(start, start + len(part))
+        start = cells.stop
+        arrow = ARROW_A if name == "a" else ARROW_B
+        wanted = {arrow: ("x", "y"), PROJECTION: ("x", "y"), DROP: ("x", "y"), ARC: ("x", "y")}
+        wanted[THETA] = ("x", "y", "text", "textposition")
+        columns = {}
+        for index, names in wanted.items():
+            columns[str(index)] = {}
+            for attribute in names:
+                column = traces[index][attribute][0][cells]
+                if isinstance(column, np.ndarray):
+                    # A tenth of a pixel at most (3 decimals), and every other point of the arc (its
+                    # spline stays round): a few hundred cells per head stay light. NumPy arrays,
+                    # which the element's JSON writer takes as they are.
+                    column = np.round(column[:, ::2] if index == ARC else column, 3) + 0.0
+                columns[str(index)][attribute] = column
+        known = traces[PROJECTION]["visible"][0][cells]
+        if not all(known):  # a zero vector somewhere: no angle, no projection there
+            for index in (PROJECTION, DROP, ARC, THETA):
+                columns[str(index)]["visible"] = known
+        found.append((columns, {k: v[cells] for k, v in m.items()}))
+    return found
 
 
 def _patch(base_parts: dict, base_layout: dict, parts: dict, layout: dict) -> dict | None:
@@ -391,12 +417,11 @@ def _plane_columns(
     heads = {}
     for name, v, other, norm in (("a", pairs_a, pairs_b, m["norm_a"]), ("b", pairs_b, pairs_a, m["norm_b"])):
         markers = (_marker(PALETTE[name], size, False), _marker(PALETTE[name], size, True))
-        heads[name] = {
-            "x": pair(np.zeros(count), v[:, 0]),
-            "y": pair(np.zeros(count), v[:, 1]),
-            "marker": [markers[int(z)] for z in norm == 0],
-            "textposition": [["middle center", position] for position in _label_positions(v, other, norm)],
-        }
+        heads[name] = {"x": pair(np.zeros(count), v[:, 0]), "y": pair(np.zeros(count), v[:, 1])}
+        if with_zoom:  # a dragged head keeps its marker and the place of its name
+            heads[name]["marker"] = [markers[z] for z in (norm == 0).tolist()]
+            positions = _label_positions(v, other, norm)
+            heads[name]["textposition"] = [["middle center", position] for position in positions]
     p = m["projection"]
     visible = lambda mask: mask.tolist()
     traces = {
@@ -505,7 +530,7 @@ def _zoom(pairs_a, pairs_b, na, nb, phi_a, turn, defined, half) -> dict:
         "box": box,
         "arc": arc,
         "text": theta_at,
-        "label_position": [TEXT_POSITIONS[_octant(o)] for o in outward],
+        "label_position": np.array(TEXT_POSITIONS)[_octants(outward)].tolist(),
         "factor": half / w,
         "range_x": (np.round(centre[:, 0:1] + np.array([-1.6, 1.6]) * w[:, None], 4) + 0.0).tolist(),
         "range_y": (np.round(centre[:, 1:2] + np.array([-1.6, 1.6]) * w[:, None], 4) + 0.0).tolist(),

@@ -56,21 +56,31 @@ def vector_text(v: np.ndarray) -> str:
     return format_array(np.round(np.asarray(v, dtype=float), 4) + 0.0)
 
 
-def four(value: float) -> str:
-    """A figure as the page shows it: 4 decimals (``0.9998``, ``90.0000``), never ``-0.0000``."""
-    return format_number(value, 4)
-
-
 def readout(dot: float, angle: float, cos: float) -> str:
     """The live readout: the dot product, the angle and its cosine (NaN: undefined)."""
-    if math.isnan(angle):
-        return f"a · b = {four(dot)} · θ undefined: a zero vector has no direction"
-    return f"a · b = {four(dot)} · θ = {four(angle)}° · cos θ = {four(cos)}"
+    return readouts({"dot": np.array([dot]), "angle": np.array([angle]), "cos": np.array([cos])})[0]
 
 
 def readouts(measures: dict[str, np.ndarray]) -> list[str]:
-    """The readout at each position of a sweep (from :func:`core.vectors.measures`)."""
-    return list(map(readout, measures["dot"], measures["angle"], measures["cos"]))
+    """The readout at each position of a sweep (from :func:`core.vectors.measures`).
+
+    Each number is written once, however often it recurs (the angle of a dragged head recurs at every
+    length): a sweep and a drag hold over a thousand readouts.
+    """
+    written: dict[float, str] = {}
+
+    def text(value: float) -> str:
+        if value not in written:
+            written[value] = format_number(value, 4)
+        return written[value]
+
+    angles = measures["angle"].tolist()
+    return [
+        f"a · b = {text(d)} · θ undefined: a zero vector has no direction"
+        if math.isnan(angle)
+        else f"a · b = {text(d)} · θ = {text(angle)}° · cos θ = {text(c)}"
+        for d, angle, c in zip(measures["dot"].tolist(), angles, measures["cos"].tolist())
+    ]
 
 
 def mismatch_readout(n_a: int, n_b: int) -> str:
@@ -83,7 +93,7 @@ def picture_words(a: np.ndarray, b: np.ndarray, angle: float | None, projection:
     if angle is None:
         return words + "; the zero vector is only a point at the origin, so there is no angle to mark."
     return (
-        words + f"; the arc between them marks θ = {four(angle)}°. The thick faint line along a is the "
+        words + f"; the arc between them marks θ = {format_number(angle, 4)}°. The thick faint line along a is the "
         f"projection of b onto a, ({vector_text(projection)}), and the dotted line drops from the "
         "tip of b onto a's line."
     )
@@ -117,9 +127,9 @@ def notice(dot: float, angle: float | None, cos: float | None, norm_a: float, no
             "cos θ = a · b / (‖a‖ ‖b‖) is undefined here."
         )
     return (
-        f"Here a · b = {four(dot)} is {side(dot)}. Doubling a would double a · b to {four(2 * dot)} but "
-        f"leave θ = {four(angle)}° alone: cos θ = {four(cos)} divides out the lengths "
-        f"‖a‖ = {four(norm_a)} and ‖b‖ = {four(norm_b)}. So the dot product mixes two things, how well "
+        f"Here a · b = {format_number(dot, 4)} is {side(dot)}. Doubling a would double a · b to {format_number(2 * dot, 4)} but "
+        f"leave θ = {format_number(angle, 4)}° alone: cos θ = {format_number(cos, 4)} divides out the lengths "
+        f"‖a‖ = {format_number(norm_a, 4)} and ‖b‖ = {format_number(norm_b, 4)}. So the dot product mixes two things, how well "
         "the vectors line up (cos θ) and how long they are; only cos θ measures the alignment. A neuron "
         "computes w · x plus a bias: its weights w against its input x, the first step of every layer."
     )
@@ -166,7 +176,7 @@ def terms_latex(a: np.ndarray, b: np.ndarray, terms: np.ndarray, dot: float) -> 
     numbers = " + ".join(f"({format_number(x)})({format_number(y)})" for x, y in zip(a, b))
     products = " + ".join(format_number(t) for t in terms).replace("+ -", "- ")
     return (
-        rf"\begin{{aligned}} a \cdot b &= {symbolic} \\ &= {numbers} \\ &= {products} = {four(dot)}"
+        rf"\begin{{aligned}} a \cdot b &= {symbolic} \\ &= {numbers} \\ &= {products} = {format_number(dot, 4)}"
         r"\end{aligned}"
     )
 
@@ -174,8 +184,8 @@ def terms_latex(a: np.ndarray, b: np.ndarray, terms: np.ndarray, dot: float) -> 
 def cosine_latex(dot: float, norm_a: float, norm_b: float, cos: float, angle: float) -> str:
     return (
         rf"\begin{{aligned}} \cos\theta &= \frac{{a \cdot b}}{{\|a\|\,\|b\|}} \\ "
-        rf"&= \frac{{{four(dot)}}}{{{four(norm_a)} \times {four(norm_b)}}} = {four(cos)} \\ "
-        rf"\theta &= \arccos({four(cos)}) = {four(angle)}^\circ \end{{aligned}}"
+        rf"&= \frac{{{format_number(dot, 4)}}}{{{format_number(norm_a, 4)} \times {format_number(norm_b, 4)}}} = {format_number(cos, 4)} \\ "
+        rf"\theta &= \arccos({format_number(cos, 4)}) = {format_number(angle, 4)}^\circ \end{{aligned}}"
     )
 
 
@@ -184,11 +194,11 @@ def unit_vectors(norm_a: float, norm_b: float, dot: float) -> str:
     if abs(norm_a - 1) >= 5e-4 or abs(norm_b - 1) >= 5e-4:
         return ""
     words = (
-        f"Both are **unit vectors** (length 1), so the division does nothing: **a · b = cos θ = {four(dot)}**. "
+        f"Both are **unit vectors** (length 1), so the division does nothing: **a · b = cos θ = {format_number(dot, 4)}**. "
         "For unit vectors the dot product *is* the cosine of the angle."
     )
-    if format_number(dot, 3) != four(dot)[:-1]:  # 3 decimals round differently from 4 cut short
-        words += f" The slide rounds {four(dot)} to 3 decimals: {format_number(dot, 3)}."
+    if format_number(dot, 3) != format_number(dot, 4)[:-1]:  # 3 decimals round differently from 4 cut short
+        words += f" The slide rounds {format_number(dot, 4)} to 3 decimals: {format_number(dot, 3)}."
     return words
 
 
@@ -203,7 +213,7 @@ def projection_words(projection: np.ndarray, dot: float, norm_a: float) -> str:
     return (
         f"**Projection of b onto a** (purple, the thick faint line along a): "
         f"`(a·b / a·a) a = ({vector_text(projection)})`, of signed length a·b / ‖a‖ = ‖b‖ cos θ = "
-        f"{four(dot / norm_a)}. " + where
+        f"{format_number(dot / norm_a, 4)}. " + where
     )
 
 
