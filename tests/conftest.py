@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from app.registry import ROOT
 from scripts.app_driver import (  # noqa: F401 (re-exported for the tests)
@@ -61,6 +62,11 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# No test is timed: a loaded machine may run an example slowly without anything being wrong.
+settings.register_profile("explainer", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("explainer")
 
 
 def pytest_configure(config):
