@@ -28,7 +28,7 @@ SIGNAL_SHOWN = 200  # samples of a sound drawn: its first 50 ms, where the waves
 LINE_CHARS = 20  # characters per line of a sentence drawn in large type
 NO_LEGEND = {"showlegend": False}
 FLOWER_TEXT_Y = 8.2  # the measurements above and below the flower, clear of the longest sepal (7.9 cm)
-CONSTANT_TABLE_TRACES = 4  # X, the frame of x and the label axes' holders come first in the table; x follows
+CONSTANT_TABLE_TRACES = 3  # X, the frame of x and the labels' axis holder come first in the table; x follows
 
 
 def window_rows(style: Style) -> int:
@@ -385,8 +385,8 @@ def table_figure(data: Dataset, rows: range, row: int, style: Style = SCREEN) ->
         "line": {"color": PALETTE["b"], "width": s["line"]},
         "hoverinfo": "skip",
     } | NO_LEGEND
-    # Plotly draws an axis only for a trace on it: an empty one for each label axis.
-    holders = [{"type": "scatter", "x": [], "y": [], "yaxis": axis} | NO_LEGEND for axis in ("y3", "y4")]
+    # Plotly draws an axis only for a trace on it: an empty one for the labels' axis.
+    holder = {"type": "scatter", "x": [], "y": [], "yaxis": "y3"} | NO_LEGEND
     changing, layout = table_parts(data, rows, row, style)
     low, high = float(values.min()), float(values.max())
     labels = _label_axis(style) | {
@@ -398,24 +398,13 @@ def table_figure(data: Dataset, rows: range, row: int, style: Style = SCREEN) ->
     return new_figure(
         matrix,
         frame,
-        *holders,
+        holder,
         *changing,
         style=style,
         height=height(style),
         dragmode=False,
         coloraxis={"colorscale": DATA_SCALE, "cmin": low, "cmax": high, "showscale": False},
         annotations=_table_titles(data, style),
-        yaxis2={
-            "domain": [0.84, 0.94],
-            "anchor": "x",
-            "range": [-0.5, 0.5],
-            "tickmode": "array",
-            "tickvals": [0],
-            "ticktext": ["x"],
-            "showgrid": False,
-            "zeroline": False,
-            "fixedrange": True,
-        },
         yaxis3=labels,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         **({"xaxis": _feature_axis(data, row, style)} | layout),
@@ -471,8 +460,8 @@ def table_parts(data: Dataset, rows: range, row: int, style: Style = SCREEN) -> 
             "zeroline": False,
             "fixedrange": True,
         },
-        "yaxis4": _label_axis(style)
-        | {"overlaying": "y2", "range": [-0.5, 0.5], "tickvals": [0], "ticktext": [data.label_text(row)]},
+        "yaxis2": _label_axis(style)  # x's row, its label written on the right as y's are
+        | {"domain": [0.84, 0.94], "range": [-0.5, 0.5], "tickvals": [0], "ticktext": [data.label_text(row)]},
         "shapes": [outline | {"yref": "y", "y0": row - 0.5, "y1": row + 0.5, "line": line}],
     }
 

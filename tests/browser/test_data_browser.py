@@ -35,13 +35,13 @@ def settle(tab, row: int) -> dict:
 def check_table(drawn: dict, data, row: int) -> None:
     """x, its label and the outlined row of X as core has them, at the decimals the cells show."""
     table, layout = drawn["figures"][1], drawn["layouts"][1]
-    x = table[4]
+    x = table[3]
     decimals = datasets.DECIMALS[data.name]
     if data.name == "house":
         assert x["text"] == [[f"{v:.0f}" for v in data.X[row]]]
     else:
         np.testing.assert_allclose(x["z"][0], data.X[row], atol=0.5 * 10**-decimals)
-    assert layout["yaxis4"]["ticktext"] == [data.label_text(row)]
+    assert layout["yaxis2"]["ticktext"] == [data.label_text(row)]
     low, high = sorted(layout["yaxis"]["range"])
     assert low < row < high and (layout["shapes"][0]["y0"], layout["shapes"][0]["y1"]) == (row - 0.5, row + 0.5)
     matrix = table[0]

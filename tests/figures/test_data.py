@@ -62,7 +62,7 @@ def table(example: str, row: int, style: Style = Style()):
 @pytest.mark.parametrize("example, row", [("iris", 77), ("image", 1300), ("text", 5), ("house", 39), ("sound", 0)])
 def test_the_table_draws_x_X_and_y_as_core_holds_them(example, row):
     data, rows, fig = table(example, row)
-    matrix, _frame, _holder, _other_holder, x = fig["data"]
+    matrix, _frame, _holder, x = fig["data"]
     layout = fig["layout"]
     decimals = datasets.DECIMALS[example]
     if example == "house":  # colours scaled per column; the numbers are the text
@@ -75,7 +75,7 @@ def test_the_table_draws_x_X_and_y_as_core_holds_them(example, row):
     # The labels are the right-hand tick labels of X's rows and of x's row.
     assert layout["yaxis3"]["tickvals"] == list(rows) and layout["yaxis3"]["matches"] == "y"
     assert layout["yaxis3"]["ticktext"] == [data.label_text(i) for i in rows]
-    assert layout["yaxis4"]["ticktext"] == [data.label_text(row)] and layout["yaxis4"]["overlaying"] == "y2"
+    assert layout["yaxis2"]["ticktext"] == [data.label_text(row)] and x["yaxis"] == "y2"
     # The window holds the row, with as many rows as fit, and the outline is on it.
     low, high = sorted(fig["layout"]["yaxis"]["range"])
     assert low < row < high and high - low == min(figures.window_rows(Style()), len(rows))
@@ -94,9 +94,9 @@ def test_the_text_columns_named_are_the_words_of_the_sentence():
 
 
 def test_a_few_features_are_written_in_their_cells_many_only_coloured():
-    assert "texttemplate" in table("iris", 0)[2]["data"][0] and "texttemplate" in table("house", 0)[2]["data"][4]
+    assert "texttemplate" in table("iris", 0)[2]["data"][0] and "texttemplate" in table("house", 0)[2]["data"][3]
     assert "texttemplate" not in table("image", 0)[2]["data"][0]
-    assert "texttemplate" not in table("sound", 0)[2]["data"][4]
+    assert "texttemplate" not in table("sound", 0)[2]["data"][3]
 
 
 def datapoint(example: str, row: int, style: Style = Style()) -> dict:
