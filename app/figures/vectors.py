@@ -374,7 +374,7 @@ def _geometry(pairs_a: np.ndarray, pairs_b: np.ndarray, half: np.ndarray | None 
     # θ's label beyond the arc, on the bisector, turned out of a narrow wedge so that no arrow covers it.
     side = np.where(turn >= 0, 1.0, -1.0)
     label_angle = phi_a + turn / 2 + side * np.maximum(0.0, math.radians(40) - np.abs(turn) / 2)
-    label_radius = radius + 0.16 * half
+    label_radius = radius + 0.22 * half
     return {
         "m": m,
         "defined": ~np.isnan(m["angle"]),
