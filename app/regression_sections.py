@@ -78,8 +78,10 @@ def training(
     words = text.convergence(verdict, lr, best.lam_max, steps_done=done, stopped=path.diverged, gap=gap)
     {"diverges": why.error, "zigzags": why.info, "falls": why.success}[verdict](words)
     why.markdown(text.scaling(best.lam_max, best.lam_min))
-    for column, formula in zip(st.columns(3), text.GRADIENT_FORMULAS):
-        column.latex(formula)
+    left, right = st.columns(2)  # the two partial derivatives side by side, the update under them
+    left.latex(text.GRADIENT_FORMULAS[0])
+    right.latex(text.GRADIENT_FORMULAS[1])
+    st.latex(text.GRADIENT_FORMULAS[2])
     return lr, t, path
 
 

@@ -82,8 +82,8 @@ with table_box:
     sections.points_table(x, y, y_hat, test)
 
 with ideas.idea(1):
-    for column, formula in zip(st.columns(3), text.FORMULAS):
-        column.latex(formula)
+    for formula in text.FORMULAS:  # one a line: three abreast were clipped on a projector
+        st.latex(formula)
     st.caption(text.FORMULAS_NOTE)
     st.subheader(text.NOTICE_TITLE)
     st.markdown(text.notice(xt, yt, y_hat[~test], shown, model.degree, best if reveal else None))

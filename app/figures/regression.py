@@ -52,7 +52,8 @@ def log_axis(values: np.ndarray) -> dict:
         ticks = [float(f"{v:.10g}") for v in np.arange(np.floor(values.min() / step), values.max() / step + 1) * step]
         return {"type": "log", "tickvals": [t for t in ticks if t > 0], "tickformat": "~g"}
     digits = (1,) if span > 4 else (1, 2, 5) if span > 1 else tuple(range(1, 10))
-    ticks = [float(f"{m}e{int(e)}") for e in np.arange(low, high + 1) for m in digits]
+    every = max(1, int(np.ceil((high - low) / 7)))  # at most about eight powers of ten: a diverging loss spans many
+    ticks = [float(f"{m}e{int(e)}") for e in np.arange(low, high + 1, every) for m in digits]
     shown = [t for t in ticks if values.min() / 1.5 <= t <= values.max() * 1.5]
     return {"type": "log", "tickvals": shown, "tickformat": "~g"}
 
