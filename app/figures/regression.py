@@ -227,7 +227,7 @@ def surface_traces(
 def loss_surface(traces: list[dict], w: float, b: float, ranges, style: Style = SCREEN) -> dict:
     """The live loss surface: ``traces`` (from :func:`surface_traces`) and the sliders' (w, b)."""
     return plain_figure(
-        [*traces, current_point(w, b, style.sizes)],
+        [traces[0], current_point(w, b, style.sizes), *traces[1:]],  # the star over the dot when they meet
         style,
         height=LIVE_HEIGHT,
         xaxis={"title": {"text": "w (slope)"}, "range": list(ranges[0])},
