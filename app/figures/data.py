@@ -27,7 +27,6 @@ DATA_SCALE = [[0.0, "#FFFFFF"], [1.0, PALETTE["a"]]]
 SIGNAL_SHOWN = 200  # samples of a sound drawn: its first 50 ms, where the waves can still be seen
 LINE_CHARS = 20  # characters per line of a sentence drawn in large type
 NO_LEGEND = {"showlegend": False}
-FLOWER_TEXT_Y = 8.2  # the measurements above and below the flower, clear of the longest sepal (7.9 cm)
 CONSTANT_TABLE_TRACES = 3  # X, the frame of x and the labels' axis holder come first in the table; x follows
 
 
@@ -111,9 +110,21 @@ def _datapoint_frame(data: Dataset, style: Style) -> dict:
     if data.name == "iris":
         reach = float(np.ceil(data.X[:, 0].max()))  # the longest sepal fits
         axis = {"dtick": 1, "showticklabels": False, "fixedrange": True, "zeroline": False}
+        corner = {"y": reach, "yanchor": "top", "showarrow": False, "font": {"size": style.sizes["font"]}}
         return common | {
             "xaxis": axis | {"range": [-reach, reach], "title": {"text": "grid of 1 cm"}, "constrain": "domain"},
-            "yaxis": axis | square | {"range": [-reach - 1.2, reach + 1.2]},
+            "yaxis": axis | square | {"range": [-reach, reach]},
+            "annotations": [  # the roles written, in the corners the flower leaves free
+                corner
+                | {"x": -reach, "xanchor": "left", "text": "sepals", "font": corner["font"] | {"color": PALETTE["a"]}},
+                corner
+                | {
+                    "x": reach,
+                    "xanchor": "right",
+                    "text": "petals",
+                    "font": corner["font"] | {"color": PALETTE["result"]},
+                },
+            ],
         }
     if data.name == "house":
         width, depth = _plan_size(data.X[:, 0].max())
@@ -200,7 +211,7 @@ def petals(length: float, width: float, angles_deg) -> tuple[list, list]:
 
 
 def _flower(data: Dataset, row: int, style: Style) -> list[dict]:
-    """Three sepals and three petals seen from above, to scale, with the four measurements written."""
+    """Three sepals and three petals seen from above, to scale: the measurements are x, beside."""
     sepal_length, sepal_width, petal_length, petal_width = data.X[row]
     traces = []
     for (length, width), angles, role in (
@@ -219,18 +230,6 @@ def _flower(data: Dataset, row: int, style: Style) -> list[dict]:
                 "line": {"color": PALETTE[role], "width": style.sizes["line"], "shape": "spline"},
             }
         )
-    cm = [format_number(v, 1) for v in data.X[row]]
-    traces.append(
-        {
-            "type": "scatter",
-            "x": [0, 0],
-            "y": [FLOWER_TEXT_Y, -FLOWER_TEXT_Y],
-            "mode": "text",
-            "text": [f"sepals {cm[0]} × {cm[1]} cm", f"petals {cm[2]} × {cm[3]} cm"],
-            "cliponaxis": False,
-            "textfont": {"size": style.sizes["font"], "color": [PALETTE["a"], PALETTE["result"]]},
-        }
-    )
     return traces
 
 

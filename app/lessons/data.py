@@ -47,8 +47,8 @@ CAPTIONS = {
     "`x = picture.reshape(64)`, and `x.reshape(8, 8)` gives the picture back.",
     "text": "x counts how often each word of the vocabulary (every word of the 12 sentences, in "
     "alphabetical order) appears in the sentence: mostly zeros, and the order of the words is lost.",
-    "iris": "Three sepals and three petals drawn to scale from the four measurements; x holds the "
-    "measurements in cm. Petal size alone almost tells the species.",
+    "iris": "Three sepals and three petals drawn to scale (a grid of 1 cm) from the four measurements, "
+    "which x holds. Petal size alone almost tells the species.",
     "house": "The floor plan is drawn from the area (its shape is made up); x holds the area and the "
     "rooms. Colours scale each column on its own: m² and rooms have different units.",
     "sound": "The signal's first 50 ms (of 250), its spectrum by the Fourier transform, and in green "
