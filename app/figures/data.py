@@ -9,6 +9,7 @@ position sends only what changes: the datapoint's traces, x and its label, and t
 from __future__ import annotations
 
 import math
+from functools import cache
 
 import numpy as np
 import orjson
@@ -284,16 +285,21 @@ def _floor_plan(data: Dataset, row: int, style: Style) -> list[dict]:
     ]
 
 
+@cache  # per example (its data is loaded once): every sound's spectrum at once, by core
+def _spectra(data: Dataset) -> tuple[np.ndarray, np.ndarray]:
+    return spectra(np.asarray(data.raws))
+
+
 def _sound_scale(data: Dataset) -> tuple[float, float]:
     """Axis ranges that hold every sound of the example: the signal's reach and the spectrum's top."""
-    signals = np.asarray(data.raws)
-    return float(np.ceil(np.abs(signals).max() * 10) / 10), float(np.ceil(spectra(signals)[1].max() * 10) / 10)
+    top = np.abs(np.asarray(data.raws)).max()
+    return float(np.ceil(top * 10) / 10), float(np.ceil(_spectra(data)[1].max() * 10) / 10)
 
 
 def _sound(data: Dataset, row: int, style: Style) -> list[dict]:
     """The signal's first 50 ms, its spectrum, and the features: the loudest amplitude of each band."""
     signal = np.asarray(data.raw(row))
-    f, amplitude = spectra(signal)
+    f, amplitudes = _spectra(data)
     line = {"width": style.sizes["line"] * 0.6}
     return [
         {
@@ -308,7 +314,7 @@ def _sound(data: Dataset, row: int, style: Style) -> list[dict]:
             "type": "scatter",
             "x0": 0,
             "dx": float(f[1]),
-            "y": np.round(amplitude[0], 3).tolist(),
+            "y": np.round(amplitudes[row], 3).tolist(),
             "xaxis": "x2",
             "yaxis": "y2",
             "mode": "lines",
