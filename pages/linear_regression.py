@@ -58,7 +58,9 @@ shown = reg.scores(yt, y_hat[~test])
 if reveal:
     shown["best MSE"] = best.mse if model.degree == 1 else shown["MSE"]  # a polynomial fit is its degree's best
 if split:
-    shown |= {"test MSE": reg.mse(y[test], y_hat[test]), "test R²": reg.r2(y[test], y_hat[test])}
+    shown["test MSE"] = reg.mse(y[test], y_hat[test])
+    if test.sum() >= 2:  # R² compares with the spread of y: one test point has none
+        shown["test R²"] = reg.r2(y[test], y_hat[test])
 for label, value in shown.items():
     ui.figure(label, format_number(value, 4), help=text.metric_help(label, split), container=figure_row)
 note.caption(text.model_note(model.degree, w, b, count, len(xt) if split else None))

@@ -480,10 +480,9 @@ def code(
     else:
         model = f"p = Polynomial.fit({fit}, {degree})   # least squares, degree {degree}\ny_hat = p(x)                           # predict"
         best = "best_mse = np.mean((y[train] - p(x[train])) ** 2)" if split else "best_mse = np.mean((y - y_hat) ** 2)"
-    tests = (
-        f'print(f"test MSE = {{np.mean((y[test] - y_hat[test]) ** 2):{f("test MSE")}}}")\n'
+    tests = (f'print(f"test MSE = {{np.mean((y[test] - y_hat[test]) ** 2):{f("test MSE")}}}")\n' if split else "") + (
         f'print(f"test R² = {{1 - np.sum((y[test] - y_hat[test]) ** 2) / np.sum((y[test] - y[test].mean()) ** 2):{f("test R²")}}}")\n'
-        if split
+        if "test R²" in shown
         else ""
     )
     (w_lo, w_hi), (b_lo, b_hi), grid = (ranges[0][[0, -1]]), (ranges[1][[0, -1]]), len(ranges[0])

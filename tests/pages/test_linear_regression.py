@@ -326,3 +326,18 @@ def run_code(code: str) -> str:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"split": "1", "degree": "3"},
+        {"degree": "5", "w": "2", "b": "1"},
+        {"data": "1,2;2,3.5;3,7.25", "split": "1"},  # one test point: no test R², which needs a spread
+        {"lr": "0.5", "steps": "20", "iteration": "13"},
+    ],
+)
+def test_the_code_prints_what_the_page_shows_in_other_states(query):
+    at = open_page("linear-regression", query)
+    printed = run_code(page_code(at)).splitlines()
+    assert [f"{label} = {value}" for label, value in metrics(at).items() if f"{label} = {value}" not in printed] == []
