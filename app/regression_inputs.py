@@ -213,10 +213,11 @@ def challenge(container, w: float, b: float, mse: float, best: reg.LineFit) -> b
 
 
 def training(container, spec: PageSpec, x: np.ndarray, y: np.ndarray, w: float, b: float, lam_max: float, reveal: bool):
-    """The training controls (learning rate, steps, the step shown, Step and Apply) and the path they set.
+    """The training controls (learning rate, steps, Step and Apply), the live step slider and the path they set.
 
     Gradient descent on the MSE of ``(x, y)`` from the sliders' (w, b); the rates offered lie
-    around 2 / λ_max, where it starts to diverge. Returns the rate, the step t shown and the path.
+    around 2 / λ_max, where it starts to diverge. Returns the rate, the step slider, the step t
+    shown and the path.
     """
     rates = reg.learning_rates(lam_max)
     limit = 2.0 / lam_max
@@ -225,31 +226,37 @@ def training(container, spec: PageSpec, x: np.ndarray, y: np.ndarray, w: float, 
         url_state.own("lr")
     elif "lr" in st.session_state and st.session_state["lr"] not in rates:  # other points, other rates
         st.session_state["lr"] = min(rates, key=lambda r: abs(np.log10(r / st.session_state["lr"])))
-    with container:
-        lr = url_state.bound(
-            st.select_slider,
-            "lr",
-            rates[0],
-            lambda raw: _parse_rate(raw, rates),
-            label=text.LR_LABEL,
-            options=rates,
-            format_func=format_number,
-            help=text.lr_help(limit),
+    left, middle, right = container.columns([1, 1, 1.2], gap="medium")
+    lr = url_state.bound(
+        left.select_slider,
+        "lr",
+        rates[0],
+        lambda raw: _parse_rate(raw, rates),
+        label=text.LR_LABEL,
+        options=rates,
+        format_func=format_number,
+        help=text.lr_help(limit),
+    )
+    steps = url_state.slider(text.STEPS_LABEL, "steps", 1, 300, int(spec.default("steps")), container=middle)
+    if st.session_state.get("iteration", 0) > steps:  # fewer steps: the step shown follows
+        st.session_state["iteration"] = steps
+    step = live.Slider(
+        "iteration", text.ITERATION_LABEL, live.grid(0, steps, 1), steps, big_step=10, help=text.STEP_SLIDER_HELP
+    )
+    iteration = int(live.bind([step])["iteration"])
+    live.write_url([step], {"iteration": iteration})
+    path = descend(x, y, w, b, lr, steps)
+    t = min(iteration, len(path.losses) - 1)
+    if reveal:  # during the fit-by-eye challenge training would give the answer away
+        buttons = right.container(horizontal=True)  # wraps rather than clips "Apply to w, b"
+        buttons.button(
+            text.STEP_BUTTON, on_click=_one_step, disabled=iteration >= steps, width="stretch", help=text.STEP_HELP
         )
-        steps = url_state.slider(text.STEPS_LABEL, "steps", 1, 300, int(spec.default("steps")))
-        iteration = url_state.slider(text.ITERATION_LABEL, "iteration", 0, steps, steps)
-        path = descend(x, y, w, b, lr, steps)
-        t = min(iteration, len(path.losses) - 1)
-        if reveal:  # during the fit-by-eye challenge training would give the answer away
-            left = right = st.container(horizontal=True)  # wraps rather than clips "Apply to w, b"
-            left.button(
-                text.STEP_BUTTON, on_click=_one_step, disabled=iteration >= steps, width="stretch", help=text.STEP_HELP
-            )
-            right.button(
-                text.APPLY_BUTTON, on_click=_apply, args=tuple(path.params[t]), width="stretch", help=text.APPLY_HELP
-            )
-            ui.figure("loss at step t", format_number(path.losses[t], 4), help=text.LOSS_AT_T_HELP)
-    return lr, t, path
+        buttons.button(
+            text.APPLY_BUTTON, on_click=_apply, args=tuple(path.params[t]), width="stretch", help=text.APPLY_HELP
+        )
+        ui.figure("loss at step t", format_number(path.losses[t], 4), help=text.LOSS_AT_T_HELP, container=right)
+    return lr, step, t, path
 
 
 def _parse_rate(raw: str, rates: tuple[float, ...]) -> float:

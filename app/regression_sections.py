@@ -19,9 +19,10 @@ from core import regression as reg
 from core.optimize import DescentPath
 
 degree_curve = live.cached(reg.degree_curve)
+PLAY_MS = 250  # a step of Play: slow enough to follow, and for the rerun that each step sends
 # The page's results that do not change with w and b, cached across reruns and sessions. Made here,
 # once: a wrapper made on every run of the page hashes the function's source every time.
-CACHED = tuple(map(live.cached, (reg.line_fit, reg.fit_polynomial, figures.loss_grid, figures.surface_traces)))
+CACHED = tuple(map(live.cached, (reg.line_fit, reg.fit_polynomial, figures.surface_traces)))
 
 
 def points_table(x: np.ndarray, y: np.ndarray, y_hat: np.ndarray, test: np.ndarray) -> None:
@@ -42,42 +43,52 @@ def training(
     w: float,
     b: float,
     best: reg.LineFit,
-    surface: tuple,
+    surface: list[dict] | None,
+    ranges,
     *,
-    reveal: bool,
     style: Style,
 ) -> tuple[float, int, DescentPath]:
     """Gradient descent from the sliders' (w, b) on the points ``(x, y)``: its controls, its path on the
-    loss surface (``surface = (ws, bs, grid, grid_text)``), the loss curve and the verdict on η.
+    loss surface (``surface``: :func:`app.figures.regression.surface_traces`) and its loss curve in a
+    live element whose step slider moves (and plays) step t along both, and the verdict on η.
 
-    Hidden, but for its controls, during the fit-by-eye challenge (``reveal`` false).
-    Returns the learning rate, the step t shown and the path.
+    ``surface`` is None during the fit-by-eye challenge: training would give the answer away, so only
+    its controls show. Returns the learning rate, the step t shown and the path.
     """
     st.header(text.TRAINING_TITLE)
-    controls, picture = st.columns([1, 2.2], gap="large")
-    lr, t, path = inputs.training(controls, spec, x, y, w, b, best.lam_max, reveal)
-    if not reveal:
-        picture.info(text.TRAINING_HIDDEN)
+    lr, step, t, path = inputs.training(st.container(), spec, x, y, w, b, best.lam_max, surface is not None)
+    if surface is None:
+        st.info(text.TRAINING_HIDDEN)
         return lr, t, path
-    ws, bs = surface[:2]
-    (w_t, b_t), optimum = path.params[t], (best.w, best.b)
-    controls.markdown(text.training_summary(w, b, t, w_t, b_t, optimum))
-    chart = figures.training_surface(*surface, w, b, path.params, t, optimum=optimum, style=style)
-    ui.chart(chart, key="regression_surface", container=picture)
-    low, high = np.array([ws[0], bs[0]]), np.array([ws[-1], bs[-1]])
+    readout = text.training_readout
+    base, sweeps = figures.training_scene(
+        surface, (w, b), path.params, path.losses, ranges, step, best.mse, readout, style
+    )
+    live.element(
+        "training_slider",
+        [step],
+        {"iteration": t},
+        figures.at_step(base, path.params, path.losses, t),
+        sweeps,
+        readout=readout(t, *path.params[t], path.losses[t]),
+        descriptions=text.TRAINING_DESCRIPTIONS,
+        controls="top",
+        min_figure_width=300,
+        play={"key": "iteration", "interval_ms": PLAY_MS},
+    )
+    low, high = np.array([r[0] for r in ranges]), np.array([r[1] for r in ranges])
     inside = bool(np.all((path.params >= low) & (path.params <= high)))
-    picture.caption(text.surface_caption(optimum, w, b, t, w_t, b_t, inside))
+    st.caption(text.surface_caption((best.w, best.b), w, b, t, *path.params[t], inside))
+    st.caption(text.loss_caption(path.losses, t, best.mse))
     with st.expander(text.BROADCAST_TITLE):
         st.markdown(text.broadcast_note(figures.GRID, len(x)))
         st.code(text.BROADCAST_CODE, language="python")
-    curve, why = st.columns([1.3, 1], gap="large")
-    ui.chart(figures.loss_curve(path.losses, t, best.mse, style), key="regression_loss_curve", container=curve)
-    curve.caption(text.loss_caption(path.losses, t, best.mse))
     verdict = reg.convergence(lr, best.lam_max)
     done, gap = len(path.losses) - 1, path.losses[t] - best.mse
     words = text.convergence(verdict, lr, best.lam_max, steps_done=done, stopped=path.diverged, gap=gap)
+    why, scaling = st.columns(2, gap="large")
     {"diverges": why.error, "zigzags": why.info, "falls": why.success}[verdict](words)
-    why.markdown(text.scaling(best.lam_max, best.lam_min))
+    scaling.markdown(text.scaling(best.lam_max, best.lam_min))
     left, right = st.columns(2)  # the two partial derivatives side by side, the update under them
     left.latex(text.GRADIENT_FORMULAS[0])
     right.latex(text.GRADIENT_FORMULAS[1])

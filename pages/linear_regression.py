@@ -27,7 +27,7 @@ from core.data import split_mask
 from core.text import format_number
 
 SPEC = page("linear-regression")
-line_fit, polynomial, loss_grid, surface_traces = sections.CACHED
+line_fit, polynomial, surface_traces = sections.CACHED
 
 ui.page_header(text.TITLE, text.INTRO)
 ideas = Ideas(text.IDEAS)
@@ -91,8 +91,7 @@ with ideas.idea(1):
     st.markdown(text.notice(xt, yt, y_hat[~test], shown, model.degree, best if reveal else None))
 
 with ideas.idea(2):
-    grid = loss_grid(xt, yt, *ranges)
-    lr, t, path = sections.training(SPEC, xt, yt, w, b, best, grid, reveal=reveal, style=style)
+    lr, t, path = sections.training(SPEC, xt, yt, w, b, best, surface, ranges, style=style)
 
 with ideas.idea(3):
     sections.degrees(x, y, test, model.degree, style)
@@ -108,7 +107,8 @@ with ideas.idea(6):
     code = text.code(
         data=text.data_code(seed=data.seed, n=data.n, noise=data.noise, points=points),
         split=text.split_code(data.seed, int(test.sum())) if split else None,
-        degree=model.degree, w=w, b=b, ranges=grid[:2], lr=lr, t=t, shown=shown | {"loss at step t": path.losses[t]},
+        degree=model.degree, w=w, b=b, ranges=ranges, grid=figures.GRID, lr=lr, t=t,
+        shown=shown | {"loss at step t": path.losses[t]},
     )  # fmt: skip
     csv = {"points.csv": points_csv(x, y)} if data.user and count > 500 else None
     show_numpy_code(code, expanded=ideas.presenting, notes=[f"$${f}$$" for f in text.FORMULAS], data_files=csv)

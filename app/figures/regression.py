@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from app.figure_base import SCREEN, PreparedFigure, Style, line_across, new_figure, shared_layout
+from app.figure_base import SCREEN, Style, line_across, new_figure
 from app.palette import PALETTE as P
 from app.palette import RESULT_SCALE
 from app.sweeps import Slider, Sweep, figure_json
@@ -281,81 +281,100 @@ def current_point(w: float, b: float, s: dict) -> dict:
     }
 
 
-def training_surface(
-    ws, bs, grid, grid_text, w: float, b: float, path: np.ndarray, t: int, *, optimum, style: Style = SCREEN
-) -> go.Figure:
-    """The loss surface with gradient descent's path from the sliders' (w, b), to step ``t``, and ▶ Play.
+STEP_T, STEP_MARK = "step t", "MSE at step t"  # the traces the step slider moves
 
-    Play draws the path step by step in the browser (plotly frames, no rerun per step).
+
+def training_scene(
+    surface: list[dict],
+    start: tuple[float, float],
+    path: np.ndarray,
+    losses: np.ndarray,
+    ranges,
+    step: Slider,
+    best_mse: float,
+    readout: Callable[[int, float, float, float], str],
+    style: Style = SCREEN,
+) -> tuple[list[dict], dict[str, Sweep]]:
+    """Gradient descent on the loss surface and its loss curve, and their sweep over the step slider.
+
+    ``surface`` is :func:`surface_traces`; ``path`` (steps done + 1, 2) and ``losses`` come from
+    ``core.regression.descend`` started at ``start``, the sliders' (w, b). The path is drawn whole
+    and the slider moves the point of step t along it and along the loss curve; a position past a
+    diverged path's end shows its last step. ``readout(t, w_t, b_t, loss_t)`` is the live readout.
     """
     s = style.sizes
-    traces = [
-        _contour(ws, bs, grid, grid_text),
-        {"type": "scatter", "x": path[:, 0], "y": path[:, 1], "mode": "lines", "name": "all steps",
-         "line": {"color": P["neutral"], "width": 1, "dash": "dot"}, "hoverinfo": "skip"},
-        {"type": "scatter", "x": path[: t + 1, 0], "y": path[: t + 1, 1], "mode": "lines+markers",
-         "name": "gradient descent path", "line": {"color": P["b"], "width": s["line"]}, "marker": {"size": 4},
-         "hoverinfo": "skip"},
-        {"type": "scatter", "x": [path[t, 0]], "y": [path[t, 1]], "mode": "markers", "name": "step t",
-         "marker": {"color": P["b"], "size": s["marker"] + 3, "line": {"color": "#1F2430", "width": 1.5}},
-         "hovertemplate": "step t: w = %{x:.4f}, b = %{y:.4f}<extra></extra>"},
-        _optimum(optimum, s),
-        current_point(w, b, s),
-    ]  # fmt: skip
-    play = {
-        "type": "buttons", "showactive": False, "x": 0, "y": 0, "xanchor": "left", "yanchor": "bottom",
-        "pad": {"l": 6, "b": 6},
-        "buttons": [{"label": "▶ Play", "method": "animate", "args": [None, {
-            "frame": {"duration": 100, "redraw": False}, "fromcurrent": False,
-            "transition": {"duration": 0}, "mode": "immediate"}]}],
-    }  # fmt: skip
-    layout = shared_layout(style, height=400) | {
-        "xaxis": {"title": {"text": "w (slope)"}, "range": [float(ws[0]), float(ws[-1])]},
-        "yaxis": {"title": {"text": "b (intercept)"}, "range": [float(bs[0]), float(bs[-1])]},
-        "updatemenus": [play],
+    done = len(losses) - 1
+    steps = np.minimum(np.asarray(step.values, dtype=int), done)
+    path = np.ascontiguousarray(path)  # its columns go to JSON as arrays
+    walk = {
+        "type": "scatter",
+        "x": path[:, 0].copy(),
+        "y": path[:, 1].copy(),
+        "mode": "lines+markers",
+        "name": "gradient descent path",
+        "line": {"color": P["b"], "width": s["line"] * 0.6},
+        "marker": {"size": 4},
+        "hoverinfo": "skip",
     }
-    done = len(path) - 1
-    shown = np.unique(np.linspace(0, done, min(done + 1, PLAY_FRAMES)).round().astype(int))
-    frames = [
-        {"data": [{"type": "scatter", "x": path[: k + 1, 0], "y": path[: k + 1, 1]},
-                  {"type": "scatter", "x": path[k : k + 1, 0], "y": path[k : k + 1, 1]}],
-         "traces": [2, 3], "name": str(k)}
-        for k in shown
-    ]  # fmt: skip
-    return PreparedFigure(*traces, layout=layout, style=style).prepared(frames_dicts=frames)
-
-
-def loss_curve(losses: np.ndarray, t: int, best_mse: float | None, style: Style = SCREEN) -> go.Figure:
-    """The MSE after each step of gradient descent (log scale), step t marked, the best MSE dashed."""
-    s = style.sizes
+    mark = {"color": P["b"], "size": s["marker"] + 4, "line": {"color": "#1F2430", "width": 1.5}}
+    point = {
+        "type": "scatter",
+        "x": [path[-1, 0]],
+        "y": [path[-1, 1]],
+        "mode": "markers",
+        "name": STEP_T,
+        "marker": mark,
+        "hovertemplate": "step t: w = %{x:.4f}, b = %{y:.4f}<extra></extra>",
+    }
+    surface_figure = plain_figure(
+        [surface[0], walk, current_point(*start, s), point, *surface[1:]],
+        style,
+        height=LIVE_HEIGHT,
+        xaxis={"title": {"text": "w (slope)"}, "range": list(ranges[0])},
+        yaxis={"title": {"text": "b (intercept)"}, "range": list(ranges[1])},
+    )
     shapes, labels = (
         line_across(y=best_mse, line={"color": P["a"], "dash": "dash", "width": 1.5}, text="best MSE", log_y=True)
-        if best_mse is not None and best_mse > 0
+        if best_mse > 0
         else ([], [])
     )
-    return new_figure(
-        go.Scatter(
-            x=np.arange(len(losses)),
-            y=losses,
-            mode="lines",
-            name="MSE at each step",
-            line={"color": P["b"], "width": s["line"]},
-            hovertemplate="step %{x}: MSE = %{y:.4g}<extra></extra>",
-        ),
-        go.Scatter(
-            x=[t],
-            y=[losses[t]],
-            mode="markers",
-            name="step t",
-            marker={"color": P["b"], "size": s["marker"] + 3, "line": {"color": "#1F2430", "width": 1.5}},
-        ),
-        style=style,
-        height=280,
+    curve = {
+        "type": "scatter",
+        "x": np.arange(done + 1),
+        "y": losses,
+        "mode": "lines",
+        "name": "MSE at each step",
+        "line": {"color": P["b"], "width": s["line"]},
+        "hovertemplate": "step %{x}: MSE = %{y:.4g}<extra></extra>",
+    }
+    marker = {"type": "scatter", "x": [done], "y": [losses[-1]], "mode": "markers", "name": STEP_MARK, "marker": mark}
+    loss_figure = plain_figure(
+        [curve, marker],
+        style,
+        height=LIVE_HEIGHT,
         xaxis={"title": {"text": "step"}},
-        yaxis={"title": {"text": "MSE (log scale)"}, **log_axis(np.append(losses, best_mse or np.nan))},
+        yaxis={"title": {"text": "MSE (log scale)"}, **log_axis(np.append(losses, best_mse))},
         shapes=shapes,
         annotations=labels,
     )
+    figures = [figure_json(surface_figure), figure_json(loss_figure)]
+    at_point, at_mark = str(trace_index(figures[0], STEP_T)), str(trace_index(figures[1], STEP_MARK))
+    patches = [
+        [{"merge": {at_point: {"x": [path[k, 0]], "y": [path[k, 1]]}}, "layout": {}},
+         {"merge": {at_mark: {"x": [int(k)], "y": [losses[k]]}}, "layout": {}}]
+        for k in steps
+    ]  # fmt: skip
+    readouts = [readout(int(k), path[k, 0], path[k, 1], losses[k]) for k in steps]
+    return figures, {step.key: Sweep(patches, readouts)}
+
+
+def at_step(figures: list[dict], path: np.ndarray, losses: np.ndarray, t: int) -> list[dict]:
+    """The training figures with the point of step ``t`` where it is (as sent after a rerun)."""
+    surface, curve = (dict(f, data=list(f["data"])) for f in figures)
+    i, j = trace_index(surface, STEP_T), trace_index(curve, STEP_MARK)
+    surface["data"][i] = surface["data"][i] | {"x": [float(path[t, 0])], "y": [float(path[t, 1])]}
+    curve["data"][j] = curve["data"][j] | {"x": [t], "y": [float(losses[t])]}
+    return [surface, curve]
 
 
 def degree_curve(train_mse: np.ndarray, test_mse: np.ndarray | None, degree: int, style: Style = SCREEN) -> go.Figure:

@@ -302,12 +302,16 @@ def broadcast_note(grid: int, count: int) -> str:
     )
 
 
-def training_summary(w: float, b: float, t: int, w_t: float, b_t: float, optimum: tuple[float, float]) -> str:
-    return (
-        f"Start: the sliders' (w, b) = ({format_number(w)}, {format_number(b)}). After {t} step{'s' if t != 1 else ''}: "
-        f"w = {format_number(w_t, 4)}, b = {format_number(b_t, 4)}. Optimum: w = {format_number(optimum[0], 4)}, "
-        f"b = {format_number(optimum[1], 4)}."
-    )
+STEP_SLIDER_HELP = "Arrow keys step by 1, PageUp / PageDown by 10, Home / End go to the ends; ▶ Play steps through."
+TRAINING_DESCRIPTIONS = [
+    "Gradient descent on the loss surface: the path from the sliders' (w, b), the point of step t and the optimum.",
+    "The MSE after each step of gradient descent, on a log scale, with step t marked and the best MSE dashed.",
+]
+
+
+def training_readout(t: int, w: float, b: float, loss: float) -> str:
+    """The training element's live readout at step t."""
+    return f"step t = {t} · w = {format_number(w, 4)}, b = {format_number(b, 4)} · MSE {format_number(loss, 4)}"
 
 
 def surface_caption(
@@ -319,7 +323,7 @@ def surface_caption(
         f"(w, b) = ({format_number(w)}, {format_number(b)}). Orange line and dot: gradient descent from there, at "
         f"w = {format_number(w_t, 4)}, b = {format_number(b_t, 4)} after step {t}"
         + ("" if inside else "; it leaves the picture")
-        + ". ▶ Play replays the path."
+        + ". ▶ Play walks t along the path."
     )
 
 
@@ -454,15 +458,16 @@ def code(
     degree: int,
     w: float,
     b: float,
-    ranges: tuple[np.ndarray, np.ndarray],
+    ranges: tuple[tuple[float, float], tuple[float, float]],
+    grid: int,
     lr: float,
     t: int,
     shown: dict[str, float],
 ) -> str:
     """The NumPy code that prints the page's figures (``shown``, label -> value), as the page writes them.
 
-    ``split`` is the code that makes the test mask, or None; ``ranges`` the loss surface's grid of
-    w and of b. A figure of a billion or more is
+    ``split`` is the code that makes the test mask, or None; ``ranges`` those of w and b on the loss
+    surface's grid of ``grid`` x ``grid`` lines. A figure of a billion or more is
     printed in scientific notation, as ``core.text.format_number`` writes it on the page.
     """
 
@@ -485,7 +490,7 @@ def code(
         if "test R²" in shown
         else ""
     )
-    (w_lo, w_hi), (b_lo, b_hi), grid = (ranges[0][[0, -1]]), (ranges[1][[0, -1]]), len(ranges[0])
+    (w_lo, w_hi), (b_lo, b_hi) = ranges
     return f"""import numpy as np
 from numpy.polynomial import Polynomial
 from sklearn.linear_model import LinearRegression

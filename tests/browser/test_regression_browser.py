@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from core import regression as reg
+from core.data import house_prices
 from core.text import format_number
 from scripts.app_driver import live_draws, wait_live
 from tests.conftest import goto, press_slider, screen_state, shown_figures, slider_thumb, wait_idle, wait_screen_change
@@ -124,20 +125,26 @@ def test_bad_csv_is_refused_and_a_good_one_replaces_the_points(page, app_url):
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
-def test_play_animates_the_descent_in_the_browser(page, app_url):
-    goto(page, f"{app_url}/linear-regression?steps=60&iteration=60&lr=0.2")
-    chart = page.locator(".st-key-regression_surface .js-plotly-plot")
-    path_length = "(el) => el._fullData[2].x.length"
-    assert chart.evaluate(path_length) == 61
-    chart.get_by_text("Play").click()
+def test_play_walks_step_t_along_the_descent(page, app_url):
+    goto(page, f"{app_url}/linear-regression?steps=12&iteration=0&lr=0.2")
+    element = page.locator(".st-key-training_slider")
+    readout = element.locator(".live-readout")
+    assert readout.inner_text().startswith("step t = 0 ·")
+    element.get_by_role("button", name="Play").click()
     page.wait_for_function(
-        "() => document.querySelector('.st-key-regression_surface .js-plotly-plot')._fullData[2].x.length < 61",
-        timeout=10_000,
+        "() => document.querySelector('.st-key-training_slider .live-readout').textContent.startsWith('step t = 12 ')",
+        timeout=30_000,
     )
-    page.wait_for_function(
-        "() => document.querySelector('.st-key-regression_surface .js-plotly-plot')._fullData[2].x.length === 61",
-        timeout=20_000,
+    wait_idle(page)
+    page.wait_for_function("() => location.search.includes('iteration=12')", timeout=10_000)
+    drawn = page.evaluate(
+        """() => document.querySelector('.st-key-training_slider .js-plotly-plot').data
+                  .filter((t) => t.name === 'step t').map((t) => [t.x[0], t.y[0]])[0]"""
     )
+    xs, ys = house_prices(20, 0.5, 0)
+    path = reg.descend(xs, ys, 1.0, 0.0, 0.2, 12)
+    np.testing.assert_allclose(drawn, path.params[12], atol=1e-6)
+    assert shown_figures(page, 6)["loss at step t"] == format_number(path.losses[12], 4)
 
 
 def test_back_returns_to_the_previous_line_in_one_press(page, app_url):

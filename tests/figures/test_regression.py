@@ -48,11 +48,8 @@ def test_the_live_figures_pass_plotlys_validation(squares, style):
     base, _ = scene(squares=squares, style=style, test=split_mask(20, 0.3, 0))
     for figure in base:
         go.Figure(figure)  # raises on a misspelt property
-    training = figures.training_surface(
-        *figures.loss_grid(X, Y, *RANGES), 1.0, 0.0, reg.descend(X, Y, 1.0, 0.0, 0.2, 50).params, 10,
-        optimum=(2.8, 0.7), style=style,
-    )  # fmt: skip
-    go.Figure(training.to_dict())
+    for figure in training(reg.descend(X, Y, 1.0, 0.0, 0.2, 50), style=style)[0]:
+        go.Figure(figure)
 
 
 def test_the_data_picture_draws_the_line_and_residuals_of_core():
@@ -153,15 +150,45 @@ def test_during_the_challenge_no_figure_gives_the_optimum_away():
     assert len(base) == 1 and "least squares" not in names(base[0])
 
 
-def test_training_figures_draw_cores_path_and_losses():
+def training(path, style=SCREEN, steps=None):
+    steps = len(path.losses) - 1 if steps is None else steps
+    step = Slider("iteration", "t", grid(0, steps, 1), steps)
+    surface = figures.surface_traces(X, Y, *RANGES, reg.least_squares(X, Y), style)
+    best = reg.line_fit(X, Y).mse
+    return figures.training_scene(
+        surface, (1.0, 0.0), path.params, path.losses, RANGES, step, best, text.training_readout, style
+    )
+
+
+def test_training_figures_draw_cores_path_and_losses_and_the_step_slider_moves_step_t():
     path = reg.descend(X, Y, 1.0, 0.0, 0.2, 60)
-    fig = figures.training_surface(*figures.loss_grid(X, Y, *RANGES), 1.0, 0.0, path.params, 60, optimum=(2.8, 0.7))
-    np.testing.assert_allclose(fig.data[2].x, path.params[:, 0])
-    frames = fig.to_dict()["frames"]
-    assert len(frames) == figures.PLAY_FRAMES and frames[-1]["name"] == "60"
-    curve = figures.loss_curve(path.losses, 10, 0.11)
-    np.testing.assert_allclose(curve.data[0].y, path.losses)
-    assert curve.layout.yaxis.type == "log" and curve.layout.yaxis.tickformat == "~g"
+    (surface, curve), sweeps = training(path)
+    walk = trace(surface, "gradient descent path")
+    np.testing.assert_allclose(walk["x"], path.params[:, 0])
+    np.testing.assert_allclose(walk["y"], path.params[:, 1])
+    assert [trace(surface, "your (w, b)")[k][0] for k in "xy"] == [1.0, 0.0]
+    np.testing.assert_allclose(trace(curve, "MSE at each step")["y"], path.losses)
+    assert curve["layout"]["yaxis"]["type"] == "log" and curve["layout"]["yaxis"]["tickformat"] == "~g"
+    point, mark = str(names(surface).index("step t")), str(names(curve).index("MSE at step t"))
+    sweep = sweeps["iteration"]
+    assert len(sweep.patches) == 61
+    for t in (0, 7, 60):
+        at_surface, at_curve = (p["merge"] for p in sweep.patches[t])
+        assert at_surface[point] == {"x": [path.params[t, 0]], "y": [path.params[t, 1]]}
+        assert at_curve[mark] == {"x": [t], "y": [path.losses[t]]}
+        assert sweep.readouts[t] == text.training_readout(t, *path.params[t], path.losses[t])
+        shown = figures.at_step([surface, curve], path.params, path.losses, t)
+        assert trace(shown[0], "step t")["x"] == [pytest.approx(path.params[t, 0])]
+        assert trace(shown[1], "MSE at step t")["y"] == [pytest.approx(path.losses[t])]
+
+
+def test_past_a_diverged_path_the_step_slider_shows_its_last_step():
+    path = reg.descend(X, Y, 1.0, 0.0, 1.0, 100)
+    assert path.diverged and len(path.losses) < 101
+    _, sweeps = training(path, steps=100)
+    last = len(path.losses) - 1
+    assert sweeps["iteration"].readouts[100] == sweeps["iteration"].readouts[last]
+    assert "e+" in sweeps["iteration"].readouts[last], "a huge loss in scientific notation"
 
 
 @pytest.mark.parametrize(
@@ -252,7 +279,7 @@ def test_the_model_note_counts_the_parameters_and_names_what_the_sliders_steer()
 
 def test_the_code_writes_huge_figures_as_the_page_does():
     code = text.code(
-        data="x = 1", split=None, degree=1, w=1, b=0, ranges=(np.linspace(0, 1, 3), np.linspace(0, 1, 3)),
+        data="x = 1", split=None, degree=1, w=1, b=0, ranges=((0, 1), (0, 1)), grid=3,
         lr=0.1, t=3, shown={"MSE": 3e13, "loss at step t": 2.0},
     )  # fmt: skip
     assert 'print(f"MSE = {mse:.4e}")' in code and "np.mean(error * error):.4f}" in code

@@ -40,8 +40,9 @@ def said(at) -> str:
     return " ".join(e.value for kind in (at.markdown, at.caption, at.error, at.info, at.success) for e in kind)
 
 
-def live(at) -> dict:
-    [element] = live_elements(at)
+def live(at, key: str = "w") -> dict:
+    """The data of the live element that holds slider ``key`` (w and b; or the training step)."""
+    [element] = [e for e in live_elements(at) if key in [s["key"] for s in e["sliders"]]]
     return element
 
 
@@ -284,7 +285,7 @@ def test_step_button_advances_training_by_one_step():
     assert metrics(at)["loss at step t"] == metrics(at)["MSE"]
     step = next(b for b in at.button if b.label.startswith("Step"))
     step.click().run()
-    assert at.slider(key="iteration").value == 1
+    assert slider(at, "iteration").value == 1 and at.query_params["iteration"] == "1"
     x, y = house_prices(20, 0.5, 0)
     theta = np.array([1.0, 0.0])
     err = theta[0] * x + theta[1] - y
