@@ -55,7 +55,7 @@ def training(
     ``surface`` is None during the fit-by-eye challenge: training would give the answer away, so only
     its controls show. Returns the learning rate, the step t shown and the path.
     """
-    st.header(text.TRAINING_TITLE)
+    st.subheader(text.TRAINING_TITLE)  # a smaller heading: more of the picture on one screen
     lr, step, t, path = inputs.training(st.container(), spec, x, y, w, b, best.lam_max, surface is not None)
     if surface is None:
         st.info(text.TRAINING_HIDDEN)
@@ -98,7 +98,7 @@ def training(
 
 def degrees(x: np.ndarray, y: np.ndarray, test: np.ndarray, degree: int, style: Style) -> None:
     """Training (and, with the split, test) MSE by polynomial degree, and what the curve says."""
-    st.header(text.DEGREE_TITLE)
+    st.subheader(text.DEGREE_TITLE)
     chart, words = st.columns([1.3, 1], gap="large")
     train_curve, test_curve = degree_curve(x, y, test)
     kept = test_curve if test.any() else None
