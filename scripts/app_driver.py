@@ -180,6 +180,19 @@ def shown_figures(tab, at_least: int = 1) -> dict[str, str]:
     return {label.strip(): value.strip() for label, value in zip(labels, values)}
 
 
+METRIC_VALUES_JS = """() => [...document.querySelectorAll('[data-testid="stMetricValue"]')].map(e => e.innerText)"""
+
+
+def wait_metrics(tab, expected: list[str], timeout: float = 15_000) -> None:
+    """Wait until the metric values read ``expected``: they change when Python's rerun is drawn,
+    after the live picture has already moved."""
+    tab.wait_for_function(
+        f"(expected) => JSON.stringify(({METRIC_VALUES_JS})()) === JSON.stringify(expected)",
+        arg=expected,
+        timeout=timeout,
+    )
+
+
 def wait_screen_change(tab, before: str, timeout: float = 15_000) -> str:
     """Wait until the page's figures or charts differ from ``before``; return the new state."""
     tab.wait_for_function(f"(before) => ({SCREEN_STATE_JS})() !== before", arg=before, timeout=timeout)

@@ -25,6 +25,7 @@ from scripts.app_driver import (  # noqa: F401 (re-exported for the tests)
     slider_thumb,
     spec_for,
     wait_idle,
+    wait_metrics,
     wait_screen_change,
 )
 from scripts.local_server import ENTRY, LocalServer, free_port  # noqa: F401 (re-exported for the tests)

@@ -6,7 +6,7 @@ import pytest
 
 from app.figures.broadcasting import FOLLOW, follow_words
 from core.text import format_number
-from tests.conftest import goto, press_slider, screen_state, wait_idle, wait_screen_change
+from tests.conftest import goto, press_slider, screen_state, wait_idle, wait_metrics, wait_screen_change
 
 pytestmark = pytest.mark.browser
 URL = "broadcasting"
@@ -64,10 +64,7 @@ def test_browser_fix_button_repairs_the_failing_example(page, app_url):
     assert "operands could not be broadcast together with shapes" in alert.inner_text()
     before = screen_state(page)
     page.locator(".st-key-fix_b_b-----np-newaxis- button, [class*='st-key-fix_b'] button").first.click()
-    wait_screen_change(page, before)
-    wait_idle(page)
-    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
-    assert values == ["(4, 3)", "(4, 1)", "(4, 3)"]
+    wait_metrics(page, ["(4, 3)", "(4, 1)", "(4, 3)"])
     assert page.locator('[data-testid="stException"]').count() == 0
     page.locator(".explainer-live").wait_for()
     before = screen_state(page)

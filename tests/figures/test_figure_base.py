@@ -1,13 +1,11 @@
 """The shared figure helpers of app/figure_base.py, checked against what plotly's own methods make."""
 
-import json
 import math
 
 import plotly.graph_objects as go
 import pytest
 
 from app import figure_base
-from tests.conftest import open_page
 
 LINE = {"color": "#000000", "width": 2}
 
@@ -37,13 +35,3 @@ def test_a_label_on_a_log_axis_sits_at_the_log_of_the_value():
     shapes, labels = figure_base.line_across(y=0.01, line=LINE, text="best", log_y=True)
     assert shapes[0]["y0"] == 0.01
     assert labels[0]["y"] == pytest.approx(math.log10(0.01))
-
-
-def test_the_best_mse_label_of_the_loss_curve_is_on_its_line():
-    at = open_page("linear-regression", {"data": "0.5, 2; 1, 3.6; 1.5, 5.1; 2, 6.9; 2.5, 8.2", "w": "2", "b": "1"})
-    chart = next(c for c in at.get("plotly_chart") if c.proto.id and "regression_loss_curve" in c.proto.id)
-    layout = json.loads(chart.proto.spec)["layout"]
-    line, label = layout["shapes"][0], layout["annotations"][0]
-    assert label["text"] == "best MSE"
-    assert layout["yaxis"]["type"] == "log"
-    assert label["y"] == pytest.approx(math.log10(line["y0"]))

@@ -2,6 +2,7 @@
 numbers, the plain figures pass plotly's validation, and the sentences that depend on numbers say
 the right thing on both sides of their thresholds."""
 
+import math
 from functools import partial
 
 import numpy as np
@@ -180,6 +181,17 @@ def test_training_figures_draw_cores_path_and_losses_and_the_step_slider_moves_s
         shown = figures.at_step([surface, curve], path.params, path.losses, t)
         assert trace(shown[0], "step t")["x"] == [pytest.approx(path.params[t, 0])]
         assert trace(shown[1], "MSE at step t")["y"] == [pytest.approx(path.losses[t])]
+
+
+def test_the_best_mse_label_of_the_loss_curve_is_on_its_line():
+    # Plotly places annotations on a log axis by log10(value): the label must sit on the dashed line.
+    (_, curve), _ = training(reg.descend(X, Y, 1.0, 0.0, 0.2, 60))
+    layout = curve["layout"]
+    line, label = layout["shapes"][0], layout["annotations"][0]
+    assert label["text"] == "best MSE"
+    assert line["y0"] == pytest.approx(reg.line_fit(X, Y).mse)
+    assert layout["yaxis"]["type"] == "log"
+    assert label["y"] == pytest.approx(math.log10(line["y0"]))
 
 
 def test_past_a_diverged_path_the_step_slider_shows_its_last_step():
