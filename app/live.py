@@ -87,7 +87,9 @@ def element(
     to its end every ``ms`` milliseconds, each step as if by the arrow key (drawn at once, sent to Python).
     ``drags`` (:class:`app.sweeps.Drag`) let the hand move points of a picture, each setting two sliders.
     """
+    answered = (st.session_state.get(key) or {}).get("moved") or {}
     data = {
+        "answered": answered.get("n") if isinstance(answered.get("n"), int) else 0,  # the last value taken
         "sliders": [
             {
                 "key": s.key,

@@ -87,17 +87,19 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+IDLE_JS = """() => !!document.querySelector(
+  '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
+) && !document.querySelector('[data-testid="stSkeleton"], .explainer-live[data-waiting]')"""
+
+
 def wait_idle(tab, timeout: float = 30_000) -> None:
     """Wait until the app is connected, no script is running and every element is drawn.
 
     Streamlit loads each kind of element's code on first use and shows a skeleton until then
-    (``stSkeleton``), so a finished run can still be on screen as grey boxes for a while.
+    (``stSkeleton``), so a finished run can still be on screen as grey boxes for a while. A live
+    element that has sent a value is busy until a rerun's data answers it (``data-waiting``).
     """
-    tab.wait_for_selector(
-        '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]',
-        timeout=timeout,
-    )
-    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
+    tab.wait_for_function(IDLE_JS, timeout=timeout)
 
 
 def goto(tab, url: str) -> None:

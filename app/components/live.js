@@ -65,7 +65,7 @@ function buildControls(s, root, setStateValue) {
       input.title = spec.help;
     }
     s.inputs[spec.key] = { input, shown };
-    const send = () => setStateValue("moved", { key: spec.key, index: +input.value, n: ++s.sent });
+    const send = () => sendMoved(s, { key: spec.key, index: +input.value });
     input.addEventListener("pointerdown", () => { s.dragging = spec.key; });
     input.addEventListener("input", () => {
       TRACE.inputs.push(performance.now());
@@ -131,6 +131,14 @@ function buildPlay(s, wrap, input) {
   show();
 }
 
+// Every value for Python goes out here, numbered; data-waiting marks the element until a rerun's
+// data answers that number (tests and the benchmark wait on it, not on a guess of time).
+function sendMoved(s, moved) {
+  s.sent += 1;
+  s.root.dataset.waiting = "1";
+  s.setStateValue("moved", { ...moved, n: s.sent });
+}
+
 // Rapid reruns can lose Play's last step (Python stayed one step behind, and an older run's data
 // pulled the thumb back): after Play stops, older data is not applied, and the stop position is
 // sent again until Python's data shows it (at most 5 times).
@@ -140,7 +148,7 @@ function startSettling(s, key, index) {
   const again = () => {
     if (!s.settling || s.settling.tries >= 5) return endSettling(s);
     s.settling.tries += 1;
-    s.setStateValue("moved", { key, index, n: ++s.sent });
+    sendMoved(s, { key, index });
     s.settling.timer = setTimeout(again, 1500);
   };
   s.settling.timer = setTimeout(again, 1500);
@@ -293,7 +301,7 @@ function release(s) {
   if (!grabbed || grabbed.indexes === null) return;
   const [first, second] = grabbed.d.keys;
   const [i, j] = grabbed.indexes;
-  s.setStateValue("moved", { key: first, index: i, n: ++s.sent, also: [{ key: second, index: j }] });
+  sendMoved(s, { key: first, index: i, also: [{ key: second, index: j }] });
 }
 
 function patched(base, patch) {
@@ -338,6 +346,7 @@ export default function ({ data, parentElement, setStateValue, key }) {
   if (!s) {
     s = { id: `live-${key}`, sent: 0, revision: 0, frame: 0, pending: null, dragging: null, ready: false,
           sliderSignature: "", figureCount: -1, drawnBase: "" };
+    s.root = root;
     STATE.set(root, s);
     s.readout = root.querySelector(".live-readout");
     window.addEventListener("pointerup", () => { s.dragging = null; });
@@ -346,6 +355,7 @@ export default function ({ data, parentElement, setStateValue, key }) {
   // calls it again without the previous cleanup).
   s.data = typeof data === "string" ? JSON.parse(data) : data;
   s.setStateValue = setStateValue;
+  if ((s.data.answered || 0) >= s.sent) delete root.dataset.waiting;
   const signature = JSON.stringify(s.data.sliders.map((x) => [x.key, x.label, x.texts.length]));
   if (signature !== s.sliderSignature) {
     buildControls(s, root, setStateValue);

@@ -3,7 +3,7 @@
 import pytest
 
 from app.registry import PAGES
-from scripts.app_driver import drag_slider, goto, live_draws, screen_state, slider_thumb, wait_screen_change
+from scripts.app_driver import drag_slider, goto, live_draws, screen_state, slider_thumb, wait_idle, wait_screen_change
 
 pytestmark = pytest.mark.browser
 LIVE = [s for s in PAGES if s.slider_key]
@@ -33,8 +33,22 @@ def test_a_key_step_redraws_at_once(page, app_url, spec):
     goto(page, f"{app_url}/{spec.url_path}")
     thumb = slider_thumb(page, spec.slider_key)
     key = "ArrowLeft" if thumb.input_value() == thumb.get_attribute("max") else "ArrowRight"
-    before = live_draws(page)
+    before, url = live_draws(page), page.url
+    page.evaluate(WATCH_WAITING_JS)
     thumb.focus()
     page.keyboard.press(key)
     page.wait_for_function("(n) => window.__explainerLive.draws.length > n", arg=before, timeout=2_000)
     assert thumb.get_attribute("aria-valuetext"), "the value is spoken with its unit"
+    # The value went to Python: the element says so until a rerun answers it, and the URL follows.
+    wait_idle(page)
+    assert page.evaluate("() => window.__sawWaiting") is True
+    assert page.locator(".explainer-live[data-waiting]").count() == 0
+    page.wait_for_function("(before) => location.href !== before", arg=url, timeout=10_000)
+
+
+WATCH_WAITING_JS = """() => {
+  window.__sawWaiting = false;
+  new MutationObserver(() => {
+    if (document.querySelector('.explainer-live[data-waiting]')) window.__sawWaiting = true;
+  }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-waiting'] });
+}"""
