@@ -63,7 +63,7 @@ def losses_of_log_odds(h, y) -> np.ndarray:
 
 
 def mean_logistic_loss(x, y, w: float, b: float) -> float:
-    """The mean logistic loss (binary cross-entropy), ``L = (1/n) Σ [-y ln p - (1 - y) ln(1 - p)]``."""
+    """The mean logistic loss (binary cross-entropy), ``L = (1/m) Σ [-y ln p - (1 - y) ln(1 - p)]``."""
     return float(np.mean(point_losses(x, y, w, b)))
 
 
@@ -82,7 +82,7 @@ def predict(x, w: float, b: float, threshold: float = 0.5) -> np.ndarray:
 
 
 def accuracy(x, y, w: float, b: float, threshold: float = 0.5) -> float:
-    """The share of points whose predicted class equals their class, ``(1/n) Σ [ŷ = y]``,
+    """The share of points whose predicted class equals their class, ``(1/m) Σ [ŷ = y]``,
     with ``ŷ = 1`` where ``p >= threshold``.
 
     Precision, recall and F1 at a threshold are :func:`core.metrics.scores_at_threshold` of
@@ -94,7 +94,7 @@ def accuracy(x, y, w: float, b: float, threshold: float = 0.5) -> float:
 def loss_and_gradient(theta, x, y) -> tuple[float, np.ndarray]:
     """``L(w, b)`` and its gradient for ``theta = (w, b)``.
 
-    ``∂L/∂w = (1/n) Σ (p - y)·x`` and ``∂L/∂b = (1/n) Σ (p - y)``: the same shape as the
+    ``∂L/∂w = (1/m) Σ (p - y)·x`` and ``∂L/∂b = (1/m) Σ (p - y)``: the same shape as the
     gradient of half the squared error, with ``p`` in place of ``ŷ``.
     """
     w, b = float(theta[0]), float(theta[1])

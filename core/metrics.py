@@ -11,7 +11,7 @@ import numpy as np
 
 
 def accuracy(y_true, y_pred) -> float:
-    """The share of correct predictions, ``(1/n) Σ [ŷ_i = y_i]`` (what ``clf.score`` returns).
+    """The share of correct predictions, ``(1/m) Σ [ŷ_i = y_i]`` (what ``clf.score`` returns).
 
     >>> accuracy([0, 1, 1, 0], [0, 1, 0, 0])
     0.75

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.broadcasting import BroadcastError, broadcast_shape
+from core.iris import softmax
+from core.logistic import losses_of_log_odds, sigmoid
 from core.text import format_number, format_shape
 
 BROADCAST_ERROR = "error: the shapes do not broadcast"
@@ -32,17 +35,6 @@ class Question:
         return choice == self.options[self.answer]
 
 
-def broadcast_result(shape_a: tuple[int, ...], shape_b: tuple[int, ...]) -> tuple[int, ...] | None:
-    """The broadcast shape by the rule, or ``None``: align from the right; each pair of lengths
-    must be equal or contain a 1, and the result takes the larger."""
-    ndim = max(len(shape_a), len(shape_b))
-    a = (1,) * (ndim - len(shape_a)) + tuple(shape_a)
-    b = (1,) * (ndim - len(shape_b)) + tuple(shape_b)
-    if any(x != y and 1 not in (x, y) for x, y in zip(a, b)):
-        return None
-    return tuple(max(x, y) for x, y in zip(a, b))
-
-
 def broadcast_question(seed: int) -> Question:
     """Which shape does ``a + b`` have? Shapes of 1 to 3 axes; about one in three fails."""
     rng = np.random.default_rng(seed)
@@ -55,8 +47,10 @@ def broadcast_question(seed: int) -> Question:
         elif roll < 0.5:
             shape_b[axis] = int(shape_b[axis] % 4 + 2)
     shape_b = tuple(shape_b)
-    result = broadcast_result(shape_a, shape_b)
-    right = format_shape(result) if result else BROADCAST_ERROR
+    try:
+        right = format_shape(broadcast_shape(shape_a, shape_b))
+    except BroadcastError:
+        right = BROADCAST_ERROR
     distractors = {
         format_shape(shape_a),
         format_shape(shape_b),
@@ -73,7 +67,7 @@ def broadcast_question(seed: int) -> Question:
     )
     explanation = f"Align the shapes from the right and compare from the last axis: {steps}. " + (
         f"So a + b has shape {right}."
-        if result
+        if right != BROADCAST_ERROR
         else "A clash means NumPy raises: operands could not be broadcast together."
     )
     return Question(
@@ -339,10 +333,10 @@ def logistic_loss_question(seed: int) -> Question:
         ordered = np.sort(wrong_side)
         if ordered[-1] > ordered[-2] and ordered[-1] >= -2 and 0 < y.sum() < 4:
             break
-    losses = np.logaddexp(0, wrong_side)
+    losses = losses_of_log_odds(h, y)
     worst = int(np.argmax(losses))
     options = tuple(f"x = {a}, y = {c}" for a, c in zip(x, y))
-    p = 1 / (1 + np.exp(-h[worst]))
+    p = sigmoid(h[worst])
     why = (
         "the model is sure of the wrong class: a confident mistake"
         if wrong_side[worst] >= 2
@@ -377,12 +371,12 @@ def softmax_question(seed: int) -> Question:
     z = rng.integers(0, 4, size=3)
     while np.sum(z == z.max()) > 1:
         z = rng.integers(0, 4, size=3)
-    e = np.exp(z - z.max())
-    p = e / e.sum()
+    e = np.exp(z - z.max())  # shown in the explanation
+    p = softmax(z)
     top, second = (int(k) for k in np.argsort(z)[::-1][:2])
     slips = [
         (top, 1.0),  # the largest score taken as certainty
-        (top, 1 / (1 + np.exp(-z[top]))),  # σ of one score alone, as if there were two classes
+        (top, sigmoid(z[top])),  # σ of one score alone, as if there were two classes
         (top, z[top] / z.sum()),  # the scores shared out without e
         (second, p[second]),
     ]

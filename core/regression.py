@@ -49,7 +49,7 @@ def residuals(y: np.ndarray, y_hat: np.ndarray) -> np.ndarray:
 
 
 def mse(y: np.ndarray, y_hat: np.ndarray) -> float:
-    """Mean squared error, ``MSE = (1/n) Σ (y_i − ŷ_i)²``: the mean area of the residual squares."""
+    """Mean squared error, ``MSE = (1/m) Σ (y_i − ŷ_i)²``: the mean area of the residual squares."""
     r = residuals(y, y_hat)
     return float(np.mean(r * r))
 
@@ -60,7 +60,7 @@ def rmse(y: np.ndarray, y_hat: np.ndarray) -> float:
 
 
 def mae(y: np.ndarray, y_hat: np.ndarray) -> float:
-    """Mean absolute error, ``MAE = (1/n) Σ |y_i − ŷ_i|``, in the units of y."""
+    """Mean absolute error, ``MAE = (1/m) Σ |y_i − ŷ_i|``, in the units of y."""
     return float(np.mean(np.abs(residuals(y, y_hat))))
 
 
@@ -85,7 +85,7 @@ def scores(y: np.ndarray, y_hat: np.ndarray) -> dict[str, float]:
 
 
 def mse_gradient(x: np.ndarray, y: np.ndarray, w: float, b: float) -> np.ndarray:
-    """Gradient of the MSE of the line, ``(∂L/∂w, ∂L/∂b) = ((2/n) Σ (ŷ_i − y_i) x_i, (2/n) Σ (ŷ_i − y_i))``."""
+    """Gradient of the MSE of the line, ``(∂L/∂w, ∂L/∂b) = ((2/m) Σ (ŷ_i − y_i) x_i, (2/m) Σ (ŷ_i − y_i))``."""
     x = np.asarray(x, dtype=float)
     error = predict_line(x, w, b) - y
     return np.array([2 * np.mean(error * x), 2 * np.mean(error)])
@@ -112,7 +112,7 @@ def descend(x: np.ndarray, y: np.ndarray, w: float, b: float, learning_rate: flo
 def mse_grid(x: np.ndarray, y: np.ndarray, ws: np.ndarray, bs: np.ndarray) -> np.ndarray:
     """The MSE for every (w, b) of a grid, in one broadcast expression.
 
-    ``L[i, j] = (1/n) Σ_k (ws[j]·x_k + bs[i] − y_k)²``, shape ``(len(bs), len(ws))``
+    ``L[i, j] = (1/m) Σ_k (ws[j]·x_k + bs[i] − y_k)²``, shape ``(len(bs), len(ws))``
     (rows follow b, columns follow w, as a contour plot wants them):
 
     ``((ws[None, :, None] * x + bs[:, None, None] - y) ** 2).mean(axis=-1)``

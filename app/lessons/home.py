@@ -28,7 +28,11 @@ PARTS = [
         ["dot-product", "outer-product", "matrix-multiplication", "linear-regression", "logistic-regression"]
         + ["neural-network", "iris"],
     ),
-    ("Loss", "how far ŷ is from the label y", ["linear-regression", "logistic-regression", "iris"]),
+    (
+        "Loss",
+        "how far ŷ is from the label y; without labels, a loss is less straightforward",
+        ["linear-regression", "logistic-regression", "iris"],
+    ),
     ("Optimiser", "gradient descent adjusts w", ["linear-regression", "logistic-regression", "neural-network"]),
 ]
 NESTED_TITLE = "Where deep learning sits"

@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from hypothesis.extra import numpy as hnp
 from scipy.special import softmax
 from sklearn.metrics import log_loss
 
@@ -18,7 +17,6 @@ from core.quiz import (
     RESHAPE_ERROR,
     angle_question,
     broadcast_question,
-    broadcast_result,
     dot_sign_question,
     fit_by_eye_score,
     logistic_loss_question,
@@ -38,18 +36,6 @@ def numbers_in(text: str) -> list[list[int]]:
     import re
 
     return [[int(n) for n in re.findall(r"-?\d+", group)] for group in re.findall(r"[\[(]([^\])]*)[\])]", text)]
-
-
-@given(
-    hnp.array_shapes(min_dims=0, max_dims=4, min_side=1, max_side=5),
-    hnp.array_shapes(min_dims=0, max_dims=4, min_side=1, max_side=5),
-)
-def test_broadcast_rule_matches_numpy(shape_a, shape_b):
-    try:
-        expected = np.broadcast_shapes(shape_a, shape_b)
-    except ValueError:
-        expected = None
-    assert broadcast_result(shape_a, shape_b) == expected
 
 
 @given(SEEDS)
