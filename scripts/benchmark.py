@@ -32,6 +32,7 @@ from unittest import mock
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E402
 from streamlit.testing.v1 import app_test  # noqa: E402
 
@@ -108,7 +109,11 @@ def key_presses(tab, key: str, moves: int) -> tuple[list[float], list[float]]:
             direction = "ArrowRight"
         seen = tab.evaluate("() => window.__pictureLatencies.length")
         tab.keyboard.press(direction)
-        tab.wait_for_function(SETTLED_JS, timeout=15_000, polling=20)
+        try:
+            tab.wait_for_function(SETTLED_JS, timeout=15_000, polling=20)
+        except PlaywrightTimeout:  # a press that changed nothing on screen: reported, not timed
+            print(f"  no change on screen after {direction} at {value} of slider {key}", file=sys.stderr)
+            continue
         settled.append(tab.evaluate("() => (window.__lastChange - window.__lastKey) / 1000"))
         latencies = tab.evaluate(f"() => window.__pictureLatencies.slice({seen})")
         live.append(latencies[0] / 1000 if latencies else settled[-1])
@@ -189,6 +194,7 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for _ in range(args.runs):
                 for name, page_url, slider_key, url_path in targets:
+                    print(f"run {_ + 1}: {name}", file=sys.stderr, flush=True)
                     context = browser.new_context(viewport={"width": 1280, "height": 720})
                     tab = context.new_page()
                     start = time.perf_counter()
