@@ -23,6 +23,7 @@ is fixed, and everything the page sends is data (JSON), put on screen with ``tex
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -44,6 +45,12 @@ if not STATIC_PLOTLY.exists():  # copied once from the installed plotly package,
 
 
 RUN_FIGURES_KEY = "_live_figures"  # this run's live figures; app/main.py empties it before each run
+# Sweeps and drags are large (up to a few hundred kB) and mostly unchanged from one rerun to the
+# next, so each goes to a browser tab once: Python sends its content id every time and its body
+# only when the tab does not hold it yet. Both sides keep the same last HELD_MAX ids, used last at
+# the end; a tab that lacks one asks for it ("missing") and the rerun sends it again.
+HELD_KEY = "_live_held"
+HELD_MAX = 48
 
 
 def bind(sliders: Sequence[Slider]) -> dict[str, float]:
@@ -104,22 +111,49 @@ def element(
         ],
         "figures": list(figures),
         "descriptions": list(descriptions),
-        "sweeps": {k: {"patches": w.patches, "readouts": w.readouts} for k, w in sweeps.items()},
+        "sweeps": {k: _by_reference(key, {"patches": w.patches, "readouts": w.readouts}) for k, w in sweeps.items()},
         "readout": readout,
         "present": presenting(),
         "minWidth": min_figure_width,
         "controls": controls,
         "play": {"key": play["key"], "intervalMs": int(play["interval_ms"])} if play else None,
-        "drags": [vars(d) for d in drags],
+        "drags": [_by_reference(key, vars(d)) for d in drags],
     }
     by_key = {s.key: s for s in sliders}
     st.session_state.setdefault(RUN_FIGURES_KEY, []).extend(figures)  # the notebook draws the first
     _component()(
         key=key,
         data=palette.themed(orjson.dumps(data, option=NUMPY_JSON).decode(), projector.dark_theme()),
-        default={"moved": None},
+        default={"moved": None, "missing": None},
         on_moved_change=lambda: _moved(key, by_key),
+        on_missing_change=lambda: _forget(key),
     )
+
+
+def _by_reference(key: str, part: dict) -> dict:
+    """``part`` as ``{"id": ...}``, with ``"body"`` (its JSON, as is) if this tab does not hold it yet.
+
+    The id is of the content, the theme (colours are rewritten per theme) and the element, so that
+    no element depends on another one having been drawn first."""
+    body = orjson.dumps(part, option=NUMPY_JSON)
+    theme = "dark" if projector.dark_theme() else "light"
+    content_id = hashlib.blake2b(f"{key}|{theme}|".encode() + body, digest_size=12).hexdigest()
+    held = st.session_state.setdefault(HELD_KEY, {})
+    sent = held.pop(content_id, False)
+    held[content_id] = True  # used last
+    while len(held) > HELD_MAX:
+        del held[next(iter(held))]
+    return {"id": content_id} if sent else {"id": content_id, "body": orjson.Fragment(body)}
+
+
+def _forget(key: str) -> None:
+    """The tab lacks some bodies (a reload of the element, a lost message): send them again."""
+    missing = (st.session_state.get(key) or {}).get("missing")
+    ids = missing.get("ids") if isinstance(missing, dict) else None
+    held = st.session_state.get(HELD_KEY, {})
+    for content_id in ids if isinstance(ids, list) else []:
+        if isinstance(content_id, str):
+            held.pop(content_id, None)
 
 
 def _moved(key: str, sliders: dict[str, Slider]) -> None:

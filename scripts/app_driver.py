@@ -11,6 +11,7 @@ import os
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
+from app.live import HELD_KEY
 from app.registry import PAGES, PageSpec
 from scripts.local_server import ENTRY
 
@@ -68,9 +69,24 @@ class LiveSlider:
         return self.at.run()
 
 
-def live_elements(at: AppTest) -> list[dict]:
-    """The data of every live element on the page (what Python sent to the browser)."""
-    return [json.loads(json.loads(element.proto.json)) for element in at.get("bidi_component")]
+def live_elements(at: AppTest, *, asked: bool = False) -> list[dict]:
+    """The data of every live element on the page, sweeps and drags in full (what the browser holds).
+
+    Python sends a sweep's or a drag's body once and then only its id (``app.live.HELD_KEY``); like
+    a browser that lacks a body, this forgets what was sent and reruns the page when it needs one.
+    """
+    elements = [json.loads(json.loads(element.proto.json)) for element in at.get("bidi_component")]
+    refs = [ref for data in elements for ref in [*data["sweeps"].values(), *data["drags"]]]
+    bodies = {ref["id"]: ref["body"] for ref in refs if "body" in ref}
+    if any(ref["id"] not in bodies for ref in refs):
+        assert not asked, "a rerun after forgetting must send every body"
+        at.session_state[HELD_KEY] = {}
+        at.run()
+        return live_elements(at, asked=True)
+    for data in elements:
+        data["sweeps"] = {key: bodies[ref["id"]] for key, ref in data["sweeps"].items()}
+        data["drags"] = [bodies[ref["id"]] for ref in data["drags"]]
+    return elements
 
 
 def slider(at: AppTest, key: str):

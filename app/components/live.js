@@ -7,7 +7,10 @@ const CONFIG = { displayModeBar: false, responsive: true, displaylogo: false };
 const PLOTLY_WAIT_MS = 2500;  // how long to wait for Streamlit's own plotly.js before loading ours
 
 // window.__explainerLive records when inputs arrive and pictures are drawn (read by the benchmark).
+// forgetHeld() empties the tab's held sweeps, as a lost message would (the tests use it).
 const TRACE = (window.__explainerLive = window.__explainerLive || { inputs: [], draws: [] });
+TRACE.asked = TRACE.asked || 0;
+TRACE.forgetHeld = () => HELD.clear();
 
 function loadPlotly() {
   if (window.Plotly) return Promise.resolve(window.Plotly);
@@ -32,6 +35,38 @@ function loadPlotly() {
     });
   }
   return window.__explainerPlotly;
+}
+
+// Sweeps and drags by content id, for the whole tab (app/live.py sends each body once): the same
+// last HELD_MAX ids as Python's record, used last at the end, so that both forget the same ones.
+const HELD = new Map();
+const HELD_MAX = 48;
+
+function resolveHeld(s) {
+  const missing = [];
+  const take = (ref) => {
+    const body = ref.body !== undefined ? ref.body : HELD.get(ref.id);
+    HELD.delete(ref.id);
+    if (body === undefined) {
+      missing.push(ref.id);
+      return null;
+    }
+    HELD.set(ref.id, body);
+    while (HELD.size > HELD_MAX) HELD.delete(HELD.keys().next().value);
+    return body;
+  };
+  const sweeps = {};
+  for (const [key, ref] of Object.entries(s.data.sweeps)) {
+    const body = take(ref);
+    if (body) sweeps[key] = body;
+  }
+  s.data.sweeps = sweeps;
+  s.data.drags = s.data.drags.map(take).filter(Boolean);
+  if (missing.length) {
+    TRACE.asked += 1;
+    setTimeout(() => s.setStateValue("missing", { ids: missing, n: TRACE.asked }));
+  }
+  return missing.length > 0;
 }
 
 function el(tag, className, parent) {
@@ -355,7 +390,10 @@ export default function ({ data, parentElement, setStateValue, key }) {
   // calls it again without the previous cleanup).
   s.data = typeof data === "string" ? JSON.parse(data) : data;
   s.setStateValue = setStateValue;
-  if ((s.data.answered || 0) >= s.sent) delete root.dataset.waiting;
+  // Busy (data-waiting) until Python has answered the last value sent and the tab holds every body.
+  const asking = resolveHeld(s);
+  if (asking) root.dataset.waiting = "1";
+  else if ((s.data.answered || 0) >= s.sent) delete root.dataset.waiting;
   const signature = JSON.stringify(s.data.sliders.map((x) => [x.key, x.label, x.texts.length]));
   if (signature !== s.sliderSignature) {
     buildControls(s, root, setStateValue);

@@ -3,7 +3,16 @@
 import pytest
 
 from app.registry import PAGES
-from scripts.app_driver import drag_slider, goto, live_draws, screen_state, slider_thumb, wait_idle, wait_screen_change
+from scripts.app_driver import (
+    drag_slider,
+    goto,
+    live_draws,
+    press_slider,
+    screen_state,
+    slider_thumb,
+    wait_idle,
+    wait_screen_change,
+)
 
 pytestmark = pytest.mark.browser
 LIVE = [s for s in PAGES if s.slider_key]
@@ -52,3 +61,20 @@ WATCH_WAITING_JS = """() => {
     if (document.querySelector('.explainer-live[data-waiting]')) window.__sawWaiting = true;
   }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-waiting'] });
 }"""
+
+
+def test_a_tab_that_lost_its_sweeps_asks_for_them_and_follows_the_drag_again(page, app_url):
+    # Python sends each sweep's body once per tab, then its id. A tab without the body (a lost
+    # message) asks for it, and the picture follows the hand as before.
+    goto(page, f"{app_url}/arrays")
+    page.evaluate("() => window.__explainerLive.forgetHeld()")
+    asked = page.evaluate("() => window.__explainerLive.asked")
+    before = screen_state(page)
+    press_slider(page, "axis_0")  # its rerun sends axis_0's unchanged sweep as an id only
+    wait_screen_change(page, before)
+    wait_idle(page)
+    assert page.evaluate("() => window.__explainerLive.asked") > asked
+    draws, before = live_draws(page), screen_state(page)
+    counts = drag_slider(page, "axis_0")
+    assert sum(b > a for a, b in zip([draws, *counts], counts)) >= 3
+    wait_screen_change(page, before)

@@ -46,6 +46,29 @@ def test_main_slider_changes_what_is_shown(spec):
 MOVABLE = [s for s in PAGES if s.slider_key]
 
 
+def sent_elements(at) -> list[dict]:
+    """The live elements' data as Python sent it: sweeps and drags as ids, with bodies or not."""
+    return [json.loads(json.loads(element.proto.json)) for element in at.get("bidi_component")]
+
+
+@pytest.mark.parametrize("spec", MOVABLE, ids=[s.url_path for s in MOVABLE])
+def test_a_rerun_sends_each_unchanged_sweep_as_its_id_only(spec):
+    at = open_page(spec.url_path)
+    first = sent_elements(at)
+    refs = [[*data["sweeps"].values(), *data["drags"]] for data in first]
+    assert all("body" in ref for each in refs for ref in each), "the first run sends every body"
+    at.run()  # nothing changed: the tab holds them all
+    again = sent_elements(at)
+    assert [[*data["sweeps"].values(), *data["drags"]] for data in again] == [
+        [{"id": ref["id"]} for ref in each] for each in refs
+    ]
+    assert sum(map(len, map(json.dumps, again))) < sum(map(len, map(json.dumps, first)))
+    # A tab that lacks them (what the element's "missing" asks) gets the same ones again.
+    assert [data["sweeps"] for data in live_elements(at)] == [
+        {key: ref["body"] for key, ref in data["sweeps"].items()} for data in first
+    ]
+
+
 @pytest.mark.parametrize("spec", MOVABLE, ids=[s.url_path for s in MOVABLE])
 def test_a_move_writes_the_whole_state_to_the_url_and_opening_writes_nothing(spec):
     at = open_page(spec.url_path)
