@@ -396,8 +396,12 @@ export default function ({ data, parentElement, setStateValue, key }) {
   else if ((s.data.answered || 0) >= s.sent) delete root.dataset.waiting;
   const signature = JSON.stringify(s.data.sliders.map((x) => [x.key, x.label, x.texts.length]));
   if (signature !== s.sliderSignature) {
+    // Sliders came or went (outer product's row slider follows w's length): rebuilt, and the one
+    // the keyboard was on keeps the focus, so that the next arrow key still moves it.
+    const focused = Object.entries(s.inputs || {}).find(([, x]) => x.input === document.activeElement);
     buildControls(s, root, setStateValue);
     s.sliderSignature = signature;
+    if (focused && s.inputs[focused[0]]) s.inputs[focused[0]].input.focus();
   }
   if (s.data.figures.length !== s.figureCount) {
     buildFigures(s, root);

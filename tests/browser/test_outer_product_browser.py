@@ -9,7 +9,7 @@ from app.lessons import outer_product as text
 from core.text import parse_array
 from core.vectors import outer, rank_of_outer
 from scripts.app_driver import wait_idle
-from tests.conftest import goto, press_slider, screen_state, slider_thumb, wait_screen_change
+from tests.conftest import goto, press_slider, screen_state, slider_thumb, wait_metrics, wait_screen_change
 
 pytestmark = pytest.mark.browser
 URL = "outer-product"
@@ -66,3 +66,8 @@ def test_browser_length_slider_grows_the_matrix(page, app_url):
         timeout=10_000,
     )
     assert page.locator('[data-testid="stDataFrame"]').count() == 1
+    # The rerun rebuilt the sliders (the row slider's range follows w): the keyboard stays on w's.
+    wait_idle(page)
+    assert page.evaluate("() => document.activeElement.closest('.st-key-w_len') !== null")
+    page.keyboard.press("ArrowRight")
+    wait_metrics(page, ["(4, 3)", "1"])
