@@ -71,4 +71,5 @@ with ideas.idea(3):
     predict_then_check("reshape")
 
 with ideas.idea(4):
-    show_numpy_code(text.code(shape), expanded=ideas.presenting)
+    notes = [f"$${text.size_formula(shape)}$$", text.NOTICE, text.values_notes(array)]
+    show_numpy_code(text.code(shape), expanded=ideas.presenting, notes=notes)

@@ -115,11 +115,12 @@ with ideas.idea(1):
 
 with ideas.idea(2):
     st.subheader(text.NOTICE_TITLE)
+    notes = [f"$${text.NOTICE_FORMULA}$$", text.notice(a.shape, b.shape, shape, checks) + text.BIAS]
     st.latex(text.NOTICE_FORMULA)
-    st.markdown(text.notice(a.shape, b.shape, shape, checks) + text.BIAS)
+    st.markdown(notes[1])
 
 with ideas.idea(3):
     predict_then_check("broadcast")
 
 with ideas.idea(4):
-    show_numpy_code(text.code(a, b, core.SYMBOLS[op], shape is not None), expanded=ideas.presenting)
+    show_numpy_code(text.code(a, b, core.SYMBOLS[op], shape is not None), expanded=ideas.presenting, notes=notes)

@@ -131,10 +131,9 @@ with ideas.idea(1):
 
 with ideas.idea(2):
     st.subheader(text.NOTICE_TITLE)
+    notice = text.notice(d, angle, cos, norm_a, norm_b, zero) if same_length else text.mismatch_notice(a.size, b.size)
     st.latex(text.NOTICE_FORMULA)
-    st.markdown(
-        text.notice(d, angle, cos, norm_a, norm_b, zero) if same_length else text.mismatch_notice(a.size, b.size)
-    )
+    st.markdown(notice)
 
 with ideas.idea(3):
     predict_then_check("dot_sign", title=text.SIGN_TITLE)
@@ -143,4 +142,5 @@ with ideas.idea(4):
     predict_then_check("angle", title=text.ANGLE_TITLE)
 
 with ideas.idea(5):
-    show_numpy_code(text.code(literal(a), literal(b), same_length), expanded=ideas.presenting)
+    code, notes = text.code(literal(a), literal(b), same_length), [f"$${text.NOTICE_FORMULA}$$", notice]
+    show_numpy_code(code, expanded=ideas.presenting, notes=notes)

@@ -88,7 +88,7 @@ with ideas.idea(1):
         st.latex(formula)
     st.caption(text.FORMULAS_NOTE)
     st.subheader(text.NOTICE_TITLE)
-    st.markdown(text.notice(xt, yt, y_hat[~test], shown, model.degree, best if reveal else None))
+    st.markdown(notice := text.notice(xt, yt, y_hat[~test], shown, model.degree, best if reveal else None))
 
 with ideas.idea(2):
     lr, t, path = sections.training(SPEC, xt, yt, w, b, best, surface, ranges, style=style)
@@ -111,4 +111,6 @@ with ideas.idea(6):
         shown=shown | {"loss at step t": path.losses[t]},
     )  # fmt: skip
     csv = {"points.csv": points_csv(x, y)} if data.user and count > 500 else None
-    show_numpy_code(code, expanded=ideas.presenting, notes=[f"$${f}$$" for f in text.FORMULAS], data_files=csv)
+    show_numpy_code(
+        code, expanded=ideas.presenting, notes=[*(f"$${f}$$" for f in text.FORMULAS), notice], data_files=csv
+    )

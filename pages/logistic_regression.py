@@ -107,7 +107,7 @@ with ideas.idea(2):
     st.latex(text.LOSS_FORMULA)
     st.markdown(text.FORMULA_NOTES)
     st.subheader(text.NOTICE_TITLE)
-    st.markdown(text.what_to_notice(points.name, x, y, p, losses, w, b, t, acc))
+    st.markdown(notice := text.what_to_notice(points.name, x, y, p, losses, w, b, t, acc))
 
 with ideas.idea(3):
     st.subheader(text.TRAINING_TITLE)
@@ -136,5 +136,5 @@ with ideas.idea(4):
 with ideas.idea(5):
     show_numpy_code(
         text.code(literal(x), literal(y), w, b, t, bool(best)), expanded=ideas.presenting,
-        notes=[f"$${text.SIGMOID_FORMULA}$$", f"$${text.LOSS_FORMULA}$$"],
+        notes=[f"$${text.SIGMOID_FORMULA}$$", f"$${text.LOSS_FORMULA}$$", text.FORMULA_NOTES, notice],
     )  # fmt: skip

@@ -74,8 +74,9 @@ if shape_c is None:  # inner sizes differ: the error that teaches, and NumPy's o
         st.markdown(text.NO_TERMS)
     with ideas.idea(2):
         st.subheader(text.NOTICE_TITLE)
-        st.markdown(text.mismatch_notice(m, k, b.shape[0], p))
-    code = text.mismatch_code(a, b)
+        notice = text.mismatch_notice(m, k, b.shape[0], p)
+        st.markdown(notice)
+    code, notes = text.mismatch_code(a, b), [notice]
 else:
     last = m * p
     STEP = live.Slider(
@@ -138,10 +139,10 @@ else:
     with ideas.idea(2):
         st.subheader(text.NOTICE_TITLE)
         st.markdown(text.notice(m, k, p))
-    code = text.code(a, b, step)
+    code, notes = text.code(a, b, step), [f"$${text.shape_formula(m, k, p)}$$", text.notice(m, k, p)]
 
 with ideas.idea(3):
     predict_then_check("matmul")
 
 with ideas.idea(4):
-    show_numpy_code(code, expanded=ideas.presenting)
+    show_numpy_code(code, expanded=ideas.presenting, notes=notes)

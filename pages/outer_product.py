@@ -91,10 +91,11 @@ with ideas.idea(2):
 
 with ideas.idea(3):
     st.subheader(text.NOTICE_TITLE)
-    st.markdown(text.notice(w, x, row, rank))
+    st.markdown(notice := text.notice(w, x, row, rank))
 
 with ideas.idea(4):
     predict_then_check("outer")
 
 with ideas.idea(5):
-    show_numpy_code(text.code(literal(w), literal(x)), expanded=ideas.presenting)
+    notes = [f"$${text.OUTER_FORMULA}$$", text.outer_side(n, p, rank), f"$${text.INNER_FORMULA}$$", notice]
+    show_numpy_code(text.code(literal(w), literal(x)), expanded=ideas.presenting, notes=notes)

@@ -163,6 +163,10 @@ def test_the_downloaded_notebook_prints_what_the_page_shows(url_path, query, dow
     assert path == f"/{url_path}" and set(query) <= set(link_query), heading
     assert metrics(open_page(url_path, link_query)) == shown, heading
     assert imported_modules(nb) <= IMPORTABLE, imported_modules(nb) - IMPORTABLE
+    # The slide's formula and what to notice come along, as Markdown (LaTeX between $$).
+    notes = [cell.source for cell in nb.cells[1:] if cell.cell_type == "markdown"]
+    assert any(note.startswith("$$") and note.endswith("$$") for note in notes), notes
+    assert any(len(note) > 80 and not note.startswith("$$") for note in notes), notes
 
     execute(nb, kernel_name, tmp_path)
 
