@@ -62,8 +62,9 @@ NOTICE_FORMULA = (
     r"\text{allowed iff}\quad n_a = n_b \;\lor\; n_a = 1 \;\lor\; n_b = 1 \end{gathered}"
 )
 BIAS = (
-    " The same rule adds a bias of shape `(units,)` to every row of a batch of shape "
-    "`(batch, units)`: one bias, reused for every example."
+    " The same rule serves a neural network (the neural-network page): a layer of `units` neurons "
+    "adds its bias, shape `(units,)`, one number per neuron, to every row of its outputs for a batch "
+    "of examples, shape `(batch, units)`, one row per example: one bias, reused for every example."
 )
 
 

@@ -130,8 +130,9 @@ def notice(dot: float, angle: float | None, cos: float | None, norm_a: float, no
         f"Here a · b = {format_number(dot, 4)} is {side(dot)}. Doubling a would double a · b to {format_number(2 * dot, 4)} but "
         f"leave θ = {format_number(angle, 4)}° alone: cos θ = {format_number(cos, 4)} divides out the lengths "
         f"‖a‖ = {format_number(norm_a, 4)} and ‖b‖ = {format_number(norm_b, 4)}. So the dot product mixes two things, how well "
-        "the vectors line up (cos θ) and how long they are; only cos θ measures the alignment. A neuron "
-        "computes w · x plus a bias: its weights w against its input x, the first step of every layer."
+        "the vectors line up (cos θ) and how long they are; only cos θ measures the alignment. A neuron, "
+        "the unit a neural network is built of (the neural-network page), computes w · x plus a bias: its "
+        "weights w against its input x, the first step of every layer."
     )
 
 

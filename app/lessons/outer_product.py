@@ -35,8 +35,9 @@ INNER_FORMULA = r"w^{\mathsf T} x = w \cdot x = \sum_i w_i\,x_i \qquad (1, n)(n,
 NOTICE_TITLE = "What to notice"
 NOTICE_TAIL = (
     " `np.outer(w, x)` is broadcasting in disguise, `w[:, np.newaxis] * x[np.newaxis, :]`: a "
-    "column (n, 1) times a row (1, p). In a neural network, the gradient of a layer's weights for "
-    "one example is an outer product: the error signal times the input."
+    "column (n, 1) times a row (1, p). In a neural network (the neural-network page), training "
+    "needs the gradient of a layer's weights; for one example it is an outer product: how much the "
+    "loss changes with each of the layer's outputs (its error signal) times the layer's input."
 )
 
 
