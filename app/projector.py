@@ -55,6 +55,11 @@ h4 { font-size: 1.1rem !important; padding: 0 !important; }
 [data-testid="stHeader"] { display: none; }
 /* The lesson's page names whole in the sidebar: smaller than the wall's body type. */
 [data-testid="stSidebarNav"] { font-size: 0.72rem; } [data-testid="stSidebarNav"] * { font-size: inherit !important; }
+/* A name longer than the sidebar wraps onto a second line instead of ending in an ellipsis. */
+[data-testid="stSidebarNavLink"] > span:last-child { min-width: 0; }
+[data-testid="stSidebarNavLink"] [data-testid="stMarkdownContainer"],
+[data-testid="stSidebarNavLink"] [data-testid="stMarkdownContainer"] p {
+  white-space: normal !important; text-overflow: clip !important; }
 .block-container { padding-top: 0.5rem; padding-bottom: 2rem; max-width: 100%; }
 </style>
 """
