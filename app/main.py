@@ -10,8 +10,10 @@ import streamlit as st
 
 from app import live, presentation, progress, projector, ui, url_state
 from app.registry import PAGES
+from app.scientific_imports import import_scikit_learn
 
 run_started = time.perf_counter()
+import_scikit_learn()  # before any page: concurrent first imports can deadlock
 st.set_page_config(page_title="Arrays, models and losses: a visual explainer", page_icon="🧮", layout="wide")
 
 sections: dict[str, list] = {}
