@@ -69,13 +69,18 @@ class LiveSlider:
         return self.at.run()
 
 
+def sent_elements(at: AppTest) -> list[dict]:
+    """The live elements' data as Python sent it: sweeps and drags as ids, with their bodies or not."""
+    return [json.loads(json.loads(element.proto.json)) for element in at.get("bidi_component")]
+
+
 def live_elements(at: AppTest, *, asked: bool = False) -> list[dict]:
     """The data of every live element on the page, sweeps and drags in full (what the browser holds).
 
     Python sends a sweep's or a drag's body once and then only its id (``app.live.HELD_KEY``); like
     a browser that lacks a body, this forgets what was sent and reruns the page when it needs one.
     """
-    elements = [json.loads(json.loads(element.proto.json)) for element in at.get("bidi_component")]
+    elements = sent_elements(at)
     refs = [ref for data in elements for ref in [*data["sweeps"].values(), *data["drags"]]]
     bodies = {ref["id"]: ref["body"] for ref in refs if "body" in ref}
     if any(ref["id"] not in bodies for ref in refs):

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from app.registry import PAGES
-from scripts.app_driver import live_elements, metrics, open_page, slider
+from scripts.app_driver import live_elements, metrics, open_page, sent_elements, slider
 
 IDS = [spec.url_path or "home" for spec in PAGES]
 
@@ -44,11 +44,6 @@ def test_main_slider_changes_what_is_shown(spec):
 
 
 MOVABLE = [s for s in PAGES if s.slider_key]
-
-
-def sent_elements(at) -> list[dict]:
-    """The live elements' data as Python sent it: sweeps and drags as ids, with bodies or not."""
-    return [json.loads(json.loads(element.proto.json)) for element in at.get("bidi_component")]
 
 
 @pytest.mark.parametrize("spec", MOVABLE, ids=[s.url_path for s in MOVABLE])
