@@ -23,6 +23,7 @@ is fixed, and everything the page sends is data (JSON), put on screen with ``tex
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import shutil
 from collections.abc import Callable, Sequence
@@ -31,6 +32,7 @@ from pathlib import Path
 import orjson
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from app import palette, projector, url_state
 from app.presentation import presenting
@@ -84,6 +86,7 @@ def element(
     controls: str = "side",
     play: dict | None = None,
     drags: Sequence[Drag] = (),
+    on_move: Callable[[str, float], None] | None = None,
 ) -> None:
     """Draw the live element: ``sliders`` at ``values``, ``figures`` (from :func:`figure_json`) and their sweeps.
 
@@ -93,6 +96,8 @@ def element(
     ``play={"key": k, "interval_ms": ms}`` adds a Play / Pause button under slider ``k`` that steps it
     to its end every ``ms`` milliseconds, each step as if by the arrow key (drawn at once, sent to Python).
     ``drags`` (:class:`app.sweeps.Drag`) let the hand move points of a picture, each setting two sliders.
+    ``on_move(key, value)`` takes a released or stepped slider's value into the session (by default
+    ``st.session_state[key] = value``; :func:`app.state.moved` for a page's declared state).
     """
     answered = (st.session_state.get(key) or {}).get("moved") or {}
     data = {
@@ -125,7 +130,7 @@ def element(
         key=key,
         data=palette.themed(orjson.dumps(data, option=NUMPY_JSON).decode(), projector.dark_theme()),
         default={"moved": None, "missing": None},
-        on_moved_change=lambda: _moved(key, by_key),
+        on_moved_change=lambda: _moved(key, by_key, on_move),
         on_missing_change=lambda: _forget(key),
     )
 
@@ -156,7 +161,7 @@ def _forget(key: str) -> None:
             held.pop(content_id, None)
 
 
-def _moved(key: str, sliders: dict[str, Slider]) -> None:
+def _moved(key: str, sliders: dict[str, Slider], on_move: Callable[[str, float], None] | None = None) -> None:
     """A slider was released or stepped in the browser: take its value (checked, on the grid)."""
     moved = (st.session_state.get(key) or {}).get("moved")
     if not isinstance(moved, dict):
@@ -167,8 +172,44 @@ def _moved(key: str, sliders: dict[str, Slider]) -> None:
             continue
         slider, index = sliders[each["key"]], each.get("index")
         if isinstance(index, int) and 0 <= index < len(slider.values):
-            value = slider.values[index]
-            st.session_state[slider.key] = int(value) if _integer(slider) else value
+            value = int(slider.values[index]) if _integer(slider) else slider.values[index]
+            if on_move:
+                on_move(slider.key, value)
+            else:
+                st.session_state[slider.key] = value
+
+
+def fragment(function: Callable) -> Callable:
+    """``function`` as an ``st.fragment``: what follows a page's main sliders, rerun alone on a step.
+
+    A release or key step of a live slider drawn inside it reruns only the fragment, and
+    Streamlit re-sends only what the fragment draws (also into containers made outside it, such
+    as the idea that holds the code panel). On such a run the entry script does not run, so the
+    fragment writes the URL itself (:func:`app.url_state.flush`) and starts the run's list of
+    live figures anew. Everything the fragment reads from outside it (settings widgets above it)
+    is passed as arguments: Streamlit calls it again with those of the last full run.
+    """
+
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        alone = rerun_alone()
+        if alone:
+            st.session_state[RUN_FIGURES_KEY] = []
+        result = function(*args, **kwargs)
+        if alone:
+            url_state.flush(st.session_state.get(PAGE_PATH_KEY, ""))
+        return result
+
+    return st.fragment(run)
+
+
+PAGE_PATH_KEY = "_page_url_path"  # the current page's URL path, set by app/main.py
+
+
+def rerun_alone() -> bool:
+    """Whether this run is a fragment's alone (a step), not the whole page's."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
 
 
 def sweeps(build: Callable, state, states: dict, style, readout: Callable | None = None):

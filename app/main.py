@@ -24,7 +24,7 @@ for spec in PAGES:
 url_state.follow_browser()  # Back / Forward: the state comes from the URL again
 st.session_state[live.RUN_FIGURES_KEY] = []
 page = st.navigation(sections)
-st.session_state["_page_url_path"] = page.url_path  # the current page, for app/code_panel.py
+st.session_state[live.PAGE_PATH_KEY] = page.url_path  # the current page, for app/code_panel.py
 progress.record_opened(page.url_path)  # Home's lesson path shows what was opened
 
 with st.sidebar:

@@ -10,22 +10,93 @@ remembering.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from core.text import format_number
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
-class Param:
-    """One URL parameter: its name and default as the URL writes it.
+class Codec:
+    """How a parameter is written in the URL: ``parse`` (text -> value, raising ``InputError`` or
+    ``ValueError`` with a sentence for a person; ``url_state.ClampedValue`` for a value it clamped)
+    and ``write`` (value -> text, the inverse of ``parse`` on every value the page can take)."""
 
+    parse: Callable[[str], Any]
+    write: Callable[[Any], str]
+
+
+@dataclass(frozen=True)
+class Param:
+    """One URL parameter: its name, its default, and (once typed) how it is read, written and slid.
+
+    ``default`` is the value (a number, a tuple, a word); parameters that are not typed yet keep
+    their default as the URL text and have no ``codec``. ``grid`` lists the positions of the
+    parameter's slider. A **combined** parameter (arrays' ``shape``) is shown by several sliders:
+    ``sliders`` declares them (each a typed ``Param`` with its own grid and default), ``split``
+    turns the value into their values, ``join`` their values into the value, and ``step(value,
+    key, slider_value)`` is the value once slider ``key`` is moved to ``slider_value``.
     ``optional`` parameters stay out of the URL while unused (user data, for example).
     """
 
     name: str
-    default: str
+    default: Any
     optional: bool = False
+    codec: Codec | None = None
+    grid: tuple[float, ...] | None = None
+    sliders: tuple[Param, ...] = ()
+    split: Callable[[Any], dict[str, Any]] | None = None
+    join: Callable[[dict[str, Any]], Any] | None = None
+    step: Callable[[Any, str, Any], Any] | None = None
+
+    @property
+    def text(self) -> str:
+        """The default as the URL writes it."""
+        return self.codec.write(self.default) if self.codec else str(self.default)
+
+    @property
+    def slider_keys(self) -> tuple[str, ...]:
+        """The session keys of the sliders that show this parameter: its parts, or itself."""
+        return tuple(s.name for s in self.sliders) or (self.name,)
+
+
+def number(name: str, default: float, low: float, high: float, step: float | None = None, **kwargs) -> Param:
+    """A number in ``[low, high]`` (clamped with a warning beyond it); with ``step``, a slider's grid.
+
+    Whole numbers when ``default``, ``low``, ``high`` (and ``step``) are ints.
+    """
+    from app import url_state  # the parser's clamp warning is the URL binding's
+    from app.sweeps import grid
+
+    integer = all(isinstance(v, int) for v in (default, low, high)) and (step is None or isinstance(step, int))
+    codec = Codec(url_state.number_parser(low, high, integer=integer), format_number)
+    return Param(name, default, codec=codec, grid=grid(low, high, step) if step else None, **kwargs)
+
+
+def _shape() -> Param:
+    """Arrays' ``shape``: one URL parameter over the ``ndim`` slider and one length slider per axis."""
+    from app.figures.arrays import DEFAULT_SHAPE, shape_after
+    from core.text import parse_shape
+
+    axes = tuple(number(f"axis_{k}", DEFAULT_SHAPE[k], 1, 6, 1) for k in range(3))
+
+    def split(shape: tuple[int, ...]) -> dict[str, int]:
+        padded = tuple(shape) + DEFAULT_SHAPE[len(shape) :]  # axes beyond ndim wait at their default lengths
+        return {"ndim": len(shape)} | {axis.name: length for axis, length in zip(axes, padded)}
+
+    return Param(
+        "shape",
+        (4, 3, 2),
+        codec=Codec(parse_shape, lambda shape: ", ".join(map(str, shape))),
+        sliders=(number("ndim", 3, 1, 3, 1), *axes),
+        split=split,
+        join=lambda values: tuple(int(values[axis.name]) for axis in axes[: int(values["ndim"])]),
+        step=shape_after,
+    )
 
 
 @dataclass(frozen=True)
@@ -42,14 +113,30 @@ class PageSpec:
     metrics: tuple[str, ...] = ()  # the st.metric labels the page always shows
     summary: str = ""  # one line on Home's lesson path
     quizzes: tuple[str, ...] = ()  # kinds of core.quiz.QUESTIONS the page asks
+    _by_name: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def path(self) -> Path:
         return ROOT / "pages" / self.file
 
+    def param(self, name: str) -> Param:
+        """URL parameter ``name`` (a part of a combined parameter, such as ``axis_0``, too)."""
+        if not self._by_name:
+            for p in self.params:
+                self._by_name.update({p.name: p} | {s.name: s for s in p.sliders})
+        return self._by_name[name]
+
     def default(self, name: str) -> str:
         """The default of URL parameter ``name`` as text (what the URL would hold)."""
-        return next(p.default for p in self.params if p.name == name)
+        return self.param(name).text
+
+    def value(self, name: str) -> Any:
+        """The default of parameter ``name`` as a value."""
+        return self.param(name).default
+
+    def typed(self) -> tuple[Param, ...]:
+        """The parameters with a codec: the ones :func:`app.state.bind` reads and writes."""
+        return tuple(p for p in self.params if p.codec)
 
 
 HOME = PageSpec("home.py", "", "Home: data, model, loss", ":material/home:", "Start")
@@ -63,7 +150,7 @@ PAGES: list[PageSpec] = [
         ":material/grid_on:",
         "NumPy",
         "axis_0",
-        params=(Param("shape", "4, 3, 2"),),
+        params=(_shape(),),
         metrics=("ndim", "size", "shape"),
         summary="An array is a grid of numbers: its shape, ndim and size, and how reshape regroups it.",
         quizzes=("reshape",),

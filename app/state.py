@@ -1,0 +1,64 @@
+"""A page's state, declared once in ``app/registry.py`` and bound here: session, URL and sliders.
+
+A page reads its typed parameters with one call, ``values = state.bind(SPEC)``: each value comes
+from the session (where the page's sliders keep it, and where AppTest sets it), else from the URL
+(a value that cannot be read gives one ``st.warning`` naming the parameter, and the default), else
+from the registry's default; and each is written back into the URL (``app/url_state.py`` writes
+the run's parameters at once). A combined parameter (arrays' ``shape``) is kept as its sliders'
+values and joined into one value. The live element's sliders are built from the same table
+(:func:`slider`), and a move of one of them reaches the page through the element's callback
+(:func:`moved`), which updates the other sliders of a combined parameter.
+
+This module is the one place that names a parameter's session keys; pages name none.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from app import url_state
+from app.registry import PageSpec, Param
+from app.sweeps import Slider
+
+
+def bind(spec: PageSpec, names: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """The typed values of ``spec``'s parameters (``names``, or every typed one), read and written back."""
+    params = [spec.param(name) for name in names] if names else list(spec.typed())
+    values = {}
+    for param in params:
+        values[param.name] = value = _read(param)
+        url_state.write_param(param.name, value, param.codec.write)
+    return values
+
+
+def _read(param: Param) -> Any:
+    keys = param.slider_keys
+    if any(key not in st.session_state for key in keys):
+        value = url_state.read_param(param.name, param.default, param.codec.parse)
+        parts = param.split(value) if param.split else {param.name: value}
+        for key in keys:
+            st.session_state.setdefault(key, parts[key])
+        url_state.own(*keys)  # read again after Back / Forward
+    if param.join:
+        return param.join({key: st.session_state[key] for key in keys})
+    return st.session_state[param.name]
+
+
+def slider(spec: PageSpec, name: str, label: str, **options: Any) -> Slider:
+    """The live slider of parameter ``name`` (or of a part of a combined one): its grid and default."""
+    param = spec.param(name)
+    return Slider(param.name, label, param.grid, param.default, **options)
+
+
+def moved(spec: PageSpec, key: str, value: Any) -> None:
+    """The live element's slider ``key`` was moved to ``value``: take it into the session, and with
+    it the other sliders of its combined parameter, at the value the move gives (arrays: an axis
+    that ``ndim`` adds starts at its default length, as the picture showed it during the drag)."""
+    for param in spec.typed():
+        if param.step and key in param.slider_keys and all(k in st.session_state for k in param.slider_keys):
+            current = param.join({k: st.session_state[k] for k in param.slider_keys})
+            st.session_state.update(param.split(param.step(current, key, value)))
+            return
+    st.session_state[key] = value
