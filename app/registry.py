@@ -174,7 +174,7 @@ PAGES: list[PageSpec] = [
         ":material/table_chart:",
         "Data",
         "row",
-        params=(Param("example", "iris"), Param("row", "0")),
+        params=(Param("example", "iris"), number("row", 0, 0, 10**6)),  # row's last: the data set's m - 1
         metrics=("X shape", "y shape", "features", "label"),
         summary="A datapoint as features x and a label y; a data set as X of shape (m, n) and y of shape (m,).",
         quizzes=("data_shape",),

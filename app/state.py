@@ -23,20 +23,38 @@ from app.registry import PageSpec, Param
 from app.sweeps import Slider
 
 
-def bind(spec: PageSpec, names: tuple[str, ...] | None = None) -> dict[str, Any]:
-    """The typed values of ``spec``'s parameters (``names``, or every typed one), read and written back."""
+def bind(
+    spec: PageSpec, names: tuple[str, ...] | None = None, *, limits: dict[str, tuple[float, float]] | None = None
+) -> dict[str, Any]:
+    """The typed values of ``spec``'s parameters (``names``, or every typed one), read and written back.
+
+    ``limits`` narrows a number's range where it depends on the page's other state (a row of the
+    chosen data set): the URL's value and the one kept in the session are clamped into it.
+    """
     params = [spec.param(name) for name in names] if names else list(spec.typed())
     values = {}
     for param in params:
-        values[param.name] = value = _read(param)
+        values[param.name] = value = _read(param, (limits or {}).get(param.name))
         url_state.write_param(param.name, value, param.codec.write)
     return values
 
 
-def _read(param: Param) -> Any:
+def put(spec: PageSpec, name: str, value: Any) -> None:
+    """Set parameter ``name`` for the next run (a button or a choice that starts a slider over)."""
+    st.session_state[spec.param(name).name] = value
+
+
+def _read(param: Param, limits: tuple[float, float] | None = None) -> Any:
     keys = param.slider_keys
+    parse = param.codec.parse
+    if limits is not None:
+        integer = isinstance(param.default, int)
+        parse = url_state.number_parser(*limits, integer=integer)
+        if param.name in st.session_state:
+            kept = min(max(st.session_state[param.name], limits[0]), limits[1])
+            st.session_state[param.name] = int(kept) if integer else kept
     if any(key not in st.session_state for key in keys):
-        value = url_state.read_param(param.name, param.default, param.codec.parse)
+        value = url_state.read_param(param.name, param.default, parse)
         parts = param.split(value) if param.split else {param.name: value}
         for key in keys:
             st.session_state.setdefault(key, parts[key])

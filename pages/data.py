@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import live, ui, url_state
+from app import live, state, ui, url_state
 from app.code_panel import show_numpy_code
 from app.figure_base import Style
 from app.figures import data as figures
@@ -29,18 +29,19 @@ def live_block(example: str, start: int, style: Style) -> tuple[list[dict], live
 
 
 def start_over() -> None:
-    st.session_state["row"] = 0  # another example: its first datapoint
+    state.put(SPEC, "row", 0)  # another example: its first datapoint
 
 
-def block_chosen() -> None:
-    st.session_state["row"] = st.session_state["row_block"]
+def block_chosen(block: str) -> None:
+    state.put(SPEC, "row", st.session_state[block])  # the one way to read a selectbox in its callback
 
 
 ui.page_header(text.TITLE, text.INTRO)
 ideas = Ideas(text.IDEAS)
 
 # --- State: the example, then the row (read after it: its range is the example's m).
-with ideas.idea(0):  # the picture first; the example's choice under it
+parts = [ideas.idea(i) for i in range(len(text.IDEAS))]
+with parts[0]:  # the picture first; the example's choice under it
     # The four figures on one line of the wall (1280 px with the sidebar), "versicolor" included.
     metric_row = st.container(horizontal=True, gap="medium")
     picture, settings = st.container(), st.container()
@@ -56,67 +57,72 @@ with settings:
         help=text.EXAMPLE_HELP,
         on_change=start_over,
     )
-data = datasets.load(example)
-if "row" not in st.session_state:
-    parse = url_state.number_parser(0, data.m - 1, integer=True)
-    st.session_state["row"] = url_state.read_param("row", int(SPEC.default("row")), parse)
-    url_state.own("row")
-row = min(max(int(st.session_state["row"]), 0), data.m - 1)
-url_state.write_param("row", row)
-rows = datasets.row_block(data.m, row, figures.LIVE_ROWS)  # all rows, but the digits' by blocks
-big_step = 10 if len(rows) >= 100 else 5 if len(rows) >= 30 else 2
-ROW = live.Slider("row", text.row_label(data, rows), tuple(rows), 0, big_step=big_step, help=text.row_help(big_step))
 
-# --- Figures and layout: the shapes, then the datapoint and the table moving with the row.
-style = current_style()
-for label, value in datasets.figures(example, row).items():
-    ui.figure(label, value, container=metric_row)
-base, sweep = live_block(example, rows.start, style)
-with picture:
-    live.element(
-        "data_live",
-        [ROW],
-        {"row": row},
-        figures.at_position(base, sweep, row - rows.start),
-        {"row": sweep},
-        readout=text.readout(data, row),
-        descriptions=[text.datapoint_description(data, row), text.table_description(data, row)],
-        controls="top",
+
+@live.fragment
+def follow_row(example: str) -> None:
+    """Everything the row changes: a step of the row slider reruns only this."""
+    data = datasets.load(example)
+    row = int(state.bind(SPEC, ("row",), limits={"row": (0, data.m - 1)})["row"])
+    rows = datasets.row_block(data.m, row, figures.LIVE_ROWS)  # all rows, but the digits' by blocks
+    big_step = 10 if len(rows) >= 100 else 5 if len(rows) >= 30 else 2
+    ROW = live.Slider(
+        "row", text.row_label(data, rows), tuple(rows), 0, big_step=big_step, help=text.row_help(big_step)
     )
-    st.caption(text.caption(data))
-with settings:
-    if len(rows) < data.m:
-        st.session_state["row_block"] = rows.start
-        st.selectbox(
-            text.BLOCK_LABEL,
-            range(0, data.m, figures.LIVE_ROWS),
-            format_func=lambda start: text.block_name(datasets.row_block(data.m, start, figures.LIVE_ROWS)),
-            key="row_block",
-            on_change=block_chosen,
-            help=text.BLOCK_HELP,
+
+    # --- Figures and layout: the shapes, then the datapoint and the table moving with the row.
+    style = current_style()
+    for label, value in datasets.figures(example, row).items():
+        ui.figure(label, value, container=metric_row)
+    base, sweep = live_block(example, rows.start, style)
+    with picture:
+        live.element(
+            "data_live",
+            [ROW],
+            {"row": row},
+            figures.at_position(base, sweep, row - rows.start),
+            {"row": sweep},
+            readout=text.readout(data, row),
+            descriptions=[text.datapoint_description(data, row), text.table_description(data, row)],
+            controls="top",
         )
-        st.caption(text.block_note(data, rows))
+        st.caption(text.caption(data))
+    with settings:
+        if len(rows) < data.m:
+            block = "row_block"
+            st.session_state[block] = rows.start  # the one way to move a keyed selectbox to the row's block
+            st.selectbox(
+                text.BLOCK_LABEL,
+                range(0, data.m, figures.LIVE_ROWS),
+                format_func=lambda start: text.block_name(datasets.row_block(data.m, start, figures.LIVE_ROWS)),
+                key=block,
+                on_change=block_chosen,
+                args=(block,),
+                help=text.BLOCK_HELP,
+            )
+            st.caption(text.block_note(data, rows))
 
-with ideas.idea(1):
-    st.subheader(text.TABLE_TITLE)
-    for column, formula in zip(st.columns(2), text.NOTATION):
-        column.latex(formula)
-    st.markdown(text.shapes_sentence(data, row))
-    st.markdown(text.label_kind(data))
-    st.markdown(data.description)
-    st.caption(text.VALUES_TITLE)
-    st.code(text.rows_printed(data, datasets.window(rows, row, figures.window_rows(style))), language="python")
+    with parts[1]:
+        st.subheader(text.TABLE_TITLE)
+        for column, formula in zip(st.columns(2), text.NOTATION):
+            column.latex(formula)
+        st.markdown(text.shapes_sentence(data, row))
+        st.markdown(text.label_kind(data))
+        st.markdown(data.description)
+        st.caption(text.VALUES_TITLE)
+        st.code(text.rows_printed(data, datasets.window(rows, row, figures.window_rows(style))), language="python")
 
-with ideas.idea(2):
+    with parts[4]:
+        show_numpy_code(
+            text.code(example, row),
+            expanded=ideas.presenting,
+            notes=[f"$${text.NOTATION_LINE}$$", text.shapes_sentence(data, row), text.label_kind(data)],
+        )
+
+
+follow_row(example)
+with parts[2]:
     st.subheader(text.NOTICE_TITLE)
     st.markdown(text.NOTICE)
-
-with ideas.idea(3):
+with parts[3]:
     predict_then_check("data_shape")
-
-with ideas.idea(4):
-    show_numpy_code(
-        text.code(example, row),
-        expanded=ideas.presenting,
-        notes=[f"$${text.NOTATION_LINE}$$", text.shapes_sentence(data, row), text.label_kind(data)],
-    )
