@@ -162,7 +162,7 @@ PAGES: list[PageSpec] = [
         ":material/open_in_full:",
         "NumPy",
         "cell",
-        params=(Param("a", "1, 2, 3"), Param("b", "2"), Param("op", "multiply"), Param("cell", "0")),
+        params=(Param("a", "1, 2, 3"), Param("b", "2"), Param("op", "multiply"), number("cell", 0, 0, 10**6)),
         metrics=("shape of a", "shape of b", "result shape"),
         summary="How NumPy combines arrays of different shapes, axis by axis, without copying.",
         quizzes=("broadcast",),

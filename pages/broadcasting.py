@@ -7,7 +7,7 @@ and ``cell``, the live slider, follows one result cell back to the cells of a an
 import numpy as np
 import streamlit as st
 
-from app import live, ui, url_state
+from app import live, state, ui, url_state
 from app.code_panel import show_numpy_code
 from app.figures import broadcasting as figures
 from app.lessons import broadcasting as text
@@ -19,6 +19,7 @@ from core import broadcasting as core
 from core.text import format_array
 
 SPEC = page("broadcasting")
+picture_json, follow_sweep = live.cached(figures.picture_json), live.cached(figures.follow_sweep)
 
 
 def canonical(typed: str) -> str:
@@ -28,7 +29,8 @@ def canonical(typed: str) -> str:
 
 def set_operands(**values: str) -> None:
     """The examples and the suggested fixes write into the text boxes before they render."""
-    st.session_state.update(values, cell=0)
+    st.session_state.update(values)  # the one way to write into text boxes before they render
+    state.put(SPEC, "cell", 0)
 
 
 ui.page_header(text.TITLE, text.INTRO)
@@ -64,33 +66,36 @@ ui.figure(
     help=None if shape is not None else text.NO_RESULT,
 )
 
-with picture:
+
+@live.fragment
+def follow_cell(a: np.ndarray, b: np.ndarray, op: str, result: np.ndarray | None, said: list) -> None:
+    """The picture that follows the cell slider, and its words: a step reruns only this."""
     if result is None:
         ui.chart(figures.picture(a, b, "", None, style), key="broadcasting_cells")
     else:
-        big, keys = text.cell_keys(shape)
+        big, keys = text.cell_keys(result.shape)
         CELL = live.Slider("cell", text.CELL_LABEL, live.grid(0, result.size - 1, 1), 0, big_step=big, help=keys)
-        if "cell" in st.session_state:  # the result can shrink under a kept cell
-            st.session_state["cell"] = min(max(int(st.session_state["cell"]), 0), result.size - 1)
-        flat = int(live.bind([CELL])["cell"])
-        live.write_url([CELL], {"cell": flat})
-        cell = tuple(int(i) for i in np.unravel_index(flat, shape))
+        flat = int(state.bind(SPEC, ("cell",), limits={"cell": (0, result.size - 1)})["cell"])
+        cell = tuple(int(i) for i in np.unravel_index(flat, result.shape))
         shown = text.SHOWN[op]
-        base = figures.following(
-            live.cached(figures.picture_json)(a, b, shown, result, style), a, b, result, flat, style
-        )
-        readouts = [figures.follow_words(a, b, shown, result, tuple(map(int, i))) for i in np.ndindex(*shape)]
+        base = figures.following(picture_json(a, b, shown, result, style), a, b, result, flat, style)
+        readouts = [figures.follow_words(a, b, shown, result, tuple(map(int, i))) for i in np.ndindex(*result.shape)]
         first = len(base["data"]) - figures.FOLLOW
-        sweep = live.cached(figures.follow_sweep)(a, b, result, first, readouts, style)
+        sweep = follow_sweep(a, b, result, first, readouts, style)
         live.element(
             "broadcasting_live", [CELL], {"cell": flat}, [base], {"cell": sweep},
-            readout=readouts[flat], descriptions=[text.caption(a.shape, b.shape, shape)], controls="top",
+            readout=readouts[flat], descriptions=[text.caption(a.shape, b.shape, result.shape)], controls="top",
         )  # fmt: skip
     if said:  # NumPy's RuntimeWarning, right under the inf and nan it explains
         st.warning(text.numpy_warns(said, b), icon=":material/warning:")
-    st.caption(text.caption(a.shape, b.shape, shape))
+    st.caption(text.caption(a.shape, b.shape, None if result is None else result.shape))
     if result is not None:
         st.markdown(text.follow_sentence(figures.follow_words(a, b, core.SYMBOLS[op], result, cell)))
+
+
+with picture:
+    follow_cell(a, b, op, result, said)
+    if result is not None:
         with st.expander(text.TABLE_TITLE):
             st.dataframe(text.picture_table(a, b, result), hide_index=True)
     if error is not None:
@@ -103,6 +108,7 @@ with picture:
             fixed = operand.T if expression.endswith(".T") else operand.reshape(new)
             label = text.fix_label(expression, name, new, core.broadcast_shape(new, other.shape))
             st.button(label, key=f"fix_{name}_{expression}", on_click=set_operands, kwargs={name: format_array(fixed)})
+
 
 with ideas.idea(1):
     st.subheader(text.RULE_TITLE)
