@@ -214,7 +214,7 @@ PAGES: list[PageSpec] = [
             Param("a", "2, 3, 4, 5, 0; 0, 4, 5, 1, 1"),
             Param("b", "5, 2, 1; 4, 1, 2; 3, 3, 0; 0, 5, 4; 5, 3, 4"),
             Param("seed", "1"),
-            Param("step", "1"),
+            number("step", 1, 0, 10**6),  # to rows * columns of C
             Param("speed", "medium"),
             Param("term", "1"),
         ),

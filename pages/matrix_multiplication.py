@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import live, ui, url_state
+from app import live, state, ui, url_state
 from app.code_panel import show_numpy_code
 from app.figures import matmul as figures
 from app.lessons import matmul as text
@@ -25,6 +25,7 @@ SPEC = page("matrix-multiplication")
 SPEEDS = {"slow": 1200, "medium": 600, "fast": 250}  # milliseconds per step of Play
 SHAPE_KEYS = {"m": "shape_m", "k": "shape_k", "p": "shape_p"}
 SLIDER_MAX = 6  # shape sliders run 1..6; a typed matrix may be larger (up to 8 per axis)
+step_json, step_sweep = live.cached(figures.step_json), live.cached(figures.step_sweep)
 
 
 def regenerate() -> None:
@@ -35,10 +36,54 @@ def regenerate() -> None:
         st.session_state[key] = st.session_state[f"_last_good_{key}"] = format_array(value)
 
 
+@live.fragment
+def follow_step(a: np.ndarray, b: np.ndarray, shape_c: tuple[int, int]) -> None:
+    """Everything the step slider changes: a step (or Play) reruns only this."""
+    (m, k), p = a.shape, b.shape[1]
+    last = m * p
+    STEP = live.Slider(
+        "step", text.STEP_LABEL, live.grid(0, last, 1), SPEC.value("step"), big_step=p, help=text.step_help(p)
+    )
+    step = int(state.bind(SPEC, ("step",), limits={"step": (0, last)})["step"])
+    cell = matmul.cell_of_step(step, p)
+    expressions = matmul.step_expressions(a, b)
+    c = a @ b
+    for label, value, words in text.shown_figures(shape_c, step, last, cell, c[cell] if cell else None):
+        ui.figure(label, value, container=figure_row, help=words)
+    with picture:
+        slot = st.container()  # the element above Play's speed, which it reads
+        speed = url_state.choice(text.PLAY_SPEED, "speed", list(SPEEDS), SPEC.default("speed"), widget="segmented")
+        readouts = [text.readout(s, last, e) for s, e in enumerate(expressions)]
+        with slot:
+            live.element(
+                "matmul_live",
+                [STEP],
+                {"step": step},
+                [figures.at_step(step_json(a, b, 0, style), a, b, step, style)],
+                {"step": step_sweep(a, b, readouts, style)},
+                readout=readouts[step],
+                descriptions=[text.picture_words(m, k, p, cell)],
+                controls="top",
+                play={"key": "step", "interval_ms": SPEEDS[speed or "medium"]},
+            )
+        st.caption(text.rule_sentence(m, k, p))
+        st.markdown(text.step_sentence(step, last, cell) if cell else text.STEP_ZERO)
+        if cell:
+            st.code(expressions[step].replace("·", "*"), language=None)
+        st.latex(text.shape_formula(m, k, p))
+        with st.expander(text.TABLE_TITLE):
+            st.table(text.cell_table(expressions[1:], step))
+
+    with parts[4]:
+        notes = [f"$${text.shape_formula(m, k, p)}$$", text.notice(m, k, p)]
+        show_numpy_code(text.code(a, b, step), expanded=ideas.presenting, notes=notes)
+
+
 ui.page_header(text.TITLE, text.INTRO)
 ideas = Ideas(text.IDEAS)
 style = current_style()
-with ideas.idea(0):
+parts = [ideas.idea(i) for i in range(len(text.IDEAS))]
+with parts[0]:
     figure_row, picture = ui.figure_row(), st.container()
     st.markdown(f"**{text.MATRICES}**")
     typed, sizes = st.columns([1.4, 1], gap="large")
@@ -69,53 +114,19 @@ if shape_c is None:  # inner sizes differ: the error that teaches, and NumPy's o
         ui.chart(figures.mismatch_figure(a, b, style), key="matmul_mismatch")
         st.caption(text.mismatch_caption(m, k, b.shape[0], p))
         st.markdown(text.numpy_says(matmul.numpy_error(a, b)))
-    with ideas.idea(1):
+    with parts[1]:
         st.subheader(text.OUTER_TITLE)
         st.markdown(text.NO_TERMS)
-    with ideas.idea(2):
+    with parts[2]:
         st.subheader(text.NOTICE_TITLE)
         notice = text.mismatch_notice(m, k, b.shape[0], p)
         st.markdown(notice)
-    code, notes = text.mismatch_code(a, b), [notice]
+    with parts[4]:
+        show_numpy_code(text.mismatch_code(a, b), expanded=ideas.presenting, notes=[notice])
 else:
-    last = m * p
-    STEP = live.Slider(
-        "step", text.STEP_LABEL, live.grid(0, last, 1), int(SPEC.default("step")), big_step=p, help=text.step_help(p)
-    )
-    if "step" in st.session_state:  # the shapes can shrink under a kept step
-        st.session_state["step"] = min(max(int(st.session_state["step"]), 0), last)
-    step = int(live.bind([STEP])["step"])
-    live.write_url([STEP], {"step": step})
-    cell = matmul.cell_of_step(step, p)
-    expressions = matmul.step_expressions(a, b)
-    c = a @ b
-    for label, value, words in text.shown_figures(shape_c, step, last, cell, c[cell] if cell else None):
-        ui.figure(label, value, container=figure_row, help=words)
-    with picture:
-        slot = st.container()  # the element above Play's speed, which it reads
-        speed = url_state.choice(text.PLAY_SPEED, "speed", list(SPEEDS), SPEC.default("speed"), widget="segmented")
-        readouts = [text.readout(s, last, e) for s, e in enumerate(expressions)]
-        with slot:
-            live.element(
-                "matmul_live",
-                [STEP],
-                {"step": step},
-                [figures.at_step(live.cached(figures.step_json)(a, b, 0, style), a, b, step, style)],
-                {"step": live.cached(figures.step_sweep)(a, b, readouts, style)},
-                readout=readouts[step],
-                descriptions=[text.picture_words(m, k, p, cell)],
-                controls="top",
-                play={"key": "step", "interval_ms": SPEEDS[speed or "medium"]},
-            )
-        st.caption(text.rule_sentence(m, k, p))
-        st.markdown(text.step_sentence(step, last, cell) if cell else text.STEP_ZERO)
-        if cell:
-            st.code(expressions[step].replace("·", "*"), language=None)
-        st.latex(text.shape_formula(m, k, p))
-        with st.expander(text.TABLE_TITLE):
-            st.table(text.cell_table(expressions[1:], step))
+    follow_step(a, b, shape_c)
 
-    with ideas.idea(1):
+    with parts[1]:
         st.subheader(text.OUTER_TITLE)
         terms = matmul.outer_terms(a, b)
         left, right = st.columns([1, 2.4], gap="large")
@@ -132,17 +143,13 @@ else:
         )
         outer = go.Figure(live.cached(figures.outer_json)(a, b, shown, style), _validate=False)  # built once
         ui.chart(outer, key="matmul_outer", container=right)
-        right.caption(text.outer_caption(a, b, shown, bool(np.allclose(terms.sum(axis=0), c))))
+        right.caption(text.outer_caption(a, b, shown, bool(np.allclose(terms.sum(axis=0), a @ b))))
         with right.expander(text.outer_table_title(shown, k)):
             st.table(text.outer_table(terms[:shown].sum(axis=0)))
 
-    with ideas.idea(2):
+    with parts[2]:
         st.subheader(text.NOTICE_TITLE)
         st.markdown(text.notice(m, k, p))
-    code, notes = text.code(a, b, step), [f"$${text.shape_formula(m, k, p)}$$", text.notice(m, k, p)]
 
-with ideas.idea(3):
+with parts[3]:
     predict_then_check("matmul")
-
-with ideas.idea(4):
-    show_numpy_code(code, expanded=ideas.presenting, notes=notes)
