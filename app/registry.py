@@ -281,7 +281,7 @@ PAGES: list[PageSpec] = [
             Param("hidden", "3"),
             Param("activation", "tanh"),
             Param("lr", "1"),
-            Param("steps", "1000"),
+            number("steps", 1000, 0, 2000),
         ),
         metrics=("mean logistic loss", "accuracy", "hidden units"),
         summary="One neuron is logistic regression; a hidden layer bends the boundary, trained by gradient descent.",

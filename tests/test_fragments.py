@@ -25,7 +25,13 @@ from app.registry import PAGES
 
 # The pages whose main slider is drawn in a fragment, and the URL parameter a step of it writes
 # when that is not the slider's own key (None: the value shown by the slider is the parameter's).
-FRAGMENT_PAGES = {"arrays": ("shape", "5, 3, 2"), "data": None, "broadcasting": None, "matrix-multiplication": None}
+FRAGMENT_PAGES = {
+    "arrays": ("shape", "5, 3, 2"),
+    "data": None,
+    "broadcasting": None,
+    "matrix-multiplication": None,
+    "neural-network": None,
+}
 
 
 class Run:
