@@ -64,17 +64,19 @@ class Param:
         return tuple(s.name for s in self.sliders) or (self.name,)
 
 
-def number(name: str, default: float, low: float, high: float, step: float | None = None, **kwargs) -> Param:
-    """A number in ``[low, high]`` (clamped with a warning beyond it); with ``step``, a slider's grid.
+def number(
+    name: str, default: float, low: float, high: float, step: float | None = None, *, grid=None, **kwargs
+) -> Param:
+    """A number in ``[low, high]`` (clamped with a warning beyond it); its slider's ``grid``, or one by ``step``.
 
     Whole numbers when ``default``, ``low``, ``high`` (and ``step``) are ints.
     """
     from app import url_state  # the parser's clamp warning is the URL binding's
-    from app.sweeps import grid
+    from app.sweeps import grid as grid_by
 
     integer = all(isinstance(v, int) for v in (default, low, high)) and (step is None or isinstance(step, int))
     codec = Codec(url_state.number_parser(low, high, integer=integer), format_number)
-    return Param(name, default, codec=codec, grid=grid(low, high, step) if step else None, **kwargs)
+    return Param(name, default, codec=codec, grid=grid_by(low, high, step) if step else grid, **kwargs)
 
 
 def _shape() -> Param:
@@ -96,6 +98,20 @@ def _shape() -> Param:
         split=split,
         join=lambda values: tuple(int(values[axis.name]) for axis in axes[: int(values["ndim"])]),
         step=shape_after,
+    )
+
+
+def _logistic_sliders() -> tuple[Param, ...]:
+    """The logistic page's w, b and threshold, each on the grid of its live slider."""
+    from core.logistic_sweep import B_POSITIONS, THRESHOLD_POSITIONS, W_POSITIONS
+
+    return tuple(
+        number(name, default, grid[0], grid[-1], grid=grid)
+        for name, default, grid in (
+            ("w", 0.2, W_POSITIONS),
+            ("b", -5.0, B_POSITIONS),
+            ("threshold", 0.5, THRESHOLD_POSITIONS),
+        )
     )
 
 
@@ -255,9 +271,7 @@ PAGES: list[PageSpec] = [
         "Machine learning",
         "w",
         params=(
-            Param("w", "0.2"),
-            Param("b", "-5"),
-            Param("threshold", "0.5"),
+            *_logistic_sliders(),
             Param("train", "0"),
             Param("lr", "0.003", optional=True),  # the training's, in the URL while training is on
             Param("steps", "1000", optional=True),

@@ -31,6 +31,7 @@ FRAGMENT_PAGES = {
     "broadcasting": None,
     "matrix-multiplication": None,
     "neural-network": None,
+    "logistic-regression": None,
 }
 
 
