@@ -38,11 +38,9 @@ if "_iris_url_C" not in st.session_state:
 exponents, cs = iris.c_positions(st.session_state["_iris_url_C"])
 C_SLIDER = figures.CSlider("C_exponent", text.C_LABEL, exponents, 0.0, big_step=4, help=text.C_HELP, cs=cs)
 st.session_state.setdefault("C_exponent", exponents[cs.index(st.session_state["_iris_url_C"])])
-i = C_SLIDER.index(st.session_state["C_exponent"])
-C = cs[i]
-url_state.write_param("C", C)
 
-with ideas.idea(0):
+parts = [ideas.idea(i) for i in range(len(text.IDEAS))]
+with parts[0]:
     metric_row, picture, settings = ui.figure_row(), st.container(), st.container()
 with settings:
     write = lambda chosen: iris.format_features(sorted(chosen) or ALL)  # none chosen: the model uses all four
@@ -62,7 +60,7 @@ with settings:
     )
     convergence = st.container()
 
-with ideas.idea(1):
+with parts[1]:
     st.subheader(text.FLOWER_TITLE)
     sliders, bars = st.columns([1, 2.2], gap="large")
     with sliders:
@@ -77,64 +75,72 @@ seen = X[:, list(features)]
 path = fit_path(seen, y, cs, max_iter)
 accuracy = iris.path_accuracy(seen, y, path)
 wrong = np.sum(iris.predict(seen, path.coef, path.intercept) != y, axis=-1)
-matrix = iris.confusion_matrix(y, iris.predict(seen, path.coef[i], path.intercept[i]))
-z = iris.class_scores(flower[list(features)], path.coef[i], path.intercept[i])
 style = current_style()
 regions = regions_of(pair, X, y, fit_path(X[:, list(pair)], y, cs, max_iter), style) if pair[0] != pair[1] else None
 pair_accuracy = regions.accuracy if regions else [None] * len(cs)
 readouts = [text.readout(*row) for row in zip(cs, accuracy, wrong, pair_accuracy, path.converged)]
 
-# --- Figures, words and layout.
-ui.figure("accuracy", format_number(accuracy[i], 4), container=metric_row, help=text.ACCURACY_HELP)
-ui.figure("iterations", int(path.n_iter[i]), container=metric_row, help=text.ITERATIONS_HELP)
-ui.figure("misclassified", int(wrong[i]), container=metric_row, help=text.MISCLASSIFIED_HELP)
-shown = figures.live_figures(cs, accuracy, len(features), regions, y, flower, i, style)
-caption = text.regions_caption(pair, regions.accuracy[i], regions.species_at(flower, i)) if regions else text.CURVES
-with picture:
-    if not regions:
-        st.error(text.SAME_AXES_ERROR)
-    sweep = {"C_exponent": figures.c_sweep(cs, accuracy, regions, readouts, style)}
-    options = {
-        "readout": readouts[i],
-        "descriptions": [caption] * len(shown),
-        "controls": "side" if ideas.presenting else "top",
-    }
-    live.element("iris_live", [C_SLIDER], {"C_exponent": exponents[i]}, shown, sweep, **options)
-    st.caption(caption)
-with settings:
-    st.markdown(text.data_shape(features))
-if not path.converged[i]:
-    needed = int(fit_path(seen, y, (C,), 10_000).n_iter[0])
-    convergence.info(text.not_converged(max_iter, needed), icon=":material/hourglass_bottom:")
 
-with bars:
-    ui.chart(figures.probability_bars(iris.softmax(z), style), key="iris_proba")
-    st.markdown(text.flower_verdict(iris.softmax(z), z))
+# --- Figures, words and layout: everything C changes, rerun alone on a step of its slider.
+@live.fragment
+def follow_c(features, max_iter, pair, flower, seen, path, accuracy, wrong, regions, readouts) -> None:
+    i = C_SLIDER.index(st.session_state["C_exponent"])  # the one way: the live slider's key, set by its moves
+    C = cs[i]
+    url_state.write_param("C", C)
+    matrix = iris.confusion_matrix(y, iris.predict(seen, path.coef[i], path.intercept[i]))
+    z = iris.class_scores(flower[list(features)], path.coef[i], path.intercept[i])
+    ui.figure("accuracy", format_number(accuracy[i], 4), container=metric_row, help=text.ACCURACY_HELP)
+    ui.figure("iterations", int(path.n_iter[i]), container=metric_row, help=text.ITERATIONS_HELP)
+    ui.figure("misclassified", int(wrong[i]), container=metric_row, help=text.MISCLASSIFIED_HELP)
+    shown = figures.live_figures(cs, accuracy, len(features), regions, y, flower, i, style)
+    caption = text.regions_caption(pair, regions.accuracy[i], regions.species_at(flower, i)) if regions else text.CURVES
+    with picture:
+        if not regions:
+            st.error(text.SAME_AXES_ERROR)
+        sweep = {"C_exponent": figures.c_sweep(cs, accuracy, regions, readouts, style)}
+        options = {
+            "readout": readouts[i],
+            "descriptions": [caption] * len(shown),
+            "controls": "side" if ideas.presenting else "top",
+        }
+        live.element("iris_live", [C_SLIDER], {"C_exponent": exponents[i]}, shown, sweep, **options)
+        st.caption(caption)
+    with settings:
+        st.markdown(text.data_shape(features))
+    if not path.converged[i]:
+        needed = int(fit_path(seen, y, (C,), 10_000).n_iter[0])
+        convergence.info(text.not_converged(max_iter, needed), icon=":material/hourglass_bottom:")
 
-with ideas.idea(2):
-    st.subheader(text.ERRORS_TITLE)
-    heat, words = st.columns([1.3, 1], gap="large")
-    ui.chart(figures.confusion_figure(matrix, style), key="iris_confusion", container=heat)
-    words.caption(text.CONFUSION_CAPTION)
-    for formula in (text.PRECISION, text.RECALL, text.F1):
-        words.latex(formula)
-    st.table(text.scores_table(matrix, *iris.precision_recall_f1(matrix)), hide_index=True, width="content")
+    with bars:
+        ui.chart(figures.probability_bars(iris.softmax(z), style), key="iris_proba")
+        st.markdown(text.flower_verdict(iris.softmax(z), z))
 
-with ideas.idea(3):
-    st.subheader(text.SOFTMAX_TITLE)
-    formulas = st.columns(2)  # side by side on a wide screen, stacked on a phone
-    formulas[0].latex(text.SOFTMAX)
-    formulas[1].latex(text.ARGMAX)
-    st.latex(text.LOSS)
-    st.caption(text.LOSS_NOTES)
-    st.markdown(text.DEFAULTS)
-    petal, sepal = (iris.path_accuracy(X[:, f], y, fit_path(X[:, f], y, cs, max_iter))[i] for f in ([2, 3], [0, 1]))
-    st.markdown(text.notice(matrix, C, np.abs(path.coef[i]).max(), accuracy[i], petal, sepal))
+    with parts[2]:
+        st.subheader(text.ERRORS_TITLE)
+        heat, words = st.columns([1.3, 1], gap="large")
+        ui.chart(figures.confusion_figure(matrix, style), key="iris_confusion", container=heat)
+        words.caption(text.CONFUSION_CAPTION)
+        for formula in (text.PRECISION, text.RECALL, text.F1):
+            words.latex(formula)
+        st.table(text.scores_table(matrix, *iris.precision_recall_f1(matrix)), hide_index=True, width="content")
 
-with ideas.idea(4):
+    with parts[3]:
+        st.subheader(text.SOFTMAX_TITLE)
+        formulas = st.columns(2)  # side by side on a wide screen, stacked on a phone
+        formulas[0].latex(text.SOFTMAX)
+        formulas[1].latex(text.ARGMAX)
+        st.latex(text.LOSS)
+        st.caption(text.LOSS_NOTES)
+        st.markdown(text.DEFAULTS)
+        petal, sepal = (iris.path_accuracy(X[:, f], y, fit_path(X[:, f], y, cs, max_iter))[i] for f in ([2, 3], [0, 1]))
+        st.markdown(text.notice(matrix, C, np.abs(path.coef[i]).max(), accuracy[i], petal, sepal))
+
+    with parts[5]:
+        notes = [f"$${text.SOFTMAX}$$", f"$${text.LOSS}$$", text.LOSS_NOTES]
+        code = text.code(C, features, max_iter, flower)
+        show_numpy_code(code, title=text.CODE_TITLE, expanded=ideas.presenting, notes=notes, figure=shown[0])
+
+
+follow_c(features, max_iter, pair, flower, seen, path, accuracy, wrong, regions, readouts)
+with parts[4]:
     predict_then_check("softmax")
-
-with ideas.idea(5):
-    notes = [f"$${text.SOFTMAX}$$", f"$${text.LOSS}$$", text.LOSS_NOTES]
-    code = text.code(C, features, max_iter, flower)
-    show_numpy_code(code, title=text.CODE_TITLE, expanded=ideas.presenting, notes=notes, figure=shown[0])
