@@ -32,7 +32,8 @@ FRAGMENT_PAGES = {
     "matrix-multiplication": None,
     "neural-network": None,
     "logistic-regression": None,
-    "iris": ("C", None),  # the slider moves log10 C; the URL holds C, away from its default after a step
+    "iris": ("C", None),
+    "linear-regression": None,  # the slider moves log10 C; the URL holds C, away from its default after a step
 }
 # Pages whose st.metric figures do not follow the main slider: they stay outside the fragment.
 STILL_METRICS = {"broadcasting"}  # the shapes of a, b and the result, whatever cell is followed
