@@ -13,7 +13,10 @@ For each registered page with a main slider:
 - script run: the page's script under AppTest, rerun 20 times (median and p95);
 and for the server: resident memory with 1 and with 20 open sessions. A first row measures the
 baseline page (scripts/benchmark_baseline.py: a title, one slider, one small chart) the same way:
-the least any page here can cost, before its lesson content.
+the least any page here can cost, before its lesson content. A second row measures the **bare
+live element** (scripts/benchmark_live_baseline.py: one range input and one 100-point line drawn by
+the app's live element, nothing else): the floor of pointer -> picture and key -> picture, which
+every page's are printed as multiples of.
 
 Timings are medians over ``--runs`` repetitions of everything (machines are noisy); nothing is
 asserted. The app is started on a free port and stopped at the end.
@@ -47,6 +50,10 @@ def percentile(values: list[float], q: float) -> float:
 
 
 BASELINE = Path(__file__).with_name("benchmark_baseline.py")
+LIVE_BASELINE = Path(__file__).with_name("benchmark_live_baseline.py")
+
+
+LIVE_ROW = "bare live element (1 range input + 100-point line)"
 
 
 def rss_mb(pid: int) -> float:
@@ -179,13 +186,16 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     app = LocalServer().start()
-    baseline = None  # started inside the try, so that the app's server is stopped if it fails
+    baseline = live_baseline = None  # started inside the try, so that the app's server is stopped if it fails
     url = app.url
     try:
         baseline = LocalServer(BASELINE).start()
-        baseline_url = baseline.url
-        # The baseline page first, then the app's pages: (row name, page URL, main slider, AppTest path).
-        targets = [("baseline (slider + 1 chart)", baseline_url, "slope", None)]
+        live_baseline = LocalServer(LIVE_BASELINE).start()
+        # The baseline pages first, then the app's pages: (row name, page URL, main slider, AppTest path).
+        targets = [
+            ("baseline (slider + 1 chart)", baseline.url, "slope", None),
+            (LIVE_ROW, live_baseline.url, "slope", None),
+        ]
         targets += [(s.url_path, f"{url}/{s.url_path}", s.slider_key, s.url_path) for s in specs]
         rows = {
             name: {"cold": [], "live": [], "key": [], "script": [], "drawn": [], "drag": []} for name, *_ in targets
@@ -224,18 +234,20 @@ def main() -> None:
             browser.close()
     finally:
         app.stop()
-        if baseline is not None:
-            baseline.stop()
+        for server in (baseline, live_baseline):
+            if server is not None:
+                server.stop()
 
     def ms(values: list[float], q: float | None = None) -> str:
         if not values:
             return "-"
         return f"{1000 * (statistics.median(values) if q is None else percentile(values, q)):.0f}"
 
-    base = rows[targets[0][0]]
+    base, floor = rows[targets[0][0]], rows[LIVE_ROW]
     print(
         f"{args.runs} runs, {args.moves} key presses and a {args.moves}-move drag per page and run, "
-        f"{os.cpu_count()} cores; ratios are to the baseline of the same run\n"
+        f"{os.cpu_count()} cores; ratios are to the baseline of the same run (drag and key -> picture: "
+        "to the bare live element's)\n"
     )
     print(
         f"| page | cold load | drag: moves drawn (of {args.moves}) | drag: pointer -> picture median / p95 "
@@ -244,7 +256,9 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     for name, *_ in targets:
         r = rows[name]
-        ratio = lambda k, r=r: f"{statistics.median(r[k]) / statistics.median(base[k]):.1f}x"
+        ratio = lambda k, r=r, to=base: (
+            f"{statistics.median(r[k]) / statistics.median(to[k]):.1f}x" if r[k] and to[k] else "-"
+        )
         script = (
             f"{1000 * statistics.median(r['script']):.1f} / {1000 * percentile(r['script'], 0.95):.1f} ms"
             if r["script"]
@@ -252,7 +266,8 @@ def main() -> None:
         )
         print(
             f"| {name} | {ms(r['cold'])} ms ({ratio('cold')}) | {statistics.median(r['drawn']):.0f} "
-            f"| {ms(r['drag'])} / {ms(r['drag'], 0.95)} ms | {ms(r['live'])} / {ms(r['live'], 0.95)} ms "
+            f"| {ms(r['drag'])} / {ms(r['drag'], 0.95)} ms ({ratio('drag', to=floor)}) "
+            f"| {ms(r['live'])} / {ms(r['live'], 0.95)} ms ({ratio('live', to=floor)}) "
             f"| {ms(r['key'])} / {ms(r['key'], 0.95)} ms ({ratio('key')}) | {script} |"
         )
     memory = rows["_memory"]
