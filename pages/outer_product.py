@@ -23,79 +23,91 @@ LENGTHS = [
 ]
 
 
-for key, value in derived_sliders.moved(LIVE_KEY, "outer").items():  # a length slider cuts or extends a vector
-    name = key.removesuffix("_len")
-    st.session_state[name] = format_array(vectors.resized(st.session_state[f"_vector_{name}"], int(value)))
-
 ui.page_header(text.TITLE, text.INTRO)
 ideas = Ideas(text.IDEAS)
-with ideas.idea(0):
-    # The picture first, on a wall or a phone too; its readout holds the numbers, the figures follow.
-    picture, figure_row = st.container(), st.container(horizontal=True)
-    typed = st.columns(2)
-canonical = lambda t: format_array(vectors.parse_vector(t, min_len=1, max_len=MAX_LEN))
-w_text = url_state.text(text.W_LABEL, "w", SPEC.default("w"), canonical, str, help=text.VECTOR_HELP, container=typed[0])
-x_text = url_state.text(text.X_LABEL, "x", SPEC.default("x"), canonical, str, help=text.VECTOR_HELP, container=typed[1])
-w, x = vectors.parse_vector(w_text, max_len=MAX_LEN), vectors.parse_vector(x_text, max_len=MAX_LEN)
-st.session_state["_vector_w"], st.session_state["_vector_x"] = w.tolist(), x.tolist()
-n, p = w.size, x.size
-m, rank = vectors.outer(w, x), vectors.rank_of_outer(w, x)
+parts = [ideas.idea(i) for i in range(len(text.IDEAS))]
 
-# The highlighted row is the URL's own parameter; its slider exists while w has more than one row.
-row_slider = live.Slider("row", text.ROW_LABEL, live.grid(0, max(n - 1, 1), 1), 0, big_step=3, help=text.ROW_HELP)
-row = min(int(live.bind([row_slider])["row"]), n - 1)
-st.session_state["row"] = row
-url_state.write_param("row", row)
-sliders = [*LENGTHS, row_slider] if n > 1 else LENGTHS
-derived_sliders.draw_at("outer", {"w_len": n, "x_len": p})
-ui.figure("result shape", m.shape, container=figure_row)
-ui.figure("rank", rank, container=figure_row, help=text.RANK_HELP)
 
-with picture:
-    state = (tuple(w), tuple(x), row)
-    states = {
-        "w_len": [(tuple(vectors.resized(w, k)), tuple(x), min(row, k - 1)) for k in LENGTHS[0].values],
-        "x_len": [(tuple(w), tuple(vectors.resized(x, k)), row) for k in LENGTHS[1].values],
-        "row": [(tuple(w), tuple(x), i) for i in row_slider.values if i < n],
-    }
-    base, sweeps = live.sweeps(figures.heatmap_of, state, states, current_style(), text.readout_of)
-    values = {"w_len": n, "x_len": p, "row": row}
-    live.element(
-        LIVE_KEY,
-        sliders,
-        values,
-        base,
-        sweeps,
-        readout=text.readout_of(state),
-        descriptions=[text.picture_words(w, x, row)],
+@live.fragment
+def follow_vectors() -> None:
+    """The vectors, their sliders and all that follows them: a step reruns only this (the length
+    sliders rewrite the text boxes, which are drawn here too)."""
+    for key, value in derived_sliders.moved(LIVE_KEY, "outer").items():  # a length slider cuts or extends a vector
+        name = key.removesuffix("_len")
+        st.session_state[name] = format_array(vectors.resized(st.session_state[f"_vector_{name}"], int(value)))
+    with parts[0]:
+        # The picture first, on a wall or a phone too; its readout holds the numbers, the figures follow.
+        picture, figure_row = st.container(), st.container(horizontal=True)
+        typed = st.columns(2)
+    canonical = lambda t: format_array(vectors.parse_vector(t, min_len=1, max_len=MAX_LEN))
+    w_text = url_state.text(
+        text.W_LABEL, "w", SPEC.default("w"), canonical, str, help=text.VECTOR_HELP, container=typed[0]
     )
-    if n == 1:
-        st.caption(text.ONE_ROW)
-    st.markdown(text.row_words(w, x, m, row))
-
-with ideas.idea(1):
-    st.subheader(text.TABLE_TITLE)
-    rows, columns = (
-        [f"w_{i} = {format_number(v)}" for i, v in enumerate(w)],
-        [f"x_{j} = {format_number(v)}" for j, v in enumerate(x)],
+    x_text = url_state.text(
+        text.X_LABEL, "x", SPEC.default("x"), canonical, str, help=text.VECTOR_HELP, container=typed[1]
     )
-    st.dataframe(pd.DataFrame(m, index=rows, columns=columns), width="content")
+    w, x = vectors.parse_vector(w_text, max_len=MAX_LEN), vectors.parse_vector(x_text, max_len=MAX_LEN)
+    st.session_state["_vector_w"], st.session_state["_vector_x"] = w.tolist(), x.tolist()
+    n, p = w.size, x.size
+    m, rank = vectors.outer(w, x), vectors.rank_of_outer(w, x)
 
-with ideas.idea(2):
-    st.subheader(text.VERSUS_TITLE)
-    left, right = st.columns(2, gap="large")
-    left.latex(text.OUTER_FORMULA)
-    left.markdown(text.outer_side(n, p, rank))
-    right.latex(text.INNER_FORMULA)
-    right.markdown(text.inner_side(n, p, vectors.dot(w, x) if n == p else None))
+    # The highlighted row is the URL's own parameter; its slider exists while w has more than one row.
+    row_slider = live.Slider("row", text.ROW_LABEL, live.grid(0, max(n - 1, 1), 1), 0, big_step=3, help=text.ROW_HELP)
+    row = min(int(live.bind([row_slider])["row"]), n - 1)
+    st.session_state["row"] = row
+    url_state.write_param("row", row)
+    sliders = [*LENGTHS, row_slider] if n > 1 else LENGTHS
+    derived_sliders.draw_at("outer", {"w_len": n, "x_len": p})
+    ui.figure("result shape", m.shape, container=figure_row)
+    ui.figure("rank", rank, container=figure_row, help=text.RANK_HELP)
 
-with ideas.idea(3):
-    st.subheader(text.NOTICE_TITLE)
-    st.markdown(notice := text.notice(w, x, row, rank))
+    with picture:
+        state = (tuple(w), tuple(x), row)
+        states = {
+            "w_len": [(tuple(vectors.resized(w, k)), tuple(x), min(row, k - 1)) for k in LENGTHS[0].values],
+            "x_len": [(tuple(w), tuple(vectors.resized(x, k)), row) for k in LENGTHS[1].values],
+            "row": [(tuple(w), tuple(x), i) for i in row_slider.values if i < n],
+        }
+        base, sweeps = live.sweeps(figures.heatmap_of, state, states, current_style(), text.readout_of)
+        values = {"w_len": n, "x_len": p, "row": row}
+        live.element(
+            LIVE_KEY,
+            sliders,
+            values,
+            base,
+            sweeps,
+            readout=text.readout_of(state),
+            descriptions=[text.picture_words(w, x, row)],
+        )
+        if n == 1:
+            st.caption(text.ONE_ROW)
+        st.markdown(text.row_words(w, x, m, row))
 
-with ideas.idea(4):
+    with parts[1]:
+        st.subheader(text.TABLE_TITLE)
+        rows, columns = (
+            [f"w_{i} = {format_number(v)}" for i, v in enumerate(w)],
+            [f"x_{j} = {format_number(v)}" for j, v in enumerate(x)],
+        )
+        st.dataframe(pd.DataFrame(m, index=rows, columns=columns), width="content")
+
+    with parts[2]:
+        st.subheader(text.VERSUS_TITLE)
+        left, right = st.columns(2, gap="large")
+        left.latex(text.OUTER_FORMULA)
+        left.markdown(text.outer_side(n, p, rank))
+        right.latex(text.INNER_FORMULA)
+        right.markdown(text.inner_side(n, p, vectors.dot(w, x) if n == p else None))
+
+    with parts[3]:
+        st.subheader(text.NOTICE_TITLE)
+        st.markdown(notice := text.notice(w, x, row, rank))
+
+    with parts[5]:
+        notes = [f"$${text.OUTER_FORMULA}$$", text.outer_side(n, p, rank), f"$${text.INNER_FORMULA}$$", notice]
+        show_numpy_code(text.code(literal(w), literal(x)), expanded=ideas.presenting, notes=notes)
+
+
+follow_vectors()
+with parts[4]:
     predict_then_check("outer")
-
-with ideas.idea(5):
-    notes = [f"$${text.OUTER_FORMULA}$$", text.outer_side(n, p, rank), f"$${text.INNER_FORMULA}$$", notice]
-    show_numpy_code(text.code(literal(w), literal(x)), expanded=ideas.presenting, notes=notes)

@@ -33,7 +33,11 @@ FRAGMENT_PAGES = {
     "neural-network": None,
     "logistic-regression": None,
     "iris": ("C", None),
-    "linear-regression": None,  # the slider moves log10 C; the URL holds C, away from its default after a step
+    "linear-regression": None,
+    "outer-product": (
+        "w",
+        "1, 2, 3, 0",
+    ),  # w_len 3 -> 4 extends w by a zero  # the slider moves log10 C; the URL holds C, away from its default after a step
 }
 # Pages whose st.metric figures do not follow the main slider: they stay outside the fragment.
 STILL_METRICS = {"broadcasting"}  # the shapes of a, b and the result, whatever cell is followed
