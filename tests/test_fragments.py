@@ -23,21 +23,13 @@ from websockets.asyncio.client import connect
 
 from app.registry import PAGES
 
-# The pages whose main slider is drawn in a fragment, and the URL parameter a step of it writes
-# when that is not the slider's own key (None: the value shown by the slider is the parameter's).
-FRAGMENT_PAGES = {
+# Every registered page with a main slider is checked. Here: the URL parameter a step of it writes,
+# where that is not the slider's own key with the value the slider shows.
+URL_AFTER_STEP = {
     "arrays": ("shape", "5, 3, 2"),
-    "data": None,
-    "broadcasting": None,
-    "matrix-multiplication": None,
-    "neural-network": None,
-    "logistic-regression": None,
-    "iris": ("C", None),
-    "linear-regression": None,
-    "outer-product": (
-        "w",
-        "1, 2, 3, 0",
-    ),  # w_len 3 -> 4 extends w by a zero  # the slider moves log10 C; the URL holds C, away from its default after a step
+    "iris": ("C", None),  # the slider moves log10 C; the URL holds C, away from its default after a step
+    "outer-product": ("w", "1, 2, 3, 4"),  # w_len 3 -> 4 extends w (core.vectors.resized)
+    "dot-product": ("b", None),  # b's angle slider rewrites b
 }
 # Pages whose st.metric figures do not follow the main slider: they stay outside the fragment.
 STILL_METRICS = {"broadcasting"}  # the shapes of a, b and the result, whatever cell is followed
@@ -100,7 +92,7 @@ def _step(app_url: str, url_path: str) -> tuple[Run, Run, dict]:
     return asyncio.run(go())
 
 
-@pytest.mark.parametrize("url_path", list(FRAGMENT_PAGES))
+@pytest.mark.parametrize("url_path", [s.url_path for s in PAGES if s.slider_key])
 def test_a_main_slider_step_reruns_only_the_fragment(app_url, url_path):
     first, step, moved = _step(app_url, url_path)
     assert first.finished == ForwardMsg.FINISHED_SUCCESSFULLY
@@ -116,6 +108,6 @@ def test_a_main_slider_step_reruns_only_the_fragment(app_url, url_path):
     assert ("metric" in step.kinds()) is (url_path not in STILL_METRICS)
     assert step.query_string is not None, "the step did not write the URL"
     spec = next(s for s in PAGES if s.url_path == url_path)
-    name, text = FRAGMENT_PAGES[url_path] or (spec.slider_key, moved["value"])
+    name, text = URL_AFTER_STEP.get(url_path) or (spec.slider_key, moved["value"])
     written = parse_qs(step.query_string)[name]
-    assert written == [text] if text is not None else written != [spec.default(name)]
+    assert written == [text] if text is not None else written != [spec.default(name)], (name, written)
