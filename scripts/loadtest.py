@@ -98,6 +98,7 @@ class Slider:
     high: float
     step: float
     live_key: str = ""  # a slider of the page's live element (app/live.py): value is its index
+    fragment_id: str = ""  # the st.fragment the element is drawn in: its moves rerun only that
 
 
 def change(slider: Slider, value: float, sent: int = 0) -> WidgetState:
@@ -317,9 +318,10 @@ class Session:
         self.uploaders: dict[str, str] = {}  # key -> element id of each st.file_uploader
         self.figures: list[tuple[str, str]] = []  # (label, value) of each st.metric of the last finished run
 
-    async def run(self, widgets: list[WidgetState] | None, timeout: float) -> list[str]:
-        """Ask for a rerun with ``widgets`` changed; wait for script_finished. Returns problems seen."""
-        state = ClientState(query_string=self.query_string, page_name=self.page)
+    async def run(self, widgets: list[WidgetState] | None, timeout: float, fragment_id: str = "") -> list[str]:
+        """Ask for a rerun with ``widgets`` changed (of fragment ``fragment_id`` alone, as the browser
+        asks when they are drawn in one); wait for script_finished. Returns problems seen."""
+        state = ClientState(query_string=self.query_string, page_name=self.page, fragment_id=fragment_id)
         if widgets:
             state.widget_states.CopyFrom(WidgetStates(widgets=widgets))
         await self.ws.send(BackMsg(rerun_script=state).SerializeToString())
@@ -332,7 +334,7 @@ class Session:
                 msg.ParseFromString(await self.ws.recv())
                 kind = msg.WhichOneof("type")
                 if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-                    self._element(msg.delta.new_element, problems, figures)
+                    self._element(msg.delta.new_element, problems, figures, msg.delta.fragment_id)
                 elif kind == "new_session":
                     self.session_id = msg.new_session.initialize.session_id
                 elif kind == "page_info_changed":
@@ -344,10 +346,12 @@ class Session:
                 elif kind == "script_finished":
                     if msg.script_finished not in FINISHED_OK:
                         problems.append(f"script finished with status {msg.script_finished}")
+                    if fragment_id:  # a fragment's run re-sends its own figures; the others stay as shown
+                        figures = list((dict(self.figures) | dict(figures)).items())
                     self.query_string, self.figures = query_string, figures
                     return problems
 
-    def _element(self, element, problems: list[str], figures: list[tuple[str, str]]) -> None:
+    def _element(self, element, problems: list[str], figures: list[tuple[str, str]], fragment_id: str = "") -> None:
         kind = element.WhichOneof("type")
         if kind == "exception":
             problems.append(f"exception on the page: {element.exception.type}: {element.exception.message}")
@@ -365,7 +369,9 @@ class Session:
             data = json.loads(data) if isinstance(data, str) else data
             for spec in data.get("sliders", []) if isinstance(data, dict) else []:
                 last = len(spec["values"]) - 1
-                self.sliders[spec["key"]] = Slider(element.bidi_component.id, spec["index"], 0, last, 1, spec["key"])
+                self.sliders[spec["key"]] = Slider(
+                    element.bidi_component.id, spec["index"], 0, last, 1, spec["key"], fragment_id
+                )
 
 
 def next_value(slider: Slider, rng: random.Random) -> float:
@@ -441,7 +447,8 @@ async def client(
                 value = next_value(slider, rng)
                 started = time.perf_counter()
                 try:
-                    problems = await session.run([change(slider, value, len(result.moves) + 1)], args.timeout)
+                    move = [change(slider, value, len(result.moves) + 1)]
+                    problems = await session.run(move, args.timeout, slider.fragment_id)
                 except ConnectionClosed:
                     dropped = True
                 else:
