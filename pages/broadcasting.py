@@ -8,6 +8,7 @@ import numpy as np
 import streamlit as st
 
 from app import live, state, ui, url_state
+from app.cached import follow_sweep, picture_json
 from app.code_panel import show_numpy_code
 from app.figures import broadcasting as figures
 from app.lessons import broadcasting as text
@@ -19,7 +20,6 @@ from core import broadcasting as core
 from core.text import format_array
 
 SPEC = page("broadcasting")
-picture_json, follow_sweep = live.cached(figures.picture_json), live.cached(figures.follow_sweep)
 
 
 def canonical(typed: str) -> str:

@@ -4,6 +4,9 @@ import numpy as np
 import streamlit as st
 
 from app import live, ui, url_state
+from app.cached import iris_fit_path as fit_path
+from app.cached import iris_load as load
+from app.cached import iris_regions as regions_of
 from app.code_panel import show_numpy_code
 from app.figures import iris as figures
 from app.lessons import iris as text
@@ -18,7 +21,6 @@ SPEC = page("iris")
 NAMES = [name.replace(" ", "_") for name in iris.FEATURES]  # the features as the URL writes them
 ALL, MAX_ITER = (0, 1, 2, 3), int(SPEC.default("max_iter"))
 FLOWER = 77  # the sliders' first flower (the registry's defaults): a versicolor the model calls virginica
-load, fit_path, regions_of = live.cached(iris.load), live.cached(iris.fit_path), live.cached(figures.Regions.of)
 
 
 def parse_c(raw: str) -> float:

@@ -6,6 +6,9 @@ import numpy as np
 import streamlit as st
 
 from app import live, state, ui, url_state
+from app.cached import logistic_best_fit as best_fit
+from app.cached import logistic_descend as descend
+from app.cached import logistic_loss_grid as loss_grid
 from app.code_panel import literal, show_numpy_code
 from app.figures import logistic as figures
 from app.lessons import logistic as text
@@ -26,8 +29,6 @@ SLIDERS = [
     )
 ]
 LEARNING_RATES = ["0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1"]
-best_fit, descend = live.cached(logistic.best_fit), live.cached(logistic_sweep.descend)
-loss_grid = live.cached(logistic_sweep.loss_grid)
 
 
 def read_points(raw: str):

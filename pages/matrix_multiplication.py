@@ -11,6 +11,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app import live, state, ui, url_state
+from app.cached import matmul_outer_json
+from app.cached import matmul_step_json as step_json
+from app.cached import matmul_step_sweep as step_sweep
 from app.code_panel import show_numpy_code
 from app.figures import matmul as figures
 from app.lessons import matmul as text
@@ -25,7 +28,6 @@ SPEC = page("matrix-multiplication")
 SPEEDS = {"slow": 1200, "medium": 600, "fast": 250}  # milliseconds per step of Play
 SHAPE_KEYS = {"m": "shape_m", "k": "shape_k", "p": "shape_p"}
 SLIDER_MAX = 6  # shape sliders run 1..6; a typed matrix may be larger (up to 8 per axis)
-step_json, step_sweep = live.cached(figures.step_json), live.cached(figures.step_sweep)
 
 
 def regenerate() -> None:
@@ -141,7 +143,7 @@ else:
             icon=":material/open_in_new:",
             query_params=link,
         )
-        outer = go.Figure(live.cached(figures.outer_json)(a, b, shown, style), _validate=False)  # built once
+        outer = go.Figure(matmul_outer_json(a, b, shown, style), _validate=False)  # built once
         ui.chart(outer, key="matmul_outer", container=right)
         right.caption(text.outer_caption(a, b, shown, bool(np.allclose(terms.sum(axis=0), a @ b))))
         with right.expander(text.outer_table_title(shown, k)):

@@ -7,8 +7,11 @@ training from a table of every sampled step, computed by ``core.network``.
 import streamlit as st
 
 from app import live, state, ui, url_state
+from app.cached import network_best_line_loss as best_line_loss
+from app.cached import network_experiment as experiment
+from app.cached import network_step_figures as step_figures
+from app.cached import network_step_sweep as step_sweep
 from app.code_panel import show_numpy_code
-from app.figures import network as figures
 from app.lessons import network as text
 from app.presentation import Ideas
 from app.projector import current_style
@@ -21,8 +24,6 @@ SPEC = page("neural-network")
 DEFAULT = SPEC.default
 LEARNING_RATES = ("0.01", "0.03", "0.1", "0.3", "1", "3", "10", "30", "100")
 PLAY_MS = 400  # one sampled step every 0.4 s: the whole training in about 15 s
-experiment, best_line_loss = live.cached(nw.experiment), live.cached(nw.best_line_loss)
-step_figures, step_sweep = live.cached(figures.step_figures), live.cached(figures.step_sweep)
 
 
 def steps_slider(step: int | None = None) -> live.Slider:
