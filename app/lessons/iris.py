@@ -119,8 +119,7 @@ def not_converged(max_iter: int, needed: int) -> str:
         f"**The fit stopped before it converged.** lbfgs reached max_iter = {max_iter} while the "
         "loss could still go down, so scikit-learn raises a `ConvergenceWarning` (caught here). "
         "The weights are whatever the solver had at that moment; the accuracy above belongs to "
-        f"that unfinished model. With these settings it needs about {needed} "
-        "iterations: raise max_iter, or scale the features (`StandardScaler`) so lbfgs needs fewer."
+        f"that unfinished model. With these settings it needs about {count(needed, 'iteration')}: raise max_iter, or scale the features (`StandardScaler`) so lbfgs needs fewer."
     )
 
 

@@ -76,7 +76,7 @@ def row_words(w: np.ndarray, x: np.ndarray, m: np.ndarray, row: int) -> str:
 def picture_words(w: np.ndarray, x: np.ndarray, row: int) -> str:
     """The picture's text alternative."""
     return (
-        f"A grid of {w.size} rows and {x.size} columns: w = {vector(w)} down the left, x = {vector(x)} "
+        f"A grid of {count(w.size, 'row')} and {count(x.size, 'column')}: w = {vector(w)} down the left, x = {vector(x)} "
         f"across the top, and in each cell the product w_i × x_j. Row {row} is framed."
     )
 

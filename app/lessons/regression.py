@@ -272,7 +272,7 @@ def notice(
             f"Every y is {mean}, so SST = 0: R² = 1 − SSE/SST divides by 0 and is undefined. The page writes "
             f"R² = {format_number(r2, 4)}, as scikit-learn's r2_score does (1 for a perfect fit, else 0). "
         )
-    elif r2 < 0:
+    elif float(format_number(r2, 4)) < 0:  # as shown: -0.00001 is written 0.0000, not called negative
         spread = f"R² = {format_number(r2, 4)} is negative: always predicting the mean {mean} would do better. "
     elif at_optimum:
         spread = (
