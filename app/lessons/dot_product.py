@@ -42,7 +42,7 @@ SLIDES_NOTATION = (
     "counts from 0, so a₁ is `a[0]`."
 )
 NOTICE_TITLE = "What to notice"
-NOTICE_FORMULA = r"a \cdot b = \sum_i a_i\,b_i = \|a\|\,\|b\|\cos\theta"
+NOTICE_FORMULA = r"a \cdot b = \sum_{i=1}^{n} a_i\,b_i = \|a\|\,\|b\|\cos\theta"
 SIGN_TITLE = "Predict the sign, then check"
 ANGLE_TITLE = "Predict the angle, then check"
 
