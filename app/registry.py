@@ -298,7 +298,7 @@ PAGES: list[PageSpec] = [
             number("steps", 1000, 0, 2000),
         ),
         metrics=("mean logistic loss", "accuracy", "hidden units"),
-        summary="One neuron is logistic regression; a hidden layer bends the boundary, trained by gradient descent.",
+        summary="One neuron is logistic regression; a hidden layer of two or more units bends the boundary, trained by gradient descent.",
         quizzes=("network_params",),
     ),
     PageSpec(

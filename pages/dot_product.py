@@ -133,7 +133,7 @@ def follow_vectors() -> None:
                 st.latex(text.cosine_latex(d, norm_a, norm_b, cos, angle))
                 if unit := text.unit_vectors(norm_a, norm_b, d):
                     st.success(unit, icon=":material/straighten:")
-                st.markdown(text.projection_words(p, d, norm_a))
+                st.markdown(text.projection_words(p, d, norm_a, norm_b))
 
     with parts[2]:
         st.subheader(text.NOTICE_TITLE)

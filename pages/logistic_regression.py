@@ -83,7 +83,7 @@ def follow_line(x: np.ndarray, y: np.ndarray, points: figures.Points, best, best
             ui.figure("best logistic loss", format_number(best_loss, 4), help=text.BEST_HELP)
     with picture:
         if not best:
-            st.info(text.NO_BEST_FIT)
+            st.info(text.no_best_fit(len(np.unique(y))))
         sliders = [with_value(s, values[s.key]) for s in SLIDERS]
         others = {s.key: tuple((k, v) for k, v in values.items() if k != s.key) for s in sliders}
         live.element(
@@ -138,7 +138,7 @@ def follow_line(x: np.ndarray, y: np.ndarray, points: figures.Points, best, best
             grid = loss_grid(x, y, ws, bs)
             surface = figures.descent_surface(ws, bs, grid, path.params, (w, b), best, style)
             ui.chart(surface, key="logistic_descent", container=right)
-            right.caption(text.SURFACE_CAPTION)
+            right.caption(text.surface_caption(x))
             ui.chart(figures.descent_losses(path.losses, best_loss, style), key="logistic_descent_loss")
 
     with parts[5]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from app.lessons.grammar import count, times
 from core.broadcasting import AxisCheck, source_cells
 from core.text import format_number, format_shape
 from core.text import numpy_literal as literal
@@ -62,9 +63,9 @@ NOTICE_FORMULA = (
     r"\text{allowed iff}\quad n_a = n_b \;\lor\; n_a = 1 \;\lor\; n_b = 1 \end{gathered}"
 )
 BIAS = (
-    " The same rule serves a neural network (the neural-network page): a layer of `units` neurons "
-    "adds its bias, shape `(units,)`, one number per neuron, to every row of its outputs for a batch "
-    "of examples, shape `(batch, units)`, one row per example: one bias, reused for every example."
+    " The same rule saves a loop on every data set: X has shape (m, n), one row per datapoint, and "
+    "adding a vector of shape (n,), one number per feature, adds the same n numbers to every row "
+    "(X − X.mean(axis=0) centres every feature at once)."
 )
 
 
@@ -78,7 +79,7 @@ def cell_keys(shape: tuple[int, ...]) -> tuple[int, str]:
     what = "one grid" if len(shape) == 3 else "one row"
     return (
         big,
-        f"Arrow keys: the next cell; PageUp / PageDown: {big} cells ({what}); Home / End: the first / last cell.",
+        f"Arrow keys: the next cell; PageUp / PageDown: {count(big, 'cell')} ({what}); Home / End: the first / last cell.",
     )
 
 
@@ -110,8 +111,9 @@ def caption(shape_a: tuple, shape_b: tuple, shape: tuple | None) -> str:
     return (
         f"Top: a {format_shape(shape_a)} and b {format_shape(shape_b)} as typed. Below: both "
         f"stretched to {format_shape(shape)}, then combined cell by cell into the result. Dotted, faded "
-        "cells are **copies** made by stretching a length-1 (or missing) axis; solid cells hold the "
-        "numbers you typed. Hover a cell to see where it comes from."
+        "cells show numbers already drawn, read again where a length-1 (or missing) axis is stretched "
+        "(NumPy makes no copies of them); solid cells hold the numbers you typed. Hover a cell to see "
+        "where it comes from."
     )
 
 
@@ -153,7 +155,7 @@ def numpy_warns(said: list[str], b: np.ndarray) -> str:
     zero_over_zero = any("invalid value" in w for w in said)
     return (
         f"**Division by zero: NumPy warns, and goes on.**\n\n{lines}\n\n"
-        f"b holds {int(np.sum(np.asarray(b) == 0))} zero(s). A number divided by 0 is **inf** (−inf for a "
+        f"b holds {count(int(np.sum(np.asarray(b) == 0)), 'zero')}. A number divided by 0 is **inf** (−inf for a "
         "negative number): it grows without bound. "
         + ("0 / 0 has no sensible value at all, so it is **nan**, *not a number*. " if zero_over_zero else "")
         + "NumPy writes these special floating-point values in the result and only warns, so one "
@@ -187,10 +189,6 @@ def rule_table(checks: list[AxisCheck], shape_a: tuple, shape_b: tuple) -> str:
             "| result | " + " | ".join(":red[✗]" if c.result is None else str(c.result) for c in checks) + " |",
         ]
     )
-
-
-def times(n: int) -> str:
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
 def notice(shape_a: tuple, shape_b: tuple, shape: tuple | None, checks: list[AxisCheck]) -> str:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.lessons.grammar import count, index_of, plural
 from core import data as houses
 from core import datasets
 from core.datasets import Dataset
 from core.text import format_number, format_shape
 
 TITLE = "Data: features and labels"
-INTRO = "A datapoint is a row **x** of **n** features with a label **y**. **X** stacks **m** rows."
+INTRO = (
+    "A datapoint is a vector **x** of **n** features with a label **y**. **X** stacks the **m** datapoints, "
+    "one per row."
+)
 IDEAS = ["One datapoint", "X and y", "What to notice", "Predict, then check", "The NumPy code"]
 EXAMPLE_LABEL = "Example: what the data are"
 EXAMPLE_NAMES = {"house": "House", "text": "Text", "image": "Image", "iris": "Iris flower", "sound": "Sound"}
@@ -25,8 +29,8 @@ TABLE_TITLE = "The whole data set: X and y"
 VALUES_TITLE = "The same rows as NumPy prints them"
 NOTICE_TITLE = "What to notice"
 NOTATION = (  # X and y side by side on a wide screen, one above the other on a phone
-    r"X = \begin{pmatrix} x^{(0)} \\ x^{(1)} \\ \vdots \\ x^{(m-1)} \end{pmatrix} \in \mathbb{R}^{m \times n}",
-    r"y = \begin{pmatrix} y^{(0)} \\ y^{(1)} \\ \vdots \\ y^{(m-1)} \end{pmatrix}",
+    r"X = \begin{pmatrix} x^{(1)} \\ x^{(2)} \\ \vdots \\ x^{(m)} \end{pmatrix} \in \mathbb{R}^{m \times n}",
+    r"y = \begin{pmatrix} y^{(1)} \\ y^{(2)} \\ \vdots \\ y^{(m)} \end{pmatrix}",
 )
 NOTATION_LINE = r",\qquad ".join(NOTATION)  # both on one line, for the notebook
 NOTICE = (
@@ -37,16 +41,19 @@ NOTICE = (
     "the loudness of frequency bands: each is a decision about what the model may use. The slides' other "
     "examples work the same way: a genome becomes the frequency of a motif (→ the cell type), speech its "
     "frequency spectrum (→ the emotion).\n"
-    "- **NumPy counts from 0.** The first datapoint is `X[0]` and the last `X[m - 1]`; the slides "
-    "number them from 1. Feature j of every datapoint is a column, `X[:, j]`.\n"
+    "- **NumPy counts from 0.** The slides number the datapoints from 1, x⁽¹⁾ to x⁽ᵐ⁾ (a superscript in "
+    "brackets, so that it is not read as a feature); in NumPy x⁽¹⁾ is `X[0]` and x⁽ᵐ⁾ is `X[m - 1]`, and the "
+    "row slider and the readouts give NumPy's index. Feature j of every datapoint is a column, `X[:, j]`, "
+    "also counted from 0 in NumPy.\n"
     "- **Then the other two components.** A model h maps each row x to a prediction ŷ, and a loss "
     "compares ŷ with the label y: the next pages build both."
 )
 CAPTIONS = {
     "image": "The picture is 8 × 8 grey levels; x is the same 64 numbers read row by row, "
     "`x = picture.reshape(64)`, and `x.reshape(8, 8)` gives the picture back.",
-    "text": "x counts how often each word of the vocabulary (every word of the 12 sentences, in "
-    "alphabetical order) appears in the sentence: mostly zeros, and the order of the words is lost.",
+    "text": "x counts how often each word of the vocabulary (every word of two or more letters in the 12 "
+    "sentences, in alphabetical order: scikit-learn's CountVectorizer leaves out one-letter words such as "
+    "“a”) appears in the sentence: mostly zeros, and the order of the words is lost.",
     "iris": "Three sepals and three petals drawn to scale (a grid of 1 cm) from the four measurements, "
     "which x holds. Petal size alone almost tells the species.",
     "house": "The floor plan is drawn from the area (its shape is made up); x holds the area and the "
@@ -92,7 +99,7 @@ def block_note(data: Dataset, rows: range) -> str:
 
 def readout(data: Dataset, row: int) -> str:
     """The live readout for datapoint ``row``: where it is, its label, and x itself when it is short."""
-    shown = f"row {row} of {data.m} · y[{row}] = {data.label_text(row)}"
+    shown = f"{index_of(row, data.m)} · y[{row}] = {data.label_text(row)}"
     if data.n <= 4:
         shown += " · x = [" + ", ".join(format_number(v, datasets.DECIMALS[data.name]) for v in data.X[row]) + "]"
     return shown
@@ -112,7 +119,7 @@ def datapoint_description(data: Dataset, row: int) -> str:
         )
     elif data.name == "house":
         rooms = int(x[1])
-        words = f"a house of {format_number(x[0], 0)} m² with {rooms} room{'s' * (rooms != 1)}, price {label}"
+        words = f"a house of {format_number(x[0], 0)} m² with {count(rooms, 'room')}, price {label}"
     else:
         words = f"a quarter-second chord, pitch {label}, its first 50 ms and its spectrum"
     return f"Row {row}: {words}."
@@ -136,7 +143,7 @@ def shapes_sentence(data: Dataset, row: int) -> str:
     """m, n and the shapes with the current numbers, in the slides' notation."""
     m, n = data.m, data.n
     return (
-        f"Here **m = {m}** datapoints and **n = {n}** feature{'s' * (n != 1)}: X has shape "
+        f"Here **m = {m}** datapoints and **n = {n}** {plural('feature', n)}: X has shape "
         f"{format_shape(data.X.shape)} and holds {m * n} numbers, one row per datapoint and one column per "
         f"feature; y has shape {format_shape(data.y.shape)}, one label per row. The datapoint you picked is "
         f"x = X[{row}], shape {format_shape((n,))}, and its label is y[{row}] = {data.label_text(row)}."
@@ -159,7 +166,7 @@ def label_kind(data: Dataset) -> str:
         )
     return (
         f"The label is one of {classes} classes ({names}): predicting it is **classification** with "
-        f"{classes} classes, as on the Iris page (the softmax). In y each class is a number, 0 to {classes - 1}."
+        f"{classes} classes, as on the Iris page. In y each class is a number, 0 to {classes - 1}."
     )
 
 

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from app.lessons.grammar import agree, count, subject
 from core.text import format_array, format_number
 
 TITLE = "Dot product and angle"
@@ -41,7 +42,7 @@ SLIDES_NOTATION = (
     "counts from 0, so a₁ is `a[0]`."
 )
 NOTICE_TITLE = "What to notice"
-NOTICE_FORMULA = r"a \cdot b = \sum_i a_i\,b_i = \|a\|\,\|b\|\cos\theta"
+NOTICE_FORMULA = r"a \cdot b = \sum_{i=1}^{n} a_i\,b_i = \|a\|\,\|b\|\cos\theta"
 SIGN_TITLE = "Predict the sign, then check"
 ANGLE_TITLE = "Predict the angle, then check"
 
@@ -84,7 +85,7 @@ def readouts(measures: dict[str, np.ndarray]) -> list[str]:
 
 
 def mismatch_readout(n_a: int, n_b: int) -> str:
-    return f"a has {n_a} numbers and b has {n_b}: no dot product"
+    return f"a has {count(n_a, 'number')} and b has {n_b}: no dot product"
 
 
 def picture_words(a: np.ndarray, b: np.ndarray, angle: float | None, projection: np.ndarray | None) -> str:
@@ -109,48 +110,60 @@ def zoom_words(shown: bool) -> str:
     )
 
 
-def side(dot: float) -> str:
-    """What the sign of a · b says about the angle."""
-    if dot > 1e-12:
+def side(dot: float, cos: float | None = None) -> str:
+    """What the sign of a · b says about the angle. With ``cos`` the sign is judged relative to the
+    lengths (|cos θ| ≤ 1e-12 is perpendicular), so tiny vectors at 45° are not called perpendicular."""
+    measure = dot if cos is None else cos
+    if measure > 1e-12:
         return "positive, so the angle is under 90° (acute): they point roughly the same way"
-    if dot < -1e-12:
+    if measure < -1e-12:
         return "negative, so the angle is over 90° (obtuse): they point apart"
-    return "zero, so the angle is exactly 90°: they are perpendicular"
+    return ("zero, so the angle is exactly 90°" if dot == 0 or cos is None else "zero, so the angle is 90°") + (
+        ": they are perpendicular"
+    )
 
 
 def notice(dot: float, angle: float | None, cos: float | None, norm_a: float, norm_b: float, zero: str) -> str:
     """What the current vectors show, in a few sentences with their numbers."""
     if angle is None:
+        names, things = subject(zero)
         return (
-            f"Here {zero} has length 0, so a · b = 0 although there is no angle: a dot product of 0 "
+            f"Here {names} {agree(things, 'has', 'have')} length 0, so a · b = 0 although there is no angle: a dot product of 0 "
             "means perpendicular only between vectors that have a length, which is why "
             "cos θ = a · b / (‖a‖ ‖b‖) is undefined here."
         )
+    shown = format_number(dot, 4)
+    tiny = (
+        f" to 4 decimals, but it is not 0: the vectors are so short that their product is tiny. Its sign still "
+        f"counts: it is {side(dot, cos)}"
+        if float(shown) == 0 and abs(cos) > 1e-12
+        else f" is {side(dot, cos)}"
+    )
     return (
-        f"Here a · b = {format_number(dot, 4)} is {side(dot)}. Doubling a would double a · b to {format_number(2 * dot, 4)} but "
+        f"Here a · b = {shown}{tiny}. Doubling a would double a · b to {format_number(2 * dot, 4)} but "
         f"leave θ = {format_number(angle, 4)}° alone: cos θ = {format_number(cos, 4)} divides out the lengths "
         f"‖a‖ = {format_number(norm_a, 4)} and ‖b‖ = {format_number(norm_b, 4)}. So the dot product mixes two things, how well "
         "the vectors line up (cos θ) and how long they are; only cos θ measures the alignment. A neuron, "
-        "the unit a neural network is built of (the neural-network page), computes w · x plus a bias: its "
-        "weights w against its input x, the first step of every layer."
+        "the unit a neural network is built of (the neural-network page), starts with exactly this: its "
+        "weights w dotted with its input x, w · x, before it adds a number of its own."
     )
 
 
 def mismatch_notice(n_a: int, n_b: int) -> str:
     return (
-        f"Here a has {n_a} numbers and b has {n_b}: the dot product pairs the components one "
+        f"Here a has {count(n_a, 'number')} and b has {n_b}: the dot product pairs the components one "
         "to one, so it needs equal lengths. The outer product on the next page pairs every "
         "component with every other and takes any lengths."
     )
 
 
 def no_terms(n_a: int, n_b: int) -> str:
-    return f"No terms to add: a has {n_a} numbers and b has {n_b}."
+    return f"No terms to add: a has {count(n_a, 'number')} and b has {n_b}."
 
 
 def mismatch_error(n_a: int, n_b: int, numpy_message: str) -> str:
     return (
-        f"**a has {n_a} numbers and b has {n_b}**: the dot product pairs each component of a "
+        f"**a has {count(n_a, 'number')} and b has {n_b}**: the dot product pairs each component of a "
         f"with the same component of b, so both need the same length. NumPy says: `ValueError: {numpy_message}`"
     )
 
@@ -164,8 +177,10 @@ def cut_fix(name: str, cut: str) -> str:
 
 
 def zero_info(zero: str) -> str:
+    names, things = subject(zero)
+    what = "the zero vector** (length 0): it has" if things == 1 else "both the zero vector** (length 0): they have"
     return (
-        f"**{zero} is the zero vector** (length 0): it has no direction, so the **angle is "
+        f"**{names} {agree(things, 'is', 'are')} {what} no direction, so the **angle is "
         "undefined** and so is cos θ (it would divide by ‖a‖‖b‖ = 0). The dot product is still "
         "defined: it is 0."
     )
@@ -194,6 +209,13 @@ def unit_vectors(norm_a: float, norm_b: float, dot: float) -> str:
     """For unit vectors a · b is cos θ; and the slide writes it to 3 decimals. Empty unless both have length 1."""
     if abs(norm_a - 1) >= 5e-4 or abs(norm_b - 1) >= 5e-4:
         return ""
+    cos = min(max(dot / (norm_a * norm_b), -1.0), 1.0)
+    if format_number(dot, 4) != format_number(cos, 4):  # lengths 1 only to 4 decimals: the division shows
+        return (
+            f"Both are almost **unit vectors** (lengths {format_number(norm_a, 4)} and {format_number(norm_b, 4)}), "
+            f"so a · b = {format_number(dot, 4)} is close to cos θ = {format_number(cos, 4)}: for vectors of "
+            "length exactly 1 the dot product *is* the cosine of the angle."
+        )
     words = (
         f"Both are **unit vectors** (length 1), so the division does nothing: **a · b = cos θ = {format_number(dot, 4)}**. "
         "For unit vectors the dot product *is* the cosine of the angle."
@@ -203,12 +225,13 @@ def unit_vectors(norm_a: float, norm_b: float, dot: float) -> str:
     return words
 
 
-def projection_words(projection: np.ndarray, dot: float, norm_a: float) -> str:
+def projection_words(projection: np.ndarray, dot: float, norm_a: float, norm_b: float | None = None) -> str:
+    measure = dot if not norm_b else dot / (norm_a * norm_b)  # relative to the lengths, as side() judges
     where = (
         "It points along a: the angle is under 90°."
-        if dot > 1e-12
+        if measure > 1e-12
         else "It points against a: the angle is over 90°."
-        if dot < -1e-12
+        if measure < -1e-12
         else "It is zero: b is perpendicular to a."
     )
     return (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.lessons.grammar import count
+
 TITLE = "Arrays, models and losses"
 INTRO = (
     "The first support session of the deep-learning course, as pictures that move with their "
@@ -77,8 +79,8 @@ def resume(title: str, *, started: bool) -> str:
 def progress_line(opened: int, pages: int, right: int, questions: int) -> str:
     """How far the student is, in this tab."""
     return (
-        f"In this tab you have opened {opened} of the {pages} pages and answered {right} of "
-        f"{questions} questions right. Progress is kept while the tab stays open."
+        f"In this tab you have opened {opened} of the {count(pages, 'page')} and answered {right} of "
+        f"{count(questions, 'question')} right. Progress is kept while the tab stays open."
     )
 
 

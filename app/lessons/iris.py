@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.lessons.grammar import agree, count
 from core.iris import FEATURES, SPECIES
 from core.text import format_number
 
@@ -54,7 +55,7 @@ F1 = r"F_1 = \frac{2\,\text{precision}\cdot\text{recall}}{\text{precision} + \te
 SOFTMAX_TITLE = "Softmax: three scores, three probabilities"
 SOFTMAX = r"z = W x + b, \qquad p_k = \frac{e^{z_k}}{\sum_j e^{z_j}}"
 ARGMAX = r"\hat y = \arg\max_k p_k = \arg\max_k z_k"
-LOSS = r"L(W, b) = \sum_{i=1}^{m} -\ln p_{i,\,y_i} \;+\; \frac{1}{2C}\,\lVert W \rVert^2"
+LOSS = r"L(W, b) = \sum_{i=1}^{m} -\ln p^{(i)}_{y^{(i)}} \;+\; \frac{1}{2C}\,\lVert W \rVert^2"
 LOSS_NOTES = (
     "W holds one row of weights per species, and each score z_k = w_k · x + b_k is linear: any real "
     "number, not a probability. The softmax turns the three scores into probabilities that add up to 1; "
@@ -118,8 +119,7 @@ def not_converged(max_iter: int, needed: int) -> str:
         f"**The fit stopped before it converged.** lbfgs reached max_iter = {max_iter} while the "
         "loss could still go down, so scikit-learn raises a `ConvergenceWarning` (caught here). "
         "The weights are whatever the solver had at that moment; the accuracy above belongs to "
-        f"that unfinished model. With these settings it needs about {needed} "
-        "iterations: raise max_iter, or scale the features (`StandardScaler`) so lbfgs needs fewer."
+        f"that unfinished model. With these settings it needs about {count(needed, 'iteration')}: raise max_iter, or scale the features (`StandardScaler`) so lbfgs needs fewer."
     )
 
 
@@ -152,12 +152,13 @@ def notice(
         mistakes = "Every training flower is classified right with these settings. "
     elif with_setosa == 0:
         mistakes = (
-            f"All {wrong} mistakes are between versicolor and virginica, whose measurements overlap; "
+            f"Every mistake ({count(wrong, 'flower')}) is between versicolor and virginica, whose measurements overlap; "
             "setosa, with much smaller petals, is separated by one straight boundary. "
         )
     else:
         mistakes = (
-            f"{wrong} flowers are misclassified, {with_setosa} of them with setosa on one side: with these "
+            f"{count(wrong, 'flower')} {agree(wrong, 'is', 'are')} misclassified; {count(with_setosa, 'mistake')} "
+            f"{agree(with_setosa, 'involves', 'involve')} setosa: with these "
             "features even setosa is not cleanly separated. "
         )
     return (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.lessons.grammar import agree, count, linear, plural
 from core import logistic_sweep
 from core.text import format_number
 
@@ -50,17 +51,30 @@ ACCURACY_HELP = (
 )
 BEST_HELP = (
     "The lowest mean logistic loss any w, b reach on these points: scikit-learn's "
-    "LogisticRegression(C=np.inf), with no penalty. Its default, LogisticRegression() (C = 1), adds an "
-    "L2 penalty that keeps w small, so its loss on these points is a little higher."
+    "LogisticRegression(C=np.inf), with no penalty. Its default, LogisticRegression(), adds a penalty "
+    "that keeps w small (the Iris page explains it), so its loss on these points is a little higher."
 )
 PRECISION_HELP = "Of the points called class 1, the share that are class 1: TP / (TP + FP)."
 RECALL_HELP = "Of the points that are class 1, the share called class 1: TP / (TP + FN)."
 F1_HELP = "The harmonic mean of precision and recall, 2PR / (P + R): high only when both are."
-NO_BEST_FIT = (
-    "No best fit: one threshold on x separates the two classes (or only one class is present). The loss "
-    "can then always be lowered by making the sigmoid steeper, so it approaches 0 but no finite w, b "
-    "reaches it, and scikit-learn's unpenalised fit would not converge."
-)
+
+
+def no_best_fit(classes: int) -> str:
+    """Why there is no best fit: ``classes`` is how many classes the points hold (1 or 2)."""
+    if classes < 2:
+        return (
+            "No best fit: only one class is present. The loss can always be lowered by moving every p "
+            "closer to that class (a larger b, or a smaller one), so it approaches 0 but no finite w, b "
+            "reaches it. scikit-learn does not even try: `LogisticRegression().fit` raises a ValueError, it "
+            "needs at least 2 classes."
+        )
+    return (
+        "No best fit: one threshold on x separates the two classes. The loss can then always be lowered by "
+        "making the sigmoid steeper, so it approaches 0 but no finite w, b reaches it; scikit-learn's "
+        "unpenalised fit stops at some large w once the loss is too flat to measure."
+    )
+
+
 TABLE_TITLE = "The points as a table"
 
 WHY_LOG_TITLE = "Why −ln p"
@@ -78,8 +92,10 @@ THRESHOLD_TEXT = (
     "A threshold turns a probability into a decision: class 1 when p ≥ threshold. The model (w, b) and "
     "its loss do not change with the threshold, but the decisions do, and so does every count of the "
     "confusion matrix: **TP** (true positives, class 1 called 1), **FP** (false alarms), **FN** (missed 1s), "
-    "**TN**. Lowering the threshold finds more of the 1s (recall up) at the price of more false alarms "
-    "(precision down): a disease screen wants a high recall, a costly treatment a high precision."
+    "**TN**. Lowering the threshold calls more points class 1: recall never falls (every 1 found stays "
+    "found), and precision usually falls, as more false alarms come in, but not always: at w = 0.4, "
+    "b = −11 on the generated BMI set, raising the threshold from 0.5 to 0.6 lowers precision from "
+    "0.8667 to 0.8571. A disease screen wants a high recall, a costly treatment a high precision."
 )
 METRIC_VS_LOSS = (
     "**A metric is for people; the loss trains the model.** Accuracy, precision, recall and F1 say how good "
@@ -90,13 +106,13 @@ METRIC_VS_LOSS = (
 )
 FORMULAS_TITLE = "The formulas"
 SIGMOID_FORMULA = r"p = \sigma(h) = \frac{1}{1 + e^{-h}}, \qquad h = w x + b, \qquad \ln\frac{p}{1-p} = h"
-LOSS_FORMULA = r"L(w, b) = \frac{1}{m}\sum_{i=1}^{m} \big[-y_i \ln p_i - (1 - y_i)\ln(1 - p_i)\big]"
+LOSS_FORMULA = r"L(w, b) = \frac{1}{m}\sum_{i=1}^{m} \big[-y^{(i)} \ln p^{(i)} - (1 - y^{(i)})\ln(1 - p^{(i)})\big]"
 FORMULA_NOTES = (
     "The **odds** of class 1 are p / (1 − p): p = 0.8 gives odds of 4, four to one. Their logarithm, the "
     "**log-odds**, is what the score h is: the sigmoid is exactly the function that makes ln(p / (1 − p)) = h, "
     "so a straight line in x becomes a probability. (The slides write the score h(x); other texts and the "
-    "Iris page call it z.) The sum runs over the m points, counted from 1 as on the slides; NumPy counts "
-    "from 0.\n\n"
+    "Iris page call it z.) The sum runs over the m points x⁽ⁱ⁾ with labels y⁽ⁱ⁾ and probabilities "
+    "p⁽ⁱ⁾ = σ(w x⁽ⁱ⁾ + b), counted i = 1 … m as on the slides; NumPy counts from 0.\n\n"
     "Computed as written, `np.log(1 / (1 + np.exp(-h)))` breaks for large |h|: `np.exp(800)` is `inf`, and "
     "`np.log(0)` is `-inf`. The page uses the same numbers rewritten with `np.logaddexp(0, -h)` = "
     "ln(1 + e^(−h)) = −ln p, which never overflows: try w = 10, b = −50."
@@ -112,16 +128,28 @@ BLEW_UP = (
     "The loss ended higher than it started: the learning rate is too large for these points, each step "
     "overshoots the valley. Choose a smaller η."
 )
-SURFACE_CAPTION = (
-    "The loss over (w, b), darker is lower (log scale). The valley is long and narrow because x is not "
-    "centred: a change of w moves h by x ≈ 30 times as much as the same change of b, so one learning rate "
-    "cannot suit both. That is why scikit-learn suggests scaling the features."
-)
+
+
+def surface_caption(x) -> str:
+    """The loss surface in words: how far x is from centred decides how the valley is stretched."""
+    mean = float(np.mean(x))
+    said = (
+        "The loss over (w, b), darker is lower (log scale). A change of w moves a point's score h by its x "
+        f"times as much as the same change of b; here x averages {format_number(mean, 2)}"
+    )
+    if abs(mean) >= 2:
+        return said + (
+            ", so w moves h many times more than b: the valley is long and narrow and one learning rate "
+            "cannot suit both. That is why scikit-learn suggests scaling the features."
+        )
+    return said + ", close to centred, so neither w nor b moves h much more than the other on average."
+
+
 SOLVER_NOTE = (
     "scikit-learn does not take these plain steps: `LogisticRegression()` uses **lbfgs**, a gradient method "
-    "that also estimates the loss's curvature from its last steps (far fewer steps); it adds an L2 penalty "
-    "with C = 1 unless told otherwise; and with more than two classes it turns one score per class into "
-    "probabilities with a softmax (the Iris page)."
+    "that also estimates how the loss curves from its last steps (far fewer steps); unless told otherwise "
+    "it adds a penalty that keeps w small (the Iris page explains it); and with more than two classes it "
+    "turns one score per class into probabilities that add up to 1 (the Iris page too)."
 )
 
 
@@ -131,7 +159,7 @@ def readout(mean_loss: float, accuracy: float, threshold: float) -> str:
 
 
 def source(generated: bool, m: int) -> str:
-    return GENERATED_SOURCE if generated else f"your {m} points"
+    return GENERATED_SOURCE if generated else f"your {count(m, 'point')}"
 
 
 def caption(source_text: str, has_best: bool) -> str:
@@ -150,7 +178,7 @@ def descriptions(name: str, w: float, b: float, threshold: float, mean_loss: flo
     """Text alternatives of the three live figures."""
     (tn, fp), (fn, tp) = counts
     return [
-        f"The sigmoid of h = {format_number(w)}·{name} + {format_number(b)} over the points, with each "
+        f"The sigmoid of h = {linear(w, name, b)} over the points, with each "
         f"point's loss as a bar under it; mean loss {format_number(mean_loss, 4)}.",
         "The loss curves −ln p (class 1) and −ln(1 − p) (class 0), each point on its own curve.",
         f"Confusion matrix at threshold {format_number(threshold)}: TN {tn}, FP {fp}, FN {fn}, TP {tp}.",
@@ -187,7 +215,7 @@ def notice(name: str, w: float, b: float, threshold: float, accuracy: float, rig
             "steeper there, and b slides it sideways. "
         )
     return boundary + (
-        f"Accuracy {format_number(accuracy, 4)} only counts the {right} of {m} points on the correct side of the boundary, "
+        f"Accuracy {format_number(accuracy, 4)} only counts the {right} of {count(m, 'point')} on the correct side of the boundary, "
         f"so it moves in steps; the mean loss {format_number(loss, 4)} also weighs how sure the model is, so it changes "
         "smoothly, which is what gradient descent needs."
     )
@@ -209,15 +237,19 @@ def what_to_notice(name: str, x, y, p, losses, w: float, b: float, threshold: fl
 def threshold_notes(threshold: float, now: tuple[float, float, int], usual: tuple[float, float, int]) -> str:
     """What moving the threshold from 0.5 did: ``now`` and ``usual`` are (precision, recall, points called 1)."""
     precision, recall, called = now
-    said = f"At threshold {format_number(threshold)}, {called} points are called class 1"
+    said = (
+        f"At threshold {format_number(threshold)}, {count(called, 'point')} {agree(called, 'is', 'are')} called class 1"
+    )
     if threshold == 0.5:
         said += f" (the usual threshold): precision {format_number(precision, 4)}, recall {format_number(recall, 4)}."
     else:
         verb = "Lowering" if threshold < 0.5 else "Raising"
-        said = (
-            f"{verb} the threshold from 0.5 to {format_number(threshold)} calls {called} points class 1 instead of "
-            f"{usual[2]}: recall {format_number(usual[1], 4)} → {format_number(recall, 4)}, precision {format_number(usual[0], 4)} → {format_number(precision, 4)}."
+        calls = (
+            f"still calls {count(called, 'point')} class 1, as 0.5 does"
+            if called == usual[2]
+            else f"calls {count(called, 'point')} class 1 instead of {usual[2]}"
         )
+        said = f"{verb} the threshold from 0.5 to {format_number(threshold)} {calls}: recall {format_number(usual[1], 4)} → {format_number(recall, 4)}, precision {format_number(usual[0], 4)} → {format_number(precision, 4)}."
     if called == 0:
         said += (
             " No point is called class 1, so precision is 0 / 0, written 0 as scikit-learn does "
@@ -227,7 +259,7 @@ def threshold_notes(threshold: float, now: tuple[float, float, int], usual: tupl
 
 
 def descent_summary(steps: int, w_end: float, b_end: float, first: float, last: float) -> str:
-    return f"After **{steps}** steps: w = {format_number(w_end, 4)}, b = {format_number(b_end, 4)}, loss {format_number(first, 4)} → **{format_number(last, 4)}**."
+    return f"After **{steps}** {plural('step', steps)}: w = {format_number(w_end, 4)}, b = {format_number(b_end, 4)}, loss {format_number(first, 4)} → **{format_number(last, 4)}**."
 
 
 def zigzag(rises: int) -> str:

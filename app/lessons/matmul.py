@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from app.lessons.grammar import count
 from core.text import format_array
 from core.text import numpy_literal as literal
 
@@ -49,7 +50,7 @@ def step_help(p: int) -> str:
     """The step slider's help: what a step is, and its keys."""
     return (
         "0 computes nothing yet; each step fills the next cell of C, row by row. Arrow keys: one cell; "
-        f"PageUp / PageDown: one row of C ({p} cells); Home / End: none / all. ▶ Play steps through them."
+        f"PageUp / PageDown: one row of C ({count(p, 'cell')}); Home / End: none / all. ▶ Play steps through them."
     )
 
 
@@ -106,7 +107,7 @@ def outer_link(t: int) -> str:
 
 
 def outer_table_title(shown: int, k: int) -> str:
-    return f"The sum of {shown} of {k} terms as a table"
+    return f"The sum of {shown} of {count(k, 'term')} as a table"
 
 
 def outer_table(matrix: np.ndarray) -> pd.DataFrame:
@@ -118,8 +119,8 @@ def outer_table(matrix: np.ndarray) -> pd.DataFrame:
 def outer_words(m: int, k: int, p: int) -> str:
     return (
         f"Instead of one cell at a time, take **column t of A** (length {m}) and **row t of B** "
-        f"(length {p}): their outer product is a whole ({m}, {p}) matrix. Adding the {k} terms "
-        "gives C again."
+        f"(length {p}): their outer product is a whole ({m}, {p}) matrix. Adding "
+        f"the {count(k, 'term')} gives C again."
     )
 
 
@@ -137,7 +138,7 @@ def outer_caption(a: np.ndarray, b: np.ndarray, shown: int, sums_to_c: bool) -> 
         else "No term added yet: the sum is all zeros, and term 0 is shown faded. "
     )
     return (
-        first + f"All {k} terms added: the sum equals A @ B ({'yes' if sums_to_c else 'no'}). "
+        first + f"With every term added ({count(k, 'term')}), the sum equals A @ B ({'yes' if sums_to_c else 'no'}). "
         "Each cell C[i, j] collects one product A[i, t] · B[t, j] from each term."
     )
 
@@ -145,7 +146,7 @@ def outer_caption(a: np.ndarray, b: np.ndarray, shown: int, sums_to_c: bool) -> 
 def notice(m: int, k: int, p: int) -> str:
     """The shape rule, the cost and the order, with the current sizes."""
     if p != m:
-        order = f"B A is undefined here: B's {p} columns do not meet A's {m} rows."
+        order = f"B A is undefined here: B's {count(p, 'column')} do not meet A's {count(m, 'row')}."
     else:
         order = f"B A is a ({k}, {k}) matrix, " + (
             "another shape than C." if k != m else "in general with other numbers."
@@ -153,8 +154,8 @@ def notice(m: int, k: int, p: int) -> str:
     return (
         f"Here A is ({m}, {k}) and B is ({k}, {p}), so C is ({m}, {p}): as many rows as A and as many "
         f"columns as B, while the inner size k = {k} disappears, summed over in every cell. Each cell costs "
-        f"{k} multiplications, so C costs m·k·p = {m * k * p}: the layers of a neural network are matrix "
-        f"products of exactly this kind. Order matters: {order}"
+        f"{count(k, 'multiplication')}, so C costs m·k·p = {m * k * p}: a neural network computes products of "
+        f"exactly this kind, its inputs times a matrix of weights. Order matters: {order}"
     )
 
 
@@ -174,9 +175,9 @@ def mismatch_caption(m: int, ka: int, kb: int, p: int) -> str:
 
 def mismatch_notice(m: int, ka: int, kb: int, p: int) -> str:
     return (
-        f"Here A has {ka} columns but B has {kb} rows: a row of A ({ka} numbers) and a column of "
-        f"B ({kb} numbers) cannot be paired into a dot product. B needs {ka} rows, or A needs "
-        f"{kb} columns; the outer sizes {m} and {p} may be anything."
+        f"Here A has {count(ka, 'column')} but B has {count(kb, 'row')}: a row of A ({count(ka, 'number')}) and a "
+        f"column of B ({count(kb, 'number')}) cannot be paired into a dot product. B needs {count(ka, 'row')}, or "
+        f"A needs {count(kb, 'column')}; the outer sizes {m} and {p} may be anything."
     )
 
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from app.lessons.grammar import count
 from core import network as nw
 from core.text import format_number
 
 TITLE = "A network of neurons"
 INTRO = (
     "One **neuron** (inputs times weights, plus a bias, through the sigmoid) is logistic regression, with a "
-    "straight boundary. A **hidden layer** of neurons bends it."
+    "straight boundary. A **hidden layer** of two or more neurons can bend it (with one hidden unit it is "
+    "still straight)."
 )
 IDEAS = ["Training the network", "What the network computes", "What to notice", "Predict, then check", "The NumPy code"]
 
@@ -28,7 +30,10 @@ RESET = "Reset to step 0"
 RESET_HELP = "Back to the random starting weights, before any step; ▶ Play then replays the training."
 SETUP_TITLE = "The network and the data"
 HIDDEN_LABEL = "Hidden units"
-HIDDEN_HELP = "0 leaves one neuron: logistic regression, a straight boundary. 1 to 8 units bend it."
+HIDDEN_HELP = (
+    "0 leaves one neuron: logistic regression, a straight boundary. 1 unit still draws a straight boundary "
+    "(p ≥ 0.5 is one threshold on its sum z); 2 to 8 units can bend it."
+)
 ACTIVATION_LABEL = "Activation of the hidden units"
 ACTIVATION_HELP = "tanh: a smooth S from -1 to 1. relu: max(0, z), a kink at 0."
 LR_LABEL = "Learning rate η"
@@ -69,9 +74,13 @@ def diverged(lr: float, taken: int) -> str:
 
 def descriptions(hidden: int, activation: str, step: int, loss: float, accuracy: float) -> list[str]:
     """The three pictures in words (their text alternatives)."""
-    layers = f"2 inputs, {hidden} {activation} hidden units and one output" if hidden else "2 inputs and one output"
+    layers = (
+        f"2 inputs, {count(hidden, activation + ' hidden unit')} and one output"
+        if hidden
+        else "2 inputs and one output"
+    )
     return [
-        f"Decision regions after {step} steps: the 200 points of the two classes, and where the network "
+        f"Decision regions after {count(step, 'step')}: the 200 points of the two classes, and where the network "
         f"says class 1 (p ≥ 0.5); accuracy {format_number(accuracy, 4)}.",
         f"The network: {layers}; each edge is a weight, wide when large, solid for positive, dashed for negative.",
         f"The mean logistic loss over 2000 steps, now {format_number(loss, 4)} at step {step}.",
@@ -102,21 +111,23 @@ def formula(hidden: int, activation: str) -> str:
     )
 
 
-LOSS_FORMULA = r"L = \frac{1}{m} \sum_{i=1}^{m} \left[ -y_i \ln p_i - (1 - y_i) \ln(1 - p_i) \right]"
+LOSS_FORMULA = r"L = \frac{1}{m} \sum_{i=1}^{m} \left[ -y^{(i)} \ln p^{(i)} - (1 - y^{(i)}) \ln(1 - p^{(i)}) \right]"
 
 
 def shapes_sentence(hidden: int, activation: str) -> str:
     """What each part of the formula is, with its shape."""
     if hidden == 0:
         return (
-            "x is one point, a row of n = 2 features; w holds one weight per feature. The boundary "
+            "x = (x₁, x₂) is one point, n = 2 features; w holds one weight per feature. The boundary "
             "p = 0.5 is where h(x) = 0: the straight line w₁x₁ + w₂x₂ + b = 0."
         )
     kind = "tanh(z), from −1 to 1" if activation == "tanh" else "relu(z) = max(0, z)"
+    sums = "the hidden unit's sum z" if hidden == 1 else f"the {hidden} hidden units' sums z"
     return (
-        f"x is one point, a row of n = 2 features; x W₁ + b₁ gives the {hidden} hidden units' sums z, "
-        f"each zero along a line of its own, and {kind} bends each. The output is one neuron again, "
-        f"on the {hidden} activations a instead of on x. For all m points at once X has shape "
+        f"x = (x₁, x₂) is one point, n = 2 features; x W₁ + b₁ gives {sums}, "
+        f"{'zero along a line' if hidden == 1 else 'each zero along a line of its own'}, and {kind} bends "
+        f"{'it' if hidden == 1 else 'each'}. The output is one neuron again, on the "
+        f"{count(hidden, 'activation')} a instead of on x. For all m points at once X has shape "
         f"(200, 2) and A = f(X W₁ + b₁) shape (200, {hidden})."
     )
 
@@ -141,12 +152,20 @@ def weights_table(params: nw.Params) -> pd.DataFrame:
 
 
 def structure_notice(hidden: int, activation: str, dataset: str, best_line: float) -> str:
-    """What the network can draw: a line with one neuron, a bent boundary with a hidden layer."""
+    """What the network can draw: a line with one neuron or one hidden unit, a bent boundary with more."""
+    best = format_number(best_line, 4)
     if hidden == 0:
         return (
             "With no hidden layer this is **one neuron**, logistic regression on two features: its boundary "
-            f"is a straight line, and no line separates the {dataset}. The best any line can do here is a "
-            f"loss of {format_number(best_line, 4)}."
+            f"is a straight line, and no line separates the {dataset}. The lowest loss logistic regression "
+            f"reaches here is {best}."
+        )
+    if hidden == 1:
+        return (
+            "With **one hidden unit** the boundary is still a straight line: the unit computes one sum "
+            f"z = w₁x₁ + w₂x₂ + b of x₁ and x₂, {activation} never reverses the order of z, and "
+            "the output turns it into p, so p ≥ 0.5 is one threshold on z: a line (or no boundary at all). The unit can only shape how "
+            "fast p changes across that line; a second unit gives a second line to bend the boundary with."
         )
     unit = f"Each of the {hidden} hidden units computes its own sum z of x₁ and x₂, zero along a line of its own, "
     if activation == "tanh":
@@ -160,16 +179,25 @@ def structure_notice(hidden: int, activation: str, dataset: str, best_line: floa
     )
 
 
+LN2 = float(np.log(2))
+
+
 def training_notice(
     step: int, taken: int, lr: float, loss: float, start_loss: float, best_line: float, hidden: int
 ) -> str:
-    """Where training stands at ``step``: not started, diverged, overshooting, past the best line, or not."""
+    """Where training stands at ``step``: not started, diverged, overshooting, past logistic regression, or not."""
     shown, best = format_number(loss, 4), format_number(best_line, 4)
     if step == 0:
-        return (
-            f"At step 0 the weights are random and the loss {shown} is close to ln 2 = 0.6931, "
-            "what p = 0.5 for every point would give. Press ▶ Play or move the steps slider."
-        )
+        coin = "what p = 0.5 for every point would give"
+        if abs(loss - LN2) < 0.01:
+            start = f"the loss {shown} is close to ln 2 = 0.6931, {coin}"
+        elif loss > LN2:
+            start = f"the loss {shown} is above ln 2 = 0.6931, {coin}: on average they lean the points the wrong way"
+        else:
+            start = (
+                f"the loss {shown} is already below ln 2 = 0.6931, {coin}: by chance they lean the points the right way"
+            )
+        return f"At step 0 the weights are random and {start}. Press ▶ Play or move the steps slider."
     if step > taken:
         return (
             f"At η = {format_number(lr)} the steps are far too large: after step {taken} the weights blew up "
@@ -181,14 +209,22 @@ def training_notice(
             f"η = {format_number(lr)} each step overshoots the valley it aims for. A smaller learning rate descends."
         )
     if loss < best_line - 0.005:
+        if hidden == 1:
+            return (
+                f"The loss {shown} is below {best}, the lowest logistic regression reaches on these points, "
+                "yet the boundary is still a straight line: one hidden unit changes how p rises across the line, "
+                "not the line's shape. Two or more units can bend it."
+            )
         return (
-            f"The loss {shown} is below {best}, the best any straight boundary reaches on these points: "
-            "the hidden layer's bend pays off."
+            f"The loss {shown} is below {best}, the lowest logistic regression (a straight boundary) reaches on "
+            "these points: the hidden layer's bend pays off."
         )
     if hidden == 0:
-        return f"The loss {shown} is at best {best}, the best straight boundary: one neuron can go no lower."
+        return (
+            f"The loss {shown} is at best {best}, the lowest logistic regression reaches: one neuron can go no lower."
+        )
     return (
-        f"The loss {shown} is no better than the best straight boundary's {best}: so far the hidden units "
+        f"The loss {shown} is no better than logistic regression's {best}: so far the hidden units "
         "draw what one neuron would. More steps, a larger learning rate or another seed can find the bend."
     )
 

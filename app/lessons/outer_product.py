@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.lessons.grammar import count
 from core.text import format_number, format_shape
 from core.vectors import rank_of_outer
 
 TITLE = "Outer product"
 INTRO = (
     "The outer product **w xᵀ** multiplies **every** w_i with **every** x_j: n numbers and p numbers give "
-    "an **n × p matrix** whose row i is x scaled by w_i. The ᵀ (*transpose*) lays the column x down as a row."
+    "an **n × p matrix** whose row i is x scaled by w_i. On paper w is a column (n, 1) and the ᵀ "
+    "(*transpose*) lays the column x down as a row (1, p). A NumPy vector of shape (n,) is neither a row nor "
+    "a column (`x.T` has the same shape (n,) as `x`, and `w @ x.T` is the dot product), so NumPy writes the outer product "
+    "`np.outer(w, x)`, or `w[:, None] * x[None, :]`: `[:, None]` makes a column, `[None, :]` a row."
 )
 IDEAS = ["The matrix w xᵀ", "The same matrix as a table", "Outer product or dot product?", "What to notice"]
 IDEAS += ["Predict, then check", "The NumPy code"]
-W_LABEL, X_LABEL = "w (a column, n numbers)", "x (a row, p numbers)"
+W_LABEL, X_LABEL = "w (n numbers, down the left)", "x (p numbers, across the top)"
 VECTOR_HELP = "1 to 8 numbers separated by commas or spaces, e.g. `1, 2, 3`. Any value can be typed here."
 LENGTH_HELP = (
     "Arrow keys add or remove one number, PageUp and PageDown three, Home and End go to 1 and 8. A longer "
@@ -31,13 +35,13 @@ RANK_HELP = (
 TABLE_TITLE = "The same matrix as a table"
 VERSUS_TITLE = "Outer product or dot product?"
 OUTER_FORMULA = r"(w\,x^{\mathsf T})_{ij} = w_i\,x_j \qquad (n, 1)(1, p) = (n, p)"
-INNER_FORMULA = r"w^{\mathsf T} x = w \cdot x = \sum_i w_i\,x_i \qquad (1, n)(n, 1) = (1, 1)"
+INNER_FORMULA = r"w^{\mathsf T} x = w \cdot x = \sum_{i=1}^{n} w_i\,x_i \qquad (1, n)(n, 1) = (1, 1)"
 NOTICE_TITLE = "What to notice"
 NOTICE_TAIL = (
     " `np.outer(w, x)` is broadcasting in disguise, `w[:, np.newaxis] * x[np.newaxis, :]`: a "
-    "column (n, 1) times a row (1, p). In a neural network (the neural-network page), training "
-    "needs the gradient of a layer's weights; for one example it is an outer product: how much the "
-    "loss changes with each of the layer's outputs (its error signal) times the layer's input."
+    "column (n, 1) times a row (1, p). Outer products come back when a neural network learns: for one "
+    "example, the change that training makes to a whole matrix of weights is the outer product of the "
+    "input x with one number per output, how much the loss responds to that output."
 )
 
 
@@ -72,15 +76,19 @@ def row_words(w: np.ndarray, x: np.ndarray, m: np.ndarray, row: int) -> str:
 def picture_words(w: np.ndarray, x: np.ndarray, row: int) -> str:
     """The picture's text alternative."""
     return (
-        f"A grid of {w.size} rows and {x.size} columns: w = {vector(w)} down the left, x = {vector(x)} "
+        f"A grid of {count(w.size, 'row')} and {count(x.size, 'column')}: w = {vector(w)} down the left, x = {vector(x)} "
         f"across the top, and in each cell the product w_i × x_j. Row {row} is framed."
     )
 
 
 def outer_side(n: int, p: int, rank: int) -> str:
-    return (
-        f"- **Any lengths**: here n = {n} and p = {p}. A column times a row.\n"
-        f"- Every row is a multiple of x (and every column a multiple of w): the rows span one line, so "
+    lengths = f"- **Any lengths**: here n = {n} and p = {p}. A column times a row.\n"
+    if rank == 0:
+        return (
+            lengths + "- w or x is all zeros, so every product is 0: no row has a direction, the matrix has **rank 0**."
+        )
+    return lengths + (
+        "- Every row is a multiple of x (and every column a multiple of w): the rows span one line, so "
         f"the matrix has **rank {rank}**, however large it is."
     )
 
@@ -100,15 +108,22 @@ def inner_side(n: int, p: int, dot: float | None) -> str:
 def notice(w: np.ndarray, x: np.ndarray, row: int, rank: int) -> str:
     """What the current w and x show: how many numbers make the matrix, and how its rows compare."""
     n, p = w.size, x.size
-    count = f"Here w has n = {n} numbers and x has p = {p}: w xᵀ holds {n * p} products made from only {n + p} numbers."
+    if n * p > n + p:
+        made = f"made from only {count(n + p, 'number')}"
+    elif n * p == n + p:
+        made = f"as many as the {n + p} numbers they are made from"
+    else:
+        made = f"fewer than the {n + p} numbers they are made from, since one vector has length 1"
+    products = count(n * p, "product")
+    count_words = f"Here w has n = {n} and x has p = {p}: w xᵀ holds {products}, {made}."
     if rank == 0:
-        return count + " A vector of zeros makes every product 0: the matrix has rank 0." + NOTICE_TAIL
+        return count_words + " A vector of zeros makes every product 0: the matrix has rank 0." + NOTICE_TAIL
     base = int(np.flatnonzero(w)[0])
     other = row if row != base else next((i for i in range(n) if i != base), None)
     if other is None:
-        return count + f" With one row, the matrix is just x scaled by w_0 = {format_number(w[0])}." + NOTICE_TAIL
+        return count_words + f" With one row, the matrix is just x scaled by w_0 = {format_number(w[0])}." + NOTICE_TAIL
     return (
-        count + f" Row {other} is {format_number(w[other])} × x and row {base} is "
+        count_words + f" Row {other} is {format_number(w[other])} × x and row {base} is "
         f"{format_number(w[base])} × x, so row {other} = {format_number(w[other] / w[base])} × "
         f"row {base}: every row is a multiple of x, which is why the rank is {rank}." + NOTICE_TAIL
     )

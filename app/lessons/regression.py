@@ -1,13 +1,15 @@
 """Linear regression: the words of the page.
 
-Notation as on the slides: m data points (i = 1 … m), n features, ŷ the prediction, the loss
-L = 1/m Σ (ŷᵢ − yᵢ)². Code counts from 0, the formulas from 1.
+Notation as on the slides: m data points x⁽ⁱ⁾ with labels y⁽ⁱ⁾ (i = 1 … m), n features, ŷ the
+prediction, the loss L = 1/m Σ (ŷ⁽ⁱ⁾ − y⁽ⁱ⁾)². Code counts from 0, the formulas from 1.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from app.lessons import grammar
+from app.lessons.grammar import agree, linear, offset
 from core.regression import OVERFIT_RISE, LineFit, distance_factor
 from core.text import format_number
 
@@ -77,11 +79,14 @@ def slider_help(step: float, big: float) -> str:
 
 
 def lr_help(limit: float) -> str:
-    return f"Steps converge only below 2 / λ_max = {format_number(limit, 4)} for these points."
+    return (
+        f"Gradient descent converges on these points only for η below {format_number(limit, 4)}; at or above "
+        "it the steps jump further past the bottom each time."
+    )
 
 
 def too_many_for_link(count: int) -> str:
-    return f"These {count:,} points are too many for a link: the address bar keeps the other settings only."
+    return f"These {grammar.count(count, 'point', thousands=True)} are too many for a link: the address bar keeps the other settings only."
 
 
 def upload_error(name: str, err: Exception) -> str:
@@ -98,7 +103,10 @@ def data_warning(raw: str, err: Exception) -> str:
 
 
 def split_refused(count: int) -> str:
-    return f"A train / test split needs at least 3 points; there are {count}. All points train the model."
+    return (
+        f"A train / test split needs at least 3 points; there {agree(count, 'is', 'are')} {grammar.count(count, 'point')}. "
+        "All points train the model."
+    )
 
 
 # ---------------------------------------------------------------- figures and the live element
@@ -119,13 +127,15 @@ def metric_help(label: str, split: bool) -> str:
 def model_note(degree: int, w: float, b: float, count: int, n_train: int | None) -> str:
     """The line under the figures: what the model is and which points the figures are on."""
     if degree == 1:
-        model = f"ŷ = {format_number(w)}·x + {format_number(b)}, 2 parameters (n + 1 for n = 1 feature)"
+        model = f"ŷ = {linear(w, 'x', b)}, 2 parameters (n + 1 for n = 1 feature)"
     else:
         model = f"the least-squares polynomial of degree {degree}, {degree + 1} parameters"
+    points = grammar.count
     where = (
-        f"Figures on the {n_train} training points; test figures on the {count - n_train} held-out points."
+        f"Figures on the {points(n_train, 'training point')}; test figures on the "
+        f"{points(count - n_train, 'held-out point')}."
         if n_train is not None
-        else f"Figures on all {count:,} points shown."
+        else f"Figures on the {points(count, 'point', thousands=True)} shown."
     )
     steer = (
         " The sliders w and b now steer only the dash-dotted straight line w·x + b and its point on the loss "
@@ -138,7 +148,7 @@ def model_note(degree: int, w: float, b: float, count: int, n_train: int | None)
 
 def readout(w: float, b: float, mse: float, test_mse: float | None = None, model_mse: float | None = None) -> str:
     """The live readout: the line and its MSE (and the test MSE, or the polynomial model's MSE)."""
-    line = f"ŷ = {format_number(w)}·x + {format_number(b)} · MSE {format_number(mse, 4)}"
+    line = f"ŷ = {linear(w, 'x', b)} · MSE {format_number(mse, 4)}"
     if model_mse is not None:
         line = f"line {line} (the model: MSE {format_number(model_mse, 4)})"
     if test_mse is not None:
@@ -178,7 +188,7 @@ TABLE_TITLE = "The points as a table"
 
 
 def table_note(count: int) -> str:
-    return f"The first 1,000 of {count:,} points."
+    return f"The first 1,000 of {grammar.count(count, 'point', thousands=True)}."
 
 
 # ---------------------------------------------------------------- fit by eye
@@ -205,18 +215,19 @@ def fit_verdict(
 
 
 def _signed(value: float) -> str:
-    text = format_number(value, 2)
-    return text if text.startswith("-") else "+" + text
+    return offset(value, 2)
 
 
 # ---------------------------------------------------------------- the formulas and what to notice
 FORMULAS = [
-    r"\hat y_i = w\,x_i + b",
-    r"L(w, b) = \text{MSE} = \frac{1}{m}\sum_{i=1}^{m} (\hat y_i - y_i)^2",
-    r"R^2 = 1 - \frac{\text{SSE}}{\text{SST}} = 1 - \frac{\sum_i (y_i - \hat y_i)^2}{\sum_i (y_i - \bar y)^2}",
+    r"\hat y^{(i)} = w\,x^{(i)} + b",
+    r"L(w, b) = \text{MSE} = \frac{1}{m}\sum_{i=1}^{m} (\hat y^{(i)} - y^{(i)})^2",
+    r"R^2 = 1 - \frac{\text{SSE}}{\text{SST}} = 1 - \frac{\sum_{i=1}^{m} (y^{(i)} - \hat y^{(i)})^2}"
+    r"{\sum_{i=1}^{m} (y^{(i)} - \bar y)^2}",
 ]
 FORMULAS_NOTE = (
-    "As on the slides: m data points, counted i = 1 … m in the formulas (NumPy counts them from 0 to m − 1), "
+    "As on the slides: m data points x⁽ⁱ⁾ with labels y⁽ⁱ⁾, counted i = 1 … m in the formulas (NumPy counts "
+    "them from 0 to m − 1), "
     "and n features, here n = 1 (the area x), so the line has n + 1 = 2 parameters: the weight w and the bias b."
 )
 NOTICE_TITLE = "What to notice"
@@ -252,11 +263,16 @@ def notice(
         against = (
             f"This polynomial of degree {degree} ({degree + 1} parameters), the least-squares one, reaches MSE "
             f"{format_number(mse, 4)} on these points, against {format_number(best.mse, 4)} for the best line "
-            "(2 parameters): more parameters, a lower training loss. "
+            "(2 parameters): more parameters never raise the training loss. "
         )
     at_optimum = best is not None and (degree > 1 or bool(np.isclose(mse, best.mse)))
     mean = format_number(float(np.mean(y)))
-    if r2 < 0:
+    if np.all(y == y[0]):
+        spread = (
+            f"Every y is {mean}, so SST = 0: R² = 1 − SSE/SST divides by 0 and is undefined. The page writes "
+            f"R² = {format_number(r2, 4)}, as scikit-learn's r2_score does (1 for a perfect fit, else 0). "
+        )
+    elif float(format_number(r2, 4)) < 0:  # as shown: -0.00001 is written 0.0000, not called negative
         spread = f"R² = {format_number(r2, 4)} is negative: always predicting the mean {mean} would do better. "
     elif at_optimum:
         spread = (
@@ -287,8 +303,8 @@ TRAINING_HIDDEN = (
 BROADCAST_TITLE = "The whole loss surface in one line of NumPy"
 BROADCAST_CODE = "L = ((ws[None, :, None] * x + bs[:, None, None] - y) ** 2).mean(axis=-1)"
 GRADIENT_FORMULAS = [
-    r"\frac{\partial L}{\partial w} = \frac{2}{m}\sum_{i=1}^{m} (\hat y_i - y_i)\,x_i",
-    r"\frac{\partial L}{\partial b} = \frac{2}{m}\sum_{i=1}^{m} (\hat y_i - y_i)",
+    r"\frac{\partial L}{\partial w} = \frac{2}{m}\sum_{i=1}^{m} (\hat y^{(i)} - y^{(i)})\,x^{(i)}",
+    r"\frac{\partial L}{\partial b} = \frac{2}{m}\sum_{i=1}^{m} (\hat y^{(i)} - y^{(i)})",
     r"(w, b) \leftarrow (w, b) - \eta\,\nabla L",
 ]
 
@@ -330,7 +346,8 @@ def surface_caption(
 def loss_caption(losses: np.ndarray, t: int, best_mse: float) -> str:
     return (
         f"The MSE after each step (log scale): {format_number(losses[0], 4)} at the start, "
-        f"{format_number(losses[t], 4)} at step t = {t}, {format_number(losses[-1], 4)} after all {len(losses) - 1}; "
+        f"{format_number(losses[t], 4)} at step t = {t}, {format_number(losses[-1], 4)} after "
+        f"{grammar.count(len(losses) - 1, 'step')}; "
         f"the dashed line is the best MSE, {format_number(best_mse, 4)}."
     )
 
@@ -340,14 +357,14 @@ def convergence(verdict: str, lr: float, lam_max: float, *, steps_done: int, sto
     eta, limit, factor = format_number(lr), format_number(2 / lam_max, 4), distance_factor(lr, lam_max)
     if verdict == "diverges":
         stop = (
-            f" Training stopped after {steps_done} step{'s' if steps_done != 1 else ''}, once the loss had grown past "
+            f" Training stopped after {grammar.count(steps_done, 'step')}, once the loss had grown past "
             "10¹² times its start."
             if stopped
             else ""
         )
         return (
-            f"**Training diverges.** η = {eta} is at or above 2 / λ_max = {limit}. Along the steepest direction of "
-            "the bowl each step jumps past the bottom and lands further away on the other side: the distance to "
+            f"**Training diverges.** η = {eta} is at or above 2 / λ_max = {limit}, where λ_max measures how sharply "
+            "the bowl of the loss curves along its steepest direction. Along that direction each step jumps past the bottom and lands further away on the other side: the distance to "
             f"the minimum is multiplied by |1 − η·λ_max| = {format_number(factor, 4)} ≥ 1 at every step, and the "
             f"loss by its square, {format_number(factor**2, 4)}, so it grows without end.{stop} Lower η."
         )
@@ -367,8 +384,8 @@ def scaling(lam_max: float, lam_min: float) -> str:
     return (
         "**Why one direction is slow: feature scaling.** The MSE of a line is a bowl. Its curvature differs by "
         f"direction: λ_max = {format_number(lam_max, 4)} along the steepest, λ_min = {format_number(lam_min, 4)} "
-        "along the flattest (the eigenvalues of the Hessian, the matrix of second derivatives, here "
-        "2·[[mean x², mean x], [mean x, 1]]). One learning rate must stay below 2 / λ_max for the steep direction, "
+        "along the flattest (how fast the slope changes along each: the eigenvalues of the matrix of second "
+        "derivatives of the MSE, here 2·[[mean x², mean x], [mean x, 1]]). One learning rate must stay below 2 / λ_max for the steep direction, "
         f"so along the flat one the steps are {format_number(lam_max / lam_min, 4)} times too small: the long thin "
         "valley of the contours. Standardising x (subtract its mean, divide by its standard deviation) makes mean "
         "x = 0 and mean x² = 1: the bowl turns round (λ_max = λ_min = 2) and gradient descent walks straight to "
@@ -380,8 +397,8 @@ def scaling(lam_max: float, lam_min: float) -> str:
 DEGREE_TITLE = "Polynomial model: more parameters, and overfitting"
 POLYNOMIAL = r"\hat y = w_0 + w_1 x + w_2 x^2 + \dots + w_d x^d"
 DEGREE_FIT_NOTE = (
-    "Fits by least squares with numpy.polynomial (x mapped to [−1, 1] first, the same feature scaling, which "
-    "keeps degree 9 well conditioned)."
+    "Fits by least squares with numpy.polynomial, which first maps the range of x onto [−1, 1] (its own "
+    "rescaling, not the standardisation above); that keeps degree 9 well conditioned."
 )
 
 
@@ -403,8 +420,9 @@ def overfitting(verdict: str | None, best_degree: int, test_mse: np.ndarray | No
     """What the degree curve says (``core.regression.overfitting``), with the size of the test set."""
     start = (
         "A degree-d polynomial has d + 1 parameters, $w_0, \\dots, w_d$ ($w_0$ plays b's part), and is still "
-        "*linear in its parameters*: its features are $x, x^2, \\dots, x^d$. More parameters always lower the "
-        "**training** MSE, as the green curve shows. "
+        "*linear in its parameters*: its features are $x, x^2, \\dots, x^d$. More parameters never raise the "
+        "**training** MSE (degree d + 1 can always set its last weight to 0), as the green curve shows, and it "
+        "is 0 once there are no more points than parameters. "
     )
     if verdict is None:
         return start + "Turn on the *train / test split* to see what happens on points the model never saw."
@@ -419,10 +437,10 @@ def overfitting(verdict: str | None, best_degree: int, test_mse: np.ndarray | No
         "overfitting shows up to degree 9 on these points.",
     }[verdict]
     noisy = (
-        f" The test MSE is a mean over only {n_test} points, so it is noisy itself: another seed may move the best "
+        f" The test MSE is a mean over only {grammar.count(n_test, 'point')}, so it is noisy itself: another seed may move the best "
         "degree. More houses make it steadier."
         if n_test < 30
-        else f" (The test MSE is a mean over {n_test} points.)"
+        else f" (The test MSE is a mean over {grammar.count(n_test, 'point')}.)"
     )
     return start + words + noisy
 
@@ -443,10 +461,11 @@ def metrics_text(mae: float, user: bool) -> str:
         f"- **RMSE** (√MSE) and **MAE** are in the units of y: {typical}is a sentence a person understands.\n"
         "- **R²** compares the model with always predicting the mean: 1 is perfect, 0 is no better than the mean, "
         "and it can be negative.\n"
-        "- The optimiser never looks at R², MAE or RMSE; they are computed afterwards to judge the model. Many "
-        "metrics could not train it anyway: the MAE has a kink where a residual is 0, so its gradient jumps and "
-        "gives no sense of how close the minimum is; accuracy, for classes, is flat almost everywhere (a small "
-        "change of w changes no decision), so its gradient is 0 and says nothing at all."
+        "- The optimiser never looks at R², MAE or RMSE here; they are computed afterwards to judge the model. "
+        "Some metrics can serve as a loss too (the MAE trains models: scikit-learn's gradient boosting takes "
+        '`loss="absolute_error"`, PyTorch has `L1Loss`), but often a metric cannot: accuracy, for classes, is '
+        "flat almost everywhere (a small change of w changes no decision), so its gradient is 0 and says "
+        "nothing at all."
     )
 
 

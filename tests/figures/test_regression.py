@@ -3,6 +3,7 @@ numbers, the plain figures pass plotly's validation, and the sentences that depe
 the right thing on both sides of their thresholds."""
 
 import math
+import warnings
 from functools import partial
 
 import numpy as np
@@ -296,3 +297,43 @@ def test_the_code_writes_huge_figures_as_the_page_does():
     )  # fmt: skip
     assert 'print(f"MSE = {mse:.4e}")' in code and "np.mean(error * error):.4f}" in code
     assert f"{3e13:.4e}" == format_number(3e13, 4)
+
+
+def test_r2_at_constant_y_is_said_undefined_not_a_share_of_the_spread():
+    """SST = 0 when every y is equal: 1 − SSE/SST divides by 0; r2_score writes 1 (perfect) or 0."""
+    from sklearn.metrics import r2_score
+
+    x, y = np.array([1.0, 2.0, 3.0]), np.array([2.0, 2.0, 2.0])
+    for y_hat, shown in ((np.array([2.0, 2.0, 2.0]), 1.0), (np.array([1.0, 2.0, 3.0]), 0.0)):
+        assert reg.r2(y, y_hat) == r2_score(y, y_hat) == shown
+        best = reg.line_fit(x, y)
+        said = text.notice(x, y, y_hat, reg.scores(y, y_hat), 1, best)
+        assert "SST = 0" in said and "undefined" in said
+        assert "of the squared spread" not in said and "explains" not in said
+
+
+def test_the_model_and_readout_write_a_negative_intercept_with_a_minus():
+    assert "ŷ = 3·x − 0.5, 2 parameters" in text.model_note(1, 3.0, -0.5, 20, None)
+    assert text.readout(3.0, -0.5, 1.0).startswith("ŷ = 3·x − 0.5 · MSE")
+    assert "+ -" not in text.model_note(1, 3.0, -0.5, 20, None) + text.readout(3.0, -0.5, 1.0)
+
+
+def test_the_metrics_text_keeps_the_mae_as_a_loss_and_accuracy_as_the_metric_with_no_gradient():
+    said = text.metrics_text(0.3, False)
+    assert "the MAE has a kink" not in said and "Many metrics could not train it" not in said
+    assert "absolute_error" in said and "accuracy" in said and "gradient is 0" in said
+
+
+def test_more_parameters_never_raise_the_training_mse_and_it_is_0_once_points_run_out():
+    """Least squares of degree d + 1 contains degree d; with m ≤ d + 1 distinct x it interpolates."""
+    from numpy.polynomial import Polynomial
+
+    x, y = X[:6], Y[:6]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # numpy's RankWarning past 6 parameters: the fit is exact anyway
+        train = [float(np.mean((Polynomial.fit(x, y, d)(x) - y) ** 2)) for d in range(1, 10)]
+    assert all(b <= a + 1e-12 for a, b in zip(train, train[1:]))
+    assert format_number(train[4], 4) == "0.0000"  # degree 5: 6 parameters for 6 points
+    said = text.overfitting(None, 1, None, 0)
+    assert "never raise" in said and "always lower" not in said and "no more points than parameters" in said
+    assert "the same feature scaling" not in text.DEGREE_FIT_NOTE

@@ -204,3 +204,21 @@ def test_the_quiz_compares_the_shapes_from_the_last_axis():
         assert "compare from the last axis: " + first in question.explanation
         axes = [int(n) for n in re.findall(r"axis (-\d+):", question.explanation)]
         assert axes == list(range(-1, -len(axes) - 1, -1))
+
+
+def test_stretching_is_said_once_and_truly_no_copies():
+    """np.broadcast_to gives a view whose stretched axis has stride 0: the same numbers, read again."""
+    b = np.array([1.0, 2.0, 3.0])
+    stretched = np.broadcast_to(b, (4, 3))
+    assert stretched.strides[0] == 0 and np.shares_memory(stretched, b)
+    caption = text.caption((4, 3), (3,), (4, 3))
+    assert "**copies**" not in caption and "makes no copies" in caption
+    X = np.arange(12.0).reshape(4, 3)
+    assert np.allclose((X - X.mean(axis=0)).mean(axis=0), 0)  # the BIAS sentence's example
+    for jargon in ("layer", "neuron", "bias", "batch"):
+        assert jargon not in text.BIAS
+
+
+def test_one_cell_and_one_zero_are_singular():
+    assert "PageUp / PageDown: 1 cell (one row)" in text.cell_keys((1,))[1]
+    assert "b holds 1 zero." in text.numpy_warns(["RuntimeWarning: divide by zero"], np.array([0.0, 1.0]))

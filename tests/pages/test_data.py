@@ -28,7 +28,7 @@ def test_opens_on_the_first_iris_flower():
     assert metrics(at) == {"X shape": "(150, 4)", "y shape": "(150,)", "features": "4", "label": "setosa"}
     row = slider(at, "row")
     assert (row.value, row.min, row.max) == (0, 0, 149)
-    assert element(at)["readout"] == "row 0 of 150 · y[0] = setosa · x = [5.1, 3.5, 1.4, 0.2]"
+    assert element(at)["readout"] == "row 0, the first of 150 · y[0] = setosa · x = [5.1, 3.5, 1.4, 0.2]"
     assert at.segmented_control(key="example").value == "iris"
 
 
@@ -51,7 +51,7 @@ def test_the_row_slider_moves_the_label_and_writes_the_url():
     assert not at.exception
     assert metrics(at)["label"] == "versicolor"
     assert at.query_params["row"] == "77" and at.query_params["example"] == "iris"
-    assert element(at)["readout"].startswith("row 77 of 150 · y[77] = versicolor")
+    assert element(at)["readout"].startswith("row 77, the 78th of 150 · y[77] = versicolor")
     assert metrics(open_page("data", dict(at.query_params))) == metrics(at)
 
 
@@ -183,7 +183,8 @@ def test_the_label_says_regression_for_a_number_and_classification_for_classes()
     two = text.label_kind(datasets.load("sound"))
     assert "one of 2 classes (low, high)" in two and "0 or 1" in two and "logistic-regression" in two
     ten = text.label_kind(datasets.load("image"))
-    assert "one of 10 classes" in ten and "0 to 9" in ten and "softmax" in ten
+    assert "one of 10 classes" in ten and "0 to 9" in ten
+    assert "softmax" not in ten  # not taught before the Iris page
 
 
 def test_the_readout_writes_x_only_when_it_is_short():
@@ -226,3 +227,23 @@ def test_the_figures_sent_are_the_builders_figures():
     at = open_page("data", {"example": "iris", "row": "5"})
     data = datasets.load("iris")
     assert element(at)["figures"] == figures.live_figures(data, range(0, 150), 5, Style())
+
+
+def test_the_readout_says_an_index_as_what_it_is():
+    data = datasets.load("iris")
+    assert text.readout(data, 149).startswith("row 149, the last of 150 · y[149]")
+    assert "row 149 of 150" not in text.readout(data, 149)
+
+
+def test_the_vocabulary_sentence_says_what_countvectorizer_keeps():
+    """CountVectorizer keeps tokens of two or more letters: "a" is in the sentences, not in the vocabulary."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    sentences = [s for s, _ in datasets.SENTENCES]
+    vocabulary = set(CountVectorizer().fit(sentences).get_feature_names_out())
+    words = {w for s in sentences for w in s.split()}
+    assert "a" in words and "a" not in vocabulary
+    assert vocabulary == {w for w in words if len(w) >= 2}
+    assert vocabulary == set(datasets.load("text").feature_names)
+    caption = text.caption(datasets.load("text"))
+    assert "every word of two or more letters" in caption and "every word of the 12 sentences" not in caption

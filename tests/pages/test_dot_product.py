@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from app.lessons import dot_product as text
-from core.text import parse_array
+from core.text import format_number, parse_array
 from scripts.app_driver import live_elements, slider
 from tests.conftest import metrics, open_page
 
@@ -243,3 +243,31 @@ def test_the_slides_notation_is_tied_to_numpys():
     assert "**wᵀx**: a row (1, n) times a column (n, 1)" in captions  # the slide's wᵀx is one number
     assert "NumPy counts from 0, so a₁ is `a[0]`" in captions
     assert "Drag the head of a or b in the picture" in captions
+
+
+def test_tiny_vectors_at_45_degrees_are_not_called_perpendicular():
+    """a · b of two vectors of length 1e-9 at 45° is 7.07e-19: 0.0000 at 4 decimals, but positive."""
+    from core import vectors
+
+    a, b = np.array([1e-9, 0.0]), np.array([1e-9, 1e-9]) / np.sqrt(2)
+    dot, cos, angle = vectors.dot(a, b), vectors.cos_angle(a, b), vectors.angle_degrees(a, b)
+    assert format_number(dot, 4) == "0.0000" and dot > 0 and format_number(angle, 4) == "45.0000"
+    said = text.notice(dot, angle, cos, vectors.norm(a), vectors.norm(b), "")
+    assert "exactly 90°" not in said and "perpendicular" not in said
+    assert "not 0" in said and "positive, so the angle is under 90°" in said
+    projection = vectors.projection(b, a)
+    assert "perpendicular" not in text.projection_words(projection, dot, vectors.norm(a), vectors.norm(b))
+
+
+def test_nearly_unit_vectors_never_write_a_dot_product_beside_a_different_cosine():
+    """Lengths 1.0002: a · b = 1.0004 while cos θ = 1.0000; 'a · b = cos θ = 1.0004' would be false."""
+    said = text.unit_vectors(1.0002, 1.0002, 1.0002**2)
+    assert "cos θ = 1.0004" not in said and "a · b = 1.0004 is close to cos θ = 1.0000" in said
+    assert "**a · b = cos θ = 0.9998**" in text.unit_vectors(1.0, 1.0, 0.9998477)
+
+
+def test_two_zero_vectors_take_a_plural_verb():
+    assert "Here a and b have length 0" in text.notice(0.0, None, None, 0.0, 0.0, "a and b")
+    assert "Here a has length 0" in text.notice(0.0, None, None, 0.0, 1.0, "a")
+    assert text.zero_info("a and b").startswith("**a and b are both the zero vector**")
+    assert text.zero_info("b").startswith("**b is the zero vector**")

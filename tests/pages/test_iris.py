@@ -178,9 +178,13 @@ def test_what_to_notice_names_where_the_mistakes_are():
     with_setosa = np.array([[45, 5, 0], [2, 40, 8], [0, 9, 41]])
     assert text.notice(perfect, 1.0, 2.0, 1.0, 0.96, 0.82).startswith("#### What to notice\n\nEvery training flower")
     said = text.notice(only_overlap, 1.0, 2.0, 0.9733, 0.96, 0.82)
-    assert "All 4 mistakes are between versicolor and virginica" in said
+    assert "Every mistake (4 flowers) is between versicolor and virginica" in said
+    one = text.notice(np.array([[50, 0, 0], [0, 50, 0], [0, 1, 49]]), 1.0, 2.0, 0.9933, 0.96, 0.82)
+    assert "Every mistake (1 flower) is between" in one
+    single = text.notice(np.array([[49, 1, 0], [0, 50, 0], [0, 0, 50]]), 1.0, 2.0, 0.9933, 0.96, 0.82)
+    assert "1 flower is misclassified; 1 mistake involves setosa" in single
     said = text.notice(with_setosa, 0.01, 0.5, 0.84, 0.9, 0.7)
-    assert "24 flowers are misclassified, 7 of them with setosa on one side" in said
+    assert "24 flowers are misclassified; 7 mistakes involve setosa" in said
     assert "training accuracy" in said and "C = 0.01" in said
 
 

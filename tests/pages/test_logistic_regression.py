@@ -136,6 +136,51 @@ def test_separable_points_explain_why_there_is_no_best_fit():
     assert any("separates the two classes" in i.value for i in at.info)
 
 
+def test_one_class_says_scikit_learn_refuses_to_fit():
+    """LogisticRegression().fit raises ValueError on one class: it does not try and fail to converge."""
+    from sklearn.linear_model import LogisticRegression
+
+    with pytest.raises(ValueError, match="at least 2 classes"):
+        LogisticRegression().fit(np.array([[1.0], [2.0], [3.0]]), np.array([1, 1, 1]))
+    at = open_page(PAGE, {"data": "1, 1; 2, 1; 3, 1"})
+    assert not at.exception and "best logistic loss" not in metrics(at)
+    [info] = [i.value for i in at.info if "No best fit" in i.value]
+    assert "only one class" in info and "ValueError" in info and "would not converge" not in info
+    assert "would not converge" not in text.no_best_fit(2)
+
+
+def test_the_threshold_text_says_precision_can_fall_as_the_threshold_rises():
+    """On the generated set at w = 0.4, b = −11: recall never rises with the threshold, precision can fall."""
+    x, y = bmi_disease()
+    thresholds = np.round(np.linspace(0, 1, 21), 2)
+    p = expit(0.4 * x - 11)
+    precision = [precision_score(y, p >= t, zero_division=0) for t in thresholds]
+    recall = [recall_score(y, p >= t) for t in thresholds]
+    assert np.all(np.diff(recall) <= 0)  # recall never falls as the threshold is lowered
+    at_05, at_06 = precision[10], precision[12]
+    assert (f"{at_05:.4f}", f"{at_06:.4f}") == ("0.8667", "0.8571")  # raising it lowered precision
+    assert "recall never falls" in text.THRESHOLD_TEXT and "0.8667 to 0.8571" in text.THRESHOLD_TEXT
+    assert "(precision down)" not in text.THRESHOLD_TEXT
+
+
+def test_the_threshold_sentence_at_an_unchanged_count_and_at_one_point():
+    said = text.threshold_notes(0.55, (0.8, 0.7, 15), (0.8, 0.7, 15))
+    assert "still calls 15 points class 1, as 0.5 does" in said and "instead of 15" not in said
+    assert "1 point is called class 1" in text.threshold_notes(0.5, (1.0, 0.1, 1), (1.0, 0.1, 1))
+
+
+def test_the_surface_caption_gives_the_points_own_mean_x():
+    x, _ = bmi_disease()
+    assert "x averages 28.81" in text.surface_caption(x) and "long and narrow" in text.surface_caption(x)
+    centred = text.surface_caption(np.array([-1.0, 0.0, 1.0, 0.6]))
+    assert "x averages 0.15" in centred and "long and narrow" not in centred and "≈ 30" not in centred
+
+
+def test_the_descriptions_write_a_negative_intercept_with_a_minus():
+    said = text.descriptions("BMI", 0.4, -11.0, 0.5, 0.3, [[1, 2], [3, 4]])[0]
+    assert "h = 0.4·BMI − 11" in said and "+ -" not in said
+
+
 def test_sliders_write_the_url_and_the_url_reproduces_the_figures():
     at = open_page(PAGE)
     slider(at, "w").set_value(0.4).run()

@@ -45,7 +45,7 @@ def test_the_default_page_shows_core_numbers_and_a_bent_boundary():
     assert metrics(at) == expected() == {"mean logistic loss": "0.0840", "accuracy": "0.9800", "hidden units": "3"}
     element = live(at)
     assert element["readout"] == "step 1000 · mean logistic loss 0.0840 · accuracy 0.9800"
-    assert "below 0.2994, the best any straight boundary reaches" in words(at)
+    assert "below 0.2994, the lowest logistic regression (a straight boundary) reaches" in words(at)
 
 
 STATE = {
@@ -220,15 +220,45 @@ def test_overshoot_only_when_the_loss_is_above_its_start():
 def test_the_bend_pays_off_only_clearly_below_the_best_line():
     assert "bend pays off" in training(loss=0.2949, best=0.3)
     assert "bend pays off" not in training(loss=0.2951, best=0.3)
-    assert "no better than the best straight boundary's 0.3000" in training(loss=0.2951, best=0.3)
+    assert "no better than logistic regression's 0.3000" in training(loss=0.2951, best=0.3)
     assert "one neuron can go no lower" in training(loss=0.3001, best=0.3, hidden=0)
 
 
 def test_one_neuron_draws_a_line_and_a_hidden_layer_bends_it():
     assert "straight line" in text.structure_notice(0, "tanh", "moons", 0.2994)
     assert "0.2994" in text.structure_notice(0, "tanh", "moons", 0.2994)
-    assert "bends it smoothly with tanh" in text.structure_notice(1, "tanh", "moons", 0.2994)
-    assert "straight pieces" in text.structure_notice(1, "relu", "circles", 0.69)
+    assert "bends it smoothly with tanh" in text.structure_notice(2, "tanh", "moons", 0.2994)
+    assert "straight pieces" in text.structure_notice(2, "relu", "circles", 0.69)
+
+
+@pytest.mark.parametrize("activation", ["tanh", "relu"])
+def test_one_hidden_unit_still_draws_a_straight_boundary_and_the_page_says_so(activation):
+    """p = σ(w₂·f(z) + b₂) with f never decreasing: p ≥ 0.5 is one threshold on z = x·w + b, a half-plane.
+    On circles (seed 2, η = 1) one tanh unit beats logistic regression's loss with that straight boundary."""
+    X, y, run = nw.experiment("circles", 0.2, 2, 1, activation, 1.0)
+    grid = np.random.default_rng(0).uniform(-2, 2, size=(4000, 2))
+    called = nw.predict(run.params, grid, activation).astype(bool)
+    z = grid @ run.params.W1[:, 0] + run.params.b1[0]
+    order = np.argsort(z)  # sorted by z, the calls form one block of Trues at one end (or none at all)
+    flips = np.count_nonzero(np.diff(called[order].astype(int)))
+    assert flips <= 1
+    structure = text.structure_notice(1, activation, "circles", nw.best_line_loss(X, y))
+    assert "still a straight line" in structure and "bend" not in structure.split(";")[0]
+    if activation == "tanh":
+        loss, best = float(run.losses[-1]), nw.best_line_loss(X, y)
+        assert (format_number(loss, 4), format_number(best, 4)) == ("0.6082", "0.6929")
+        said = text.training_notice(2000, 2000, 1.0, loss, float(run.losses[0]), best, 1)
+        assert "bend pays off" not in said and "still a straight line" in said
+        assert "best any straight boundary" not in said  # a lower loss than logistic regression's, with a line
+    assert "1 unit still draws a straight boundary" in text.HIDDEN_HELP
+
+
+def test_step_zero_says_ln_2_only_when_the_loss_is_close_to_it():
+    assert "close to ln 2" in training(step=0, loss=0.6939)
+    for loss in (0.7670, 0.3625):  # step 0 of moons, seeds 1 and 3, no hidden layer
+        said = training(step=0, loss=loss)
+        assert "close to ln 2" not in said and ("above" if loss > 0.6931 else "below") in said
+    assert nw.experiment("moons", 0.2, 1, 0, "tanh", 1.0, steps=1)[2].losses[0] > 0.76
 
 
 def test_the_parameter_count_follows_the_shapes():

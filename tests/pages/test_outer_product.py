@@ -136,7 +136,9 @@ def test_the_row_follows_a_shorter_w():
 # ---------------------------------------------------------------- words the slides use
 def test_transpose_rank_and_span_are_said_before_they_are_used():
     at = open_page(URL)
-    assert "ᵀ (*transpose*) lays the column x down as a row" in " ".join(m.value for m in at.markdown)
+    said = " ".join(m.value for m in at.markdown)
+    assert "ᵀ (*transpose*) lays the column x down as a row (1, p)" in said
+    assert "neither a row nor a column" in said and "np.outer(w, x)" in said
     [rank] = [m for m in at.metric if m.label == "rank"]
     assert "independent rows" in rank.help and "span" in rank.help
     assert any("count from 0" in m.value for m in at.markdown)
@@ -149,3 +151,33 @@ def test_a_row_times_a_column_is_a_number_and_a_column_times_a_row_a_matrix():
     words = " ".join(m.value for m in at.markdown)
     assert "w · x = 11" in words and "A row times a column: one number." in words
     assert "A row times a column." in text.inner_side(2, 3, None) and "would fail" in text.inner_side(2, 3, None)
+
+
+def test_a_numpy_vector_is_neither_a_row_nor_a_column_as_the_intro_says():
+    x = np.ones(3)
+    assert x.T.shape == x.shape == (3,) and np.ones(3) @ np.ones(3).T == 3.0  # a dot product, not w xᵀ
+    assert x[:, None].shape == (3, 1) and x[None, :].shape == (1, 3)
+    assert "`x.T` has the same shape (n,) as `x`" in text.INTRO
+    assert "a row" not in text.X_LABEL and "a column" not in text.W_LABEL
+
+
+def test_rank_zero_is_not_said_after_the_rows_span_one_line():
+    zero = text.outer_side(3, 2, 0)
+    assert "rank 0" in zero and "span one line" not in zero
+    assert "span one line" in text.outer_side(3, 2, 1)
+
+
+@pytest.mark.parametrize(
+    "n, p, words",
+    [(3, 4, "12 products, made from only 7 numbers"), (2, 2, "4 products, as many as the 4 numbers"),
+     (1, 3, "3 products, fewer than the 4 numbers"), (1, 1, "1 product, fewer than the 2 numbers")],
+)  # fmt: skip
+def test_the_products_are_counted_against_the_numbers_truly(n, p, words):
+    w, x = np.arange(1.0, n + 1), np.arange(1.0, p + 1)
+    said = text.notice(w, x, 0, 1)
+    assert words in said and "only 4 numbers" not in said
+
+
+def test_the_tail_says_gradient_and_layer_in_plain_words_or_not_at_all():
+    for jargon in ("gradient", "error signal", "layer"):
+        assert jargon not in text.NOTICE_TAIL

@@ -144,7 +144,7 @@ def test_fit_by_eye_on_points_of_one_line():
     assert not at.exception
     [verdict] = scored(at.info)
     assert verdict.startswith("**Score 0 / 100.**") and "lie on one line" in verdict
-    assert "your b +0.00" in verdict
+    assert "your w is -1.00 off and your b 0.00." in verdict and "+0.00" not in verdict  # no sign on a zero offset
     slider(at, "w").set_value(2.0)
     slider(at, "b").set_value(1.0).run()
     at.button(key="fit_check").click().run()

@@ -137,7 +137,7 @@ def test_outer_product_notice_compares_two_rows_and_the_picture_labels_the_row()
     at = open_page("outer-product", {"w": "2, -1, 6", "x": "1, 2, 3, 4", "row": "2"})
     m = np.outer([2, -1, 6], [1, 2, 3, 4])
     text = bar_text(at)
-    assert "w xᵀ holds 12 products made from only 7 numbers" in text
+    assert "w xᵀ holds 12 products, made from only 7 numbers" in text
     assert np.allclose(m[2], 3 * m[0]) and "so row 2 = 3 × row 0" in text
     [live] = live_elements(at)
     labels = [note["text"] for note in live["figures"][0]["layout"]["annotations"]]
