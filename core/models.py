@@ -185,15 +185,21 @@ class Fits:
     output: np.ndarray  # w₂ (h,) then b₂: fitted by least squares
 
 
-def fit_all(data: SharedData, d: int, h: int) -> Fits:
-    """The four models on ``data``: least squares for the line, the polynomial and the network's output
-    layer (its hidden units' weights are set by hand, see :func:`network_knots`), the lowest mean
-    logistic loss for the logistic model (:func:`core.logistic.best_fit`)."""
-    line = least_squares(data.x, data.y)
-    polynomial = fit_polynomial(data.x, data.y, d).convert().coef
+def fit_fixed(data: SharedData) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The two fits that neither d nor h changes: the least-squares line ``(w, b)`` and the logistic
+    model's ``(w, b)`` of lowest mean logistic loss (:func:`core.logistic.best_fit`)."""
     logistic = best_fit(data.x, data.label)
     if logistic is None:
         raise ValueError("the classes of the shared data are separable: no finite best logistic fit")
+    return least_squares(data.x, data.y), logistic
+
+
+def fit_all(data: SharedData, d: int, h: int, fixed: tuple | None = None) -> Fits:
+    """The four models on ``data``: least squares for the line, the polynomial and the network's output
+    layer (its hidden units' weights are set by hand, see :func:`network_knots`), the lowest mean
+    logistic loss for the logistic model. ``fixed`` is :func:`fit_fixed` of ``data`` if known already."""
+    line, logistic = fixed or fit_fixed(data)
+    polynomial = fit_polynomial(data.x, data.y, d).convert().coef
     knots = network_knots(data.x, h)
     design = np.column_stack([hidden_layer(data.x, knots), np.ones_like(data.x)])
     output = np.linalg.lstsq(design, data.y, rcond=None)[0]

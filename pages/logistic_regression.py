@@ -108,6 +108,8 @@ with ideas.idea(2):
     st.markdown(text.FORMULA_NOTES)
     st.subheader(text.NOTICE_TITLE)
     st.markdown(notice := text.what_to_notice(points.name, x, y, p, losses, w, b, t, acc))
+    st.markdown(text.ASSUMPTION)
+    st.page_link(page("models").path.as_posix(), label=text.ASSUMPTION_LINK, icon=":material/open_in_new:")
 
 with ideas.idea(3):
     st.subheader(text.TRAINING_TITLE)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import live, ui
+from app import live, ui, url_state
 from app.code_panel import show_numpy_code
 from app.figures import models as figures
 from app.lessons import models as text
@@ -14,44 +14,39 @@ from core import models
 from core.text import format_array
 
 SPEC = page("models")
-FEATURES = live.Slider(
-    "features", text.FEATURES_LABEL, live.grid(*models.FEATURES, 1), 1, big_step=3, help=text.SLIDER_HELP
-)
 DEGREE = live.Slider("degree", text.DEGREE_LABEL, live.grid(*models.DEGREES, 1), 3, big_step=2, help=text.SLIDER_HELP)
 HIDDEN = live.Slider("hidden", text.HIDDEN_LABEL, live.grid(*models.HIDDEN, 1), 3, big_step=2, help=text.SLIDER_HELP)
-SLIDERS = [DEGREE, HIDDEN, FEATURES]
+SLIDERS = [DEGREE, HIDDEN]  # what the picture follows; n changes the counts only (one feature is drawn)
 
 ui.page_header(text.TITLE, text.INTRO)
 ideas = Ideas(text.IDEAS)
 values = live.bind(SLIDERS)
 live.write_url(SLIDERS, values)
-n, d, h = (int(values[s.key]) for s in (FEATURES, DEGREE, HIDDEN))
-counts = models.parameter_counts(n, d, h)
-data = models.shared_data()
+d, h = int(values["degree"]), int(values["hidden"])
+data = figures.shared()[0]
 
 with ideas.idea(0):
     style = current_style()
-    states = {
-        "features": [(int(v), d, h) for v in FEATURES.values],
-        "degree": [(n, int(v), h) for v in DEGREE.values],
-        "hidden": [(n, d, int(v)) for v in HIDDEN.values],
-    }
-    base, sweeps = live.sweeps(figures.panels, (n, d, h), states, style, text.readout)
-    live.element(
-        "models_live",
-        SLIDERS,
-        values,
-        base,
-        sweeps,
-        readout=text.readout((n, d, h)),
-        descriptions=text.descriptions(d, h),
-        min_figure_width=200,
-        controls="top",
-    )
-    with ui.figure_row():
-        for label, value in counts.items():
-            ui.figure(label, value)
-    st.caption(text.caption(d, h, models.fitted_mse(data, models.fit_all(data, d, h))))
+    picture, figure_row = st.container(), ui.figure_row()
+    lo, hi = models.FEATURES
+    n = int(url_state.slider(text.FEATURES_LABEL, "features", lo, hi, 1, 1, help=text.FEATURES_HELP))
+    states = {"degree": [(n, int(v), h) for v in DEGREE.values], "hidden": [(n, d, int(v)) for v in HIDDEN.values]}
+    with picture:
+        base, sweeps = live.sweeps(figures.panels, (n, d, h), states, style, text.readout)
+        live.element(
+            "models_live",
+            SLIDERS,
+            values,
+            base,
+            sweeps,
+            readout=text.readout((n, d, h)),
+            descriptions=text.descriptions(d, h),
+            min_figure_width=170,
+            controls="top",
+        )
+    for label, value in models.parameter_counts(n, d, h).items():
+        ui.figure(label, value, container=figure_row)
+    st.caption(text.caption(d, h, models.fitted_mse(data, figures.fits(d, h))))
     st.subheader(text.CARDS_TITLE)
     for column, kind in zip(st.columns(4), models.KINDS):
         name, formula, domain, bounds = text.CARDS[kind]

@@ -7,6 +7,8 @@ is not bounded leaves the frame, and the logistic curve stays between its lines 
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -15,22 +17,22 @@ from app.palette import PALETTE
 from core import models
 from core.text import format_number
 
-HEIGHT = 250  # each of the four panels; four fit side by side on the wall's first screen
+HEIGHT = 200  # each of the four panels: two rows of two fit on the first screen of a 1280x720 wall
 Y_FRAME = (-4.0, 4.0)  # the regressors' frame: y of the data is within ±3.5
 P_FRAME = (-0.35, 1.35)  # the logistic panel: room to see the curve stay between 0 and 1
 DATA, MODEL, BOUND, INK = PALETTE["a"], PALETTE["result"], PALETTE["neutral"], "#1F2430"
 CURVE, POINTS = 0, 1  # trace order in every panel: ŷ first (what moves), then the data
 TITLES = {
-    "linear": "Linear: ŷ = w x + b",
-    "polynomial": "Polynomial, degree {d}",
-    "logistic": "Logistic: ŷ = σ(w x + b)",
-    "network": "Network, {h} hidden unit{s}",
+    "linear": "Linear",
+    "polynomial": "Polynomial",
+    "logistic": "Logistic",
+    "network": "Network",
 }
 
 
 def title(kind: str, d: int, h: int) -> str:
     """A panel's title, with the degree or the hidden units where they matter."""
-    return TITLES[kind].format(d=d, h=h, s="" if h == 1 else "s")
+    return TITLES[kind].format(d=d, h=h)
 
 
 def panel(kind: str, x_draw: np.ndarray, y_hat: np.ndarray, data: models.SharedData, d: int, h: int, style: Style):
@@ -81,24 +83,37 @@ def panel(kind: str, x_draw: np.ndarray, y_hat: np.ndarray, data: models.SharedD
         dragmode=False,
         shapes=shapes,
         annotations=annotations,
-        margin={"l": 10, "r": 10, "t": s["title"] * 2.6, "b": 10},
-        xaxis={"range": list(models.DRAW_RANGE), "fixedrange": True, "title": {"text": "x"}, "dtick": 3},
+        margin={"l": 10, "r": 10, "t": s["title"] * 1.9, "b": 10},
+        # No axis titles: four panels share them (ŷ up, x across, said in the caption); on a wall fewer ticks.
+        xaxis={"range": list(models.DRAW_RANGE), "fixedrange": True, "dtick": 6 if style.projector else 3},
         yaxis={
             "range": list(frame),
             "fixedrange": True,
-            "title": {"text": "ŷ"},
-            "dtick": 0.5 if logistic else 2,
-            "tickformat": ".1f" if logistic else "d",
+            "dtick": 1 if logistic else 4 if style.projector else 2,
+            "tickformat": "d",
         },
     )
+
+
+@functools.lru_cache(maxsize=1)
+def shared() -> tuple[models.SharedData, tuple]:
+    """The shared data and the fits that d and h do not change, computed once per process (read only)."""
+    data = models.shared_data()
+    return data, models.fit_fixed(data)
+
+
+def fits(d: int, h: int) -> models.Fits:
+    """The four models fitted on the shared data, for degree d and h hidden units."""
+    data, fixed = shared()
+    return models.fit_all(data, d, h, fixed)
 
 
 def panels(state: tuple[int, int, int], style: Style = SCREEN) -> list[go.Figure]:
     """The four panels for ``state = (n, d, h)``: the picture has one feature, so only d and h change it."""
     _, d, h = state
-    data = models.shared_data()
+    data = shared()[0]
     x_draw = models.draw_x()
-    y_hats = models.predictions(models.fit_all(data, d, h), x_draw)
+    y_hats = models.predictions(fits(d, h), x_draw)
     return [panel(kind, x_draw, y_hats[kind], data, d, h, style) for kind in models.KINDS]
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.lessons import logistic, regression
 from core import models
 from core.text import format_figure, format_number, format_shape
 
 TITLE = "Models: four kinds of function"
 INTRO = (
-    "A model is a function h with **parameters**: it turns a datapoint's features x into a prediction ŷ, "
-    "and training chooses the parameters. Move the sliders: the same data, four kinds of model."
+    "A model is a function h with **parameters**: from a datapoint's features x it makes a prediction ŷ, "
+    "and training chooses the parameters. The same data under four kinds of model:"
 )
 IDEAS = [
     "Four kinds of model",
@@ -24,6 +25,7 @@ FEATURES_LABEL = "Features n"
 DEGREE_LABEL = "Polynomial degree d"
 HIDDEN_LABEL = "Hidden units h"
 SLIDER_HELP = "Arrow keys step by 1, Home and End go to the ends."
+FEATURES_HELP = "The number of features n of each datapoint: the counts above are for n features."
 CARDS_TITLE = "The four kinds side by side"
 
 # One card per kind: its name, its formula (LaTeX), its domain and its range.
@@ -90,17 +92,9 @@ METRIC = (
 )
 
 ASSUMPTIONS_TITLE = "The assumptions"
-# The two assumptions as the slides state them, for the models page and the two regression pages.
-LINEAR_ASSUMPTION = (
-    "**The assumption of linear regression: features and label are linearly related**, y ≈ wᵀx + b plus noise. "
-    "When they are not, the best line still exists, but it misses in a pattern: its residuals y − ŷ have the "
-    "same sign along whole stretches of x instead of scattering around 0."
-)
-LOGISTIC_ASSUMPTION = (
-    "**The assumption of logistic regression: features and log odds are linearly related**, "
-    "ln(p / (1 − p)) = wᵀx + b. When they are not, for example when class 1 sits in the middle of x and class 0 "
-    "on both sides, no σ(w x + b) can follow the classes: it only rises or only falls."
-)
+# The two assumptions as the slides state them, also on the linear and logistic pages.
+LINEAR_ASSUMPTION = regression.ASSUMPTION
+LOGISTIC_ASSUMPTION = logistic.ASSUMPTION
 
 
 def count_words(count: int, noun: str) -> str:
@@ -146,8 +140,8 @@ def descriptions(d: int, h: int) -> list[str]:
 def caption(d: int, h: int, fitted: dict[str, float]) -> str:
     """Under the picture: what is drawn, and how each model was fitted."""
     return (
-        f"The same {models.M} datapoints in every panel, with one feature x, so that each ŷ is a curve over x "
-        "(the counts above are for n features). Line, polynomial and network are fitted by least squares to y; the "
+        f"The same {models.M} datapoints in every panel, ŷ drawn up against one feature x across, so that each ŷ "
+        "is a curve (the counts above are for n features). Line, polynomial and network are fitted by least squares to y; the "
         "logistic model by the lowest mean logistic loss to the class labels 0 and 1. The network's hidden weights "
         "are set by hand (its kinks spread over the data) and only its output layer is fitted here; training "
         f"would adjust all its parameters. MSE on the data: line {format_number(fitted['linear'], 4)}, "
