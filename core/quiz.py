@@ -536,7 +536,7 @@ def model_params_question(seed: int) -> Question:
             f"One coefficient per monomial of degree at most {d} in {n} feature{'s' if n > 1 else ''}, the "
             f"constant included: C(n + d, d) = C({n + d}, {d}) = {right}."
         )
-        code = f"PolynomialFeatures({d}).fit(np.zeros((1, {n}))).n_output_features_  # from sklearn.preprocessing"
+        code = f"math.comb({n} + {d}, {d})"
     else:
         h = int(rng.integers(1, 7))
         right = network_params(n, h)
