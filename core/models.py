@@ -240,7 +240,7 @@ class CurvedFit:
     b: float
     line_mse: float
     parabola_mse: float
-    signs: tuple[int, int, int]  # the sign of the mean residual y − ŷ in the left, middle and right third
+    signs: tuple[int, int, int]  # the side most residuals y − ŷ take in the left, middle and right third
 
 
 def curved_fit(x: np.ndarray, y: np.ndarray) -> CurvedFit:
@@ -248,7 +248,7 @@ def curved_fit(x: np.ndarray, y: np.ndarray) -> CurvedFit:
     w, b = least_squares(x, y)
     residual = y - predict_line(x, w, b)
     thirds = np.array_split(np.argsort(x), 3)
-    signs = tuple(int(np.sign(residual[part].mean())) for part in thirds)
+    signs = tuple(int(np.sign(np.sign(residual[part]).sum())) for part in thirds)  # most points' side
     parabola = fit_polynomial(x, y, 2)
     return CurvedFit(w, b, mse(y, predict_line(x, w, b)), mse(y, parabola(x)), signs)
 
