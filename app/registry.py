@@ -239,6 +239,18 @@ PAGES: list[PageSpec] = [
         quizzes=("matmul",),
     ),
     PageSpec(
+        "models.py",
+        "models",
+        "Models: four kinds of function",
+        ":material/functions:",
+        "Machine learning",
+        "degree",
+        params=(Param("features", "1"), Param("degree", "3"), Param("hidden", "3")),
+        metrics=("linear parameters", "polynomial parameters", "logistic parameters", "network parameters"),
+        summary="A model is a function with parameters: linear, polynomial, logistic and a network, and ŷ = X w + b.",
+        quizzes=("model_params",),
+    ),
+    PageSpec(
         "linear_regression.py",
         "linear-regression",
         "Linear regression: MSE and training",

@@ -7,6 +7,7 @@ answers; nothing here knows about widgets.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -506,6 +507,53 @@ def network_params_question(seed: int) -> Question:
     return Question(prompt, options, options.index(str(right)), explanation, code)
 
 
+def model_params_question(seed: int) -> Question:
+    """How many parameters does a linear, polynomial, logistic or network model have for n features?
+
+    The counts of ``core.models``; the distractors are the usual slips: the bias forgotten, the
+    polynomial's cross terms forgotten (``n·d + 1``), or the network's biases left out.
+    """
+    from core.models import linear_params, logistic_params, network_params, polynomial_params
+
+    rng = np.random.default_rng(seed)
+    kind = str(rng.choice(["linear", "polynomial", "logistic", "network"]))
+    n = int(rng.integers(1, 6))
+    features = f"n = {n} feature{'s' if n > 1 else ''}"
+    if kind in ("linear", "logistic"):
+        right = linear_params(n) if kind == "linear" else logistic_params(n)
+        model = "a linear model ŷ = wᵀx + b" if kind == "linear" else "a logistic model ŷ = σ(wᵀx + b)"
+        slips = {n, 2 * n, n + 2, 2 * n + 1}
+        explanation = f"One weight per feature, w of shape ({n},), and one bias b: {n} + 1 = {right}."
+        if kind == "logistic":
+            explanation += " The sigmoid adds no parameter: it only squeezes h(x) between 0 and 1."
+        code = f"w, b = np.zeros({n}), np.zeros(1); w.size + b.size"
+    elif kind == "polynomial":
+        d = int(rng.integers(2, 4))
+        right = polynomial_params(n, d)
+        model = f"a polynomial model of degree d = {d} (every product of features of degree at most {d})"
+        slips = {n * d + 1, n * d, right - 1, (n + 1) ** d, math.comb(n + d, d - 1)}
+        explanation = (
+            f"One coefficient per monomial of degree at most {d} in {n} feature{'s' if n > 1 else ''}, the "
+            f"constant included: C(n + d, d) = C({n + d}, {d}) = {right}."
+        )
+        code = f"math.comb({n} + {d}, {d})"
+    else:
+        h = int(rng.integers(1, 7))
+        right = network_params(n, h)
+        model = f"a network with one hidden layer of h = {h} unit{'s' if h > 1 else ''} and one output"
+        slips = {n * h + h, (n + 1) * h, n * h + h + 1, n * h + 2 * h, n + h + 1, n * h}
+        explanation = (
+            f"W₁ has shape ({n}, {h}): {n * h} weights; b₁: {h}; w₂: {h}; b₂: 1. "
+            f"In all {n * h} + {h} + {h} + 1 = {right}."
+        )
+        code = f"W1, b1, w2, b2 = np.zeros(({n}, {h})), np.zeros({h}), np.zeros({h}), np.zeros(1); W1.size + b1.size + w2.size + b2.size"
+    slips = {v for v in slips if v > 0 and v != right}
+    slips |= {right + 1, right + 2, right - 1} - {0} if len(slips) < 3 else set()
+    options = _options(str(right), {str(v) for v in slips}, rng)
+    prompt = f"Data with {features}, and {model}. How many parameters does training adjust?"
+    return Question(prompt, options, options.index(str(right)), explanation, code)
+
+
 QUESTIONS = {
     "broadcast": broadcast_question,
     "reshape": reshape_question,
@@ -518,6 +566,7 @@ QUESTIONS = {
     "softmax": softmax_question,
     "mse": mse_question,
     "network_params": network_params_question,
+    "model_params": model_params_question,
 }
 
 

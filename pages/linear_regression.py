@@ -97,6 +97,8 @@ def follow_line(model, data, split: bool, test: np.ndarray) -> None:
         st.caption(text.FORMULAS_NOTE)
         st.subheader(text.NOTICE_TITLE)
         st.markdown(notice := text.notice(xt, yt, y_hat[~test], shown, model.degree, best if reveal else None))
+        st.markdown(text.ASSUMPTION)
+        st.page_link(page("models").path.as_posix(), label=text.ASSUMPTION_LINK, icon=":material/open_in_new:")
 
     with parts[2]:
         lr, t, path = sections.training(SPEC, xt, yt, w, b, best, surface, ranges, style=style)

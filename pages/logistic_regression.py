@@ -115,6 +115,8 @@ def follow_line(x: np.ndarray, y: np.ndarray, points: figures.Points, best, best
         st.markdown(text.FORMULA_NOTES)
         st.subheader(text.NOTICE_TITLE)
         st.markdown(notice := text.what_to_notice(points.name, x, y, p, losses, w, b, t, acc))
+        st.markdown(text.ASSUMPTION)
+        st.page_link(page("models").path.as_posix(), label=text.ASSUMPTION_LINK, icon=":material/open_in_new:")
 
     with parts[3]:
         st.subheader(text.TRAINING_TITLE)

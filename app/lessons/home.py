@@ -27,13 +27,13 @@ PARTS = [
     (
         "Model",
         "ŷ from x and the parameters w",
-        ["dot-product", "outer-product", "matrix-multiplication", "linear-regression", "logistic-regression"]
+        ["dot-product", "outer-product", "matrix-multiplication", "models", "linear-regression", "logistic-regression"]
         + ["neural-network", "iris"],
     ),
     (
         "Loss",
         "how far ŷ is from the label y; without labels, a loss is less straightforward",
-        ["linear-regression", "logistic-regression", "iris"],
+        ["models", "linear-regression", "logistic-regression", "iris"],
     ),
     ("Optimiser", "gradient descent adjusts w", ["linear-regression", "logistic-regression", "neural-network"]),
 ]

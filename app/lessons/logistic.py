@@ -310,3 +310,12 @@ def code(x_literal: str, y_literal: str, w: float, b: float, threshold: float, h
     # than the true loss when some p is within 1e-16 of 0 or 1)
     print("scikit-learn log_loss:", round(log_loss(y, p, labels=[0, 1]), 4))
 {best if has_best else ""}"""
+
+
+# The assumption, as the slides state it (the models page shows what breaks).
+ASSUMPTION = (
+    "**The assumption of logistic regression: features and log odds are linearly related**, "
+    "ln(p / (1 − p)) = wᵀx + b. When they are not, for example when class 1 sits in the middle of x and class 0 "
+    "on both sides, no σ(w x + b) can follow the classes: it only rises or only falls."
+)
+ASSUMPTION_LINK = "When the log odds are not linear: the models page"

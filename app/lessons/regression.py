@@ -564,3 +564,12 @@ def split_code(seed: int, n_test: int) -> str:
         f"test[np.random.default_rng({seed}).permutation(len(x))[:{n_test}]] = True\n"
         "train = ~test"
     )
+
+
+# The assumption, as the slides state it (the models page draws what breaks).
+ASSUMPTION = (
+    "**The assumption of linear regression: features and label are linearly related**, y ≈ wᵀx + b plus noise. "
+    "When they are not, the best line still exists, but it misses in a pattern: its residuals y − ŷ have the "
+    "same sign along whole stretches of x instead of scattering around 0."
+)
+ASSUMPTION_LINK = "Curved data under a straight line: the models page"
