@@ -43,7 +43,7 @@ C = cs[i]
 url_state.write_param("C", C)
 
 with ideas.idea(0):
-    metric_row, picture, settings = ui.figure_row(), st.container(), st.container()
+    metric_row, slide_note, picture, settings = ui.figure_row(), st.container(), st.container(), st.container()
 with settings:
     write = lambda chosen: iris.format_features(sorted(chosen) or ALL)  # none chosen: the model uses all four
     pills = {"label": text.FEATURES_LABEL, "options": ALL, "format_func": iris.FEATURES.__getitem__}
@@ -88,6 +88,8 @@ readouts = [text.readout(*row) for row in zip(cs, accuracy, wrong, pair_accuracy
 ui.figure("accuracy", format_number(accuracy[i], 4), container=metric_row, help=text.ACCURACY_HELP)
 ui.figure("iterations", int(path.n_iter[i]), container=metric_row, help=text.ITERATIONS_HELP)
 ui.figure("misclassified", int(wrong[i]), container=metric_row, help=text.MISCLASSIFIED_HELP)
+if text.is_slide_state(C, features, accuracy[i]):
+    slide_note.markdown(text.slide_result(max_iter))
 shown = figures.live_figures(cs, accuracy, len(features), regions, y, flower, i, style)
 caption = text.regions_caption(pair, regions.accuracy[i], regions.species_at(flower, i)) if regions else text.CURVES
 with picture:
