@@ -26,27 +26,41 @@ MEMORY = (
     "garbage collector (the `gc` module) frees groups of objects that refer only to each other."
 )
 TOOLS_TITLE = "Where to write and run code"
-TOOLS = {
-    "": ["Text editor + terminal", "IDE (integrated development environment)", "Jupyter notebook", "Google Colab"],
-    "what it is": [
-        "a .py file written in any editor, run with python file.py in a terminal",
-        "editor, runner, debugger and project tools in one program",
-        "cells of code, text and their output in the browser; variables kept from cell to cell",
-        "Jupyter notebooks in the browser, with nothing to install",
-    ],
-    "examples": [
+# Where to write and run code: (name, what it is, examples, where it runs).
+TOOLS = [
+    (
+        "Text editor + terminal",
+        "a `.py` file written in any editor, run with `python file.py` in a terminal",
         "Notepad, TextEdit, nano",
+        "your computer",
+    ),
+    (
+        "IDE (integrated development environment)",
+        "editor, runner, debugger and project tools in one program",
         "VSCode (with its Python extension), Spyder (comes with Anaconda), PyCharm",
+        "your computer",
+    ),
+    (
+        "Jupyter notebook",
+        "cells of code, text and their output in the browser, the variables kept from cell to cell",
         "JupyterLab, Jupyter Notebook",
+        "your computer",
+    ),
+    (
+        "Google Colab",
+        "Jupyter notebooks in the browser, with nothing to install",
         "colab.research.google.com",
-    ],
-    "runs on": [
-        "your computer",
-        "your computer",
-        "your computer",
-        "Google's machines, which offer GPUs and TPUs (Runtime → Change runtime type)",
-    ],
-}
+        "Google's machines, which offer GPUs and TPUs (*Runtime → Change runtime type*)",
+    ),
+]
+
+
+def tools() -> str:
+    """The editor / IDE / notebook list: one item per way of working (a table would not fit a phone)."""
+    items = [
+        f"- **{name}**: {what}. *Examples*: {examples}. *Runs on*: {where}." for name, what, examples, where in TOOLS
+    ]
+    return f"#### {TOOLS_TITLE}\n\n" + "\n".join(items)
 
 
 def running_on(interpreter: str) -> str:
