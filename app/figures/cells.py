@@ -139,7 +139,7 @@ TOP_BAND = 0.9  # above the first row of grids: "axis 0"
 LABEL_BAND = 0.9  # above each grid: a[i]
 GAP = 0.4  # between two grids, across and down
 NARROWEST = {False: 346, True: 300}  # px across the picture on a 390 px phone / beside the wall's sliders
-TALLEST_CELL = {False: 32, True: 40}  # px a cell may take where the width allows (a wide screen)
+TALLEST_CELL = {False: 32, True: 0}  # px a cell may take where the width allows (a wide screen)
 PAD = 0.1  # cells around the 3-D picture, for the frames' width
 AXIS_1 = "axis 1 →"  # written downwards beside a[0]
 MARGIN = 4  # px around the 3-D picture (the other pictures' 10 would cost a phone a column of grids)
@@ -169,7 +169,7 @@ class BlockLayout:
         depth, rows, cols = shape
         digits = len(str(max(depth * rows * cols - 1, 0)))
         font = style.sizes["cell_text"] * (0.8 if digits >= 3 else 1.0)
-        cell_px = max(DIGIT_EM * font * digits + 0.5 * font, 1.8 * style.sizes["font"])
+        cell_px = max(DIGIT_EM * font * digits + 0.3 * font, 1.6 * style.sizes["font"])
         fits = int((NARROWEST[style.projector] / cell_px - AXIS_BAND - 2 * PAD + GAP) // (cols + GAP))
         per_row = min(depth, max(1, fits))
         per_row = math.ceil(depth / math.ceil(depth / per_row))  # 5 grids: 3 + 2, not 4 + 1
@@ -199,6 +199,9 @@ class BlockLayout:
     def height_px(self) -> int:
         """The figure's height: room for cells of ``TALLEST_CELL`` px (at least ``cell_px``), plus margins.
 
+        On a projector cells take ``cell_px`` only, so that the default (4, 3, 2) stays on the first
+        screen of a 1280x720 wall.
+
         Where the width is short (a phone) plotly draws the cells smaller, never below ``cell_px``.
         """
         return int(math.ceil((self.extent[1] + 2 * PAD) * max(self.cell_px, self.tallest))) + 2 * MARGIN
@@ -224,12 +227,12 @@ def side_by_side(
     width, height = layout.extent
     fig = new_figure(
         style=style,
-        height=layout.height_px,
         dragmode=False,
         margin={"l": MARGIN, "r": MARGIN, "t": MARGIN, "b": MARGIN},
         xaxis=CELL_AXIS | {"range": [-PAD, width + PAD]},  # room for the grids' bold frames
         yaxis=CELL_AXIS | {"range": [-height - PAD, PAD], "scaleanchor": "x", "scaleratio": 1},
     )
+    fig.layout.height = layout.height_px  # in pixels as computed (not scaled again for a projector)
     hovers = None if hover is None else np.asarray(hover, dtype=object)
     small = style.sizes["font"]
     for k in range(layout.depth):
