@@ -5,8 +5,10 @@ import streamlit as st
 from app import progress, ui
 from app.figures import home as figures
 from app.lessons import home as text
+from app.lessons import python as python_text
 from app.projector import current_style
 from app.registry import lesson_pages
+from core import bytecode
 
 LESSONS = {spec.url_path: spec for spec in lesson_pages()}
 STATIC = {"staticPlot": True, "responsive": True}  # diagrams: nothing to zoom or hover
@@ -55,6 +57,23 @@ for number, spec in enumerate(LESSONS.values(), 1):
             spec.summary, opened=spec.url_path in opened, right=spec.url_path in right, has_question=bool(spec.quizzes)
         )
         st.caption(status)
+
+st.subheader(python_text.TITLE)
+interpreter = bytecode.interpreter()
+st.markdown(python_text.LAYERS)
+st.markdown(python_text.running_on(interpreter))
+st.markdown(f"#### {python_text.HELLO_TITLE}\n\n{python_text.hello(interpreter)}")
+st.code(python_text.DIS_CODE, language="python")
+with st.container(key="home_bytecode"):
+    st.code(bytecode.dis_text(), language="text")
+    raw = bytecode.code_bytes()
+    st.code(bytecode.as_hex(raw), language="text", wrap_lines=True)
+    st.code(bytecode.as_binary(raw), language="text", wrap_lines=True)
+    st.caption(python_text.bytes_caption(interpreter, len(raw), bytecode.cache_units(raw)))
+st.markdown(f"#### {python_text.TYPES_TITLE}\n\n{python_text.types(bytecode.type_error_message())}")
+st.table(python_text.types_table(bytecode.retyped_types()), hide_index=True, width="content")
+st.markdown(python_text.MEMORY)
+st.markdown(python_text.tools())
 
 st.subheader(text.CODE_TITLE)
 for tab, words in zip(st.tabs(list(text.WHERE_CODE_RUNS)), text.WHERE_CODE_RUNS.values()):

@@ -43,7 +43,7 @@ st.session_state.setdefault("C_exponent", exponents[cs.index(st.session_state["_
 
 parts = [ideas.idea(i) for i in range(len(text.IDEAS))]
 with parts[0]:
-    metric_row, picture, settings = ui.figure_row(), st.container(), st.container()
+    metric_row, slide_note, picture, settings = ui.figure_row(), st.container(), st.container(), st.container()
 with settings:
     write = lambda chosen: iris.format_features(sorted(chosen) or ALL)  # none chosen: the model uses all four
     pills = {"label": text.FEATURES_LABEL, "options": ALL, "format_func": iris.FEATURES.__getitem__}
@@ -94,6 +94,8 @@ def follow_c(features, max_iter, pair, flower, seen, path, accuracy, wrong, regi
     ui.figure("accuracy", format_number(accuracy[i], 4), container=metric_row, help=text.ACCURACY_HELP)
     ui.figure("iterations", int(path.n_iter[i]), container=metric_row, help=text.ITERATIONS_HELP)
     ui.figure("misclassified", int(wrong[i]), container=metric_row, help=text.MISCLASSIFIED_HELP)
+    if text.is_slide_state(C, features, accuracy[i]):
+        slide_note.markdown(text.slide_result(max_iter))
     shown = figures.live_figures(cs, accuracy, len(features), regions, y, flower, i, style)
     caption = text.regions_caption(pair, regions.accuracy[i], regions.species_at(flower, i)) if regions else text.CURVES
     with picture:

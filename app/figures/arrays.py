@@ -14,9 +14,10 @@ DEFAULT_SHAPE = (4, 3, 2)  # lengths given to an axis that the ndim slider adds
 def arange_cells(shape: tuple[int, ...], style: Style = SCREEN) -> list[go.Figure]:
     """The page's one figure: ``np.arange(size).reshape(shape)`` as cells, each with its index on hover.
 
-    A fixed height per number of axes, so the picture does not jump while a length slider moves.
+    A fixed height for 1 and 2 axes, so the picture does not jump while a length slider moves; a
+    3-D array's height follows its rows of grids (``cells.BlockLayout``), so every number can be read.
     """
-    height = 300 if len(shape) == 3 else 220
+    height = 220
     return [array_cells(arange_array(shape), hover=index_labels(shape), height=height, style=style)]
 
 

@@ -7,6 +7,9 @@ covers an earlier one, values included (needed for 3-D blocks stacked like cards
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -118,24 +121,162 @@ def array_cells(
     height: int = 320,
     style: Style = SCREEN,
 ) -> go.Figure:
-    """An array of 0 to 3 axes as cells: a row, a grid, or 2-D blocks stacked like cards.
+    """An array of 0 to 3 axes as cells: a row, a grid, or its 2-D grids ``a[i]`` side by side.
 
-    For 3-D, block ``a[k]`` is drawn behind ``a[k - 1]``, shifted up and to the right,
-    so the first axis reads as depth, as on the slide; each block is labelled ``a[k]``.
+    For 3-D see :func:`side_by_side`: no grid covers another, so every value can be read.
     """
     array = np.asarray(array)
+    if array.ndim == 3:
+        return side_by_side(array, fill=fill, line=line, name=name, hover=hover, style=style)
     fig = grid_figure(height, style)
     add_array(fig, array, fill=fill, line=line, hover=hover, style=style)
-    if array.ndim == 3:
-        for k in range(array.shape[0]):
-            fig.add_annotation(
-                x=k * DEPTH_SHIFT - 0.1,
-                y=k * DEPTH_SHIFT - 0.5,
-                text=f"{name}[{k}]",
-                showarrow=False,
-                xanchor="right",
-                font={"size": style.sizes["font"], "color": line},
-            )
+    return fig
+
+
+# The 3-D picture, in cells: the bands around the grids a[i] that hold the axes' names and labels.
+AXIS_BAND = 0.6  # left of a[0]: "axis 1"; above a[0]: "axis 2"
+TOP_BAND = 0.9  # above the first row of grids: "axis 0"
+LABEL_BAND = 0.9  # above each grid: a[i]
+GAP = 0.4  # between two grids, across and down
+NARROWEST = {False: 346, True: 300}  # px across the picture on a 390 px phone / beside the wall's sliders
+TALLEST_CELL = {False: 32, True: 0}  # px a cell may take where the width allows (a wide screen)
+PAD = 0.1  # cells around the 3-D picture, for the frames' width
+AXIS_1 = "axis 1 →"  # written downwards beside a[0]
+MARGIN = 4  # px around the 3-D picture (the other pictures' 10 would cost a phone a column of grids)
+DIGIT_EM = 0.56  # a digit's width in the figures' font (Source Sans Pro 0.51, Arial 0.56)
+
+
+@dataclass(frozen=True)
+class BlockLayout:
+    """Where the grids ``a[i]`` of a 3-D array go: ``per_row`` side by side, rows of them wrapping.
+
+    ``cell_px`` is the size of a cell that holds its number with room to spare, at ``font`` px;
+    ``per_row`` is chosen so that the picture is at most ``NARROWEST`` px wide at that size (a
+    phone, or the picture beside the wall's sliders), so no number is smaller than the font.
+    """
+
+    depth: int
+    rows: int
+    cols: int
+    per_row: int
+    font: float
+    cell_px: float
+    tallest: float = 32
+    label_font: float = 14
+
+    @classmethod
+    def of(cls, shape: tuple[int, int, int], style: Style = SCREEN) -> BlockLayout:
+        depth, rows, cols = shape
+        digits = len(str(max(depth * rows * cols - 1, 0)))
+        font = style.sizes["cell_text"] * (0.8 if digits >= 3 else 1.0)
+        cell_px = max(DIGIT_EM * font * digits + 0.3 * font, 1.6 * style.sizes["font"])
+        fits = int((NARROWEST[style.projector] / cell_px - AXIS_BAND - 2 * PAD + GAP) // (cols + GAP))
+        per_row = min(depth, max(1, fits))
+        per_row = math.ceil(depth / math.ceil(depth / per_row))  # 5 grids: 3 + 2, not 4 + 1
+        return cls(depth, rows, cols, per_row, font, cell_px, TALLEST_CELL[style.projector], style.sizes["font"])
+
+    def corner(self, k: int) -> tuple[float, float]:
+        """The top-left corner of grid ``a[k]``."""
+        row, col = divmod(k, self.per_row)
+        top = -TOP_BAND - LABEL_BAND - AXIS_BAND - row * (self.rows + GAP + LABEL_BAND)
+        return AXIS_BAND + col * (self.cols + GAP), top
+
+    @property
+    def extent(self) -> tuple[float, float]:
+        """The picture's width and height, in cells."""
+        grid_rows = math.ceil(self.depth / self.per_row)
+        width = AXIS_BAND + self.per_row * self.cols + (self.per_row - 1) * GAP
+        height = TOP_BAND + AXIS_BAND + grid_rows * (LABEL_BAND + self.rows) + (grid_rows - 1) * GAP
+        # "axis 1 →" runs down beside a[0] from its top: below a short grid, the picture makes room.
+        return width, max(height, TOP_BAND + LABEL_BAND + AXIS_BAND + self.axis_1_length)
+
+    @property
+    def axis_1_length(self) -> float:
+        """How far down the name "axis 1 →" reaches, in cells (its font's letters 0.55 em wide on average)."""
+        return len(AXIS_1) * 0.55 * self.label_font / self.cell_px
+
+    @property
+    def height_px(self) -> int:
+        """The figure's height: room for cells of ``TALLEST_CELL`` px (at least ``cell_px``), plus margins.
+
+        On a projector cells take ``cell_px`` only, so that the default (4, 3, 2) stays on the first
+        screen of a 1280x720 wall.
+
+        Where the width is short (a phone) plotly draws the cells smaller, never below ``cell_px``.
+        """
+        return int(math.ceil((self.extent[1] + 2 * PAD) * max(self.cell_px, self.tallest))) + 2 * MARGIN
+
+
+def side_by_side(
+    array: np.ndarray,
+    *,
+    fill: str = PALETTE["a_fill"],
+    line: str = PALETTE["a"],
+    name: str = "a",
+    hover: np.ndarray | None = None,
+    style: Style = SCREEN,
+) -> go.Figure:
+    """A 3-D array as its grids ``a[0]``, ``a[1]``, … side by side, wrapping onto rows of grids.
+
+    ``a[i, j, k]`` is the cell in row ``j``, column ``k`` of grid ``a[i]``: axis 0 picks the grid,
+    axis 1 the row, axis 2 the column, each named on the picture. Grids never overlap, so every
+    number shows; the deeper grids are shaded a little darker, as depth.
+    """
+    array = np.asarray(array, dtype=float)
+    layout = BlockLayout.of(array.shape, style)
+    width, height = layout.extent
+    fig = new_figure(
+        style=style,
+        dragmode=False,
+        margin={"l": MARGIN, "r": MARGIN, "t": MARGIN, "b": MARGIN},
+        xaxis=CELL_AXIS | {"range": [-PAD, width + PAD]},  # room for the grids' bold frames
+        yaxis=CELL_AXIS | {"range": [-height - PAD, PAD], "scaleanchor": "x", "scaleratio": 1},
+    )
+    fig.layout.height = layout.height_px  # in pixels as computed (not scaled again for a projector)
+    hovers = None if hover is None else np.asarray(hover, dtype=object)
+    small = style.sizes["font"]
+    for k in range(layout.depth):
+        left, top = layout.corner(k)
+        shade = blend(fill, line, 0.5 * k / layout.depth)
+        add_grid(
+            fig,
+            array[k],
+            x0=left,
+            y0=top,
+            fill=shade,
+            line=line,
+            hover=None if hovers is None else hovers[k],
+            style=style,
+        )
+        fig.data[-1]["textfont"]["size"] = layout.font
+        fig.add_trace(
+            {
+                "type": "scatter",
+                "x": [left, left + layout.cols, left + layout.cols, left, left],
+                "y": [top, top, top - layout.rows, top - layout.rows, top],
+                "mode": "lines",
+                "line": {"color": line, "width": style.sizes["line"] * 1.6},
+                "hoverinfo": "skip",
+                "showlegend": False,
+            }
+        )
+        label_y = top + (AXIS_BAND if k < layout.per_row else 0) + LABEL_BAND / 2
+        fig.add_annotation(
+            x=left + layout.cols / 2,
+            y=label_y,
+            text=f"{name}[{k}]",
+            showarrow=False,
+            font={"size": small, "color": line},
+        )
+    left, top = layout.corner(0)
+    axis_font = {"size": small, "color": PALETTE["neutral"]}
+    names = [
+        {"x": left, "y": -TOP_BAND / 2, "text": "axis 0 →", "xanchor": "left"},
+        {"x": left, "y": top + AXIS_BAND / 2, "text": "axis 2 →", "xanchor": "left"},
+        {"x": AXIS_BAND / 2, "y": top, "text": AXIS_1, "textangle": 90, "yanchor": "top"},
+    ]
+    for spec in names:
+        fig.add_annotation(**spec, showarrow=False, font=axis_font)
     return fig
 
 

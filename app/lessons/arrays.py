@@ -30,8 +30,8 @@ def caption(shape: tuple[int, ...]) -> str:
         1: "A 1-D array is a line of numbers along one axis. It is drawn across the page, but NumPy's (n,) "
         "is neither a row nor a column: those are 2-D, (1, n) and (n, 1).",
         2: "A 2-D array is a grid: axis 0 runs down the rows, axis 1 across the columns.",
-        3: f"A 3-D array is a stack of {count(shape[0], 'grid')} of shape {format_shape(shape[1:])}: axis 0 picks the "
-        "grid (a[0] in front), axis 1 the row, axis 2 the column.",
+        3: f"A 3-D array is a stack of {count(shape[0], 'grid')} of shape {format_shape(shape[1:])}, drawn side by "
+        "side: axis 0 picks the grid (a[0], a[1], …), axis 1 the row, axis 2 the column.",
     }[len(shape)]
     return words + " Point at a cell to see how to index it."
 

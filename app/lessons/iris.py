@@ -184,12 +184,35 @@ def scores_table(matrix: np.ndarray, precision, recall, f1) -> dict:
     )
 
 
+SLIDE_RESULT = "0.9733"  # the slide's clf.score(X, y): 146 of the 150 flowers
+
+
+def is_slide_state(C: float, features: tuple[int, ...], accuracy: float) -> bool:
+    """Whether the page shows the slide's model: C = 1, all four features, and its score 0.9733."""
+    return C == 1.0 and features == tuple(range(len(FEATURES))) and format_number(accuracy, 4) == SLIDE_RESULT
+
+
+def slide_result(max_iter: int) -> str:
+    """Said only in the slide's state: the 0.9733 on the page is the slide's number."""
+    steps = (
+        f"The page allows max_iter = {max_iter} so that lbfgs can finish; with scikit-learn's default of "
+        "100 the slide's fit stops early with a `ConvergenceWarning`, and scores the same 0.9733."
+        if max_iter != 100
+        else "max_iter = 100 is scikit-learn's default, as on the slide: lbfgs stops there with a "
+        "`ConvergenceWarning`, and the score is 0.9733 all the same."
+    )
+    return (
+        f"**{SLIDE_RESULT} is the slide's result**: `LogisticRegression(random_state=0).fit(X, y)` on all "
+        f"four features with C = 1, scored on the 150 flowers it learned from (146 right). {steps}"
+    )
+
+
 def code(C: float, features: tuple[int, ...], max_iter: int, flower: np.ndarray) -> str:
-    """The slide's scikit-learn with the page's settings; it prints the page's figures."""
+    """The slide's scikit-learn, line for line, with what the page adds; it prints the page's figures."""
     columns = (
         ""
         if features == tuple(range(len(FEATURES)))
-        else f"\n    X = X[:, {list(features)}]  # {', '.join(FEATURES[i] for i in features)}"
+        else f"\n    X = X[:, {list(features)}]  # the page's feature choice: {', '.join(FEATURES[i] for i in features)}"
     )
     c_arg = "" if C == 1.0 else f", C={C!r}"
     flower_code = "[" + ", ".join(format_number(v) for v in flower[list(features)]) + "]"
@@ -199,15 +222,21 @@ def code(C: float, features: tuple[int, ...], max_iter: int, flower: np.ndarray)
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import classification_report, confusion_matrix
 
-    X, y = load_iris(return_X_y=True){columns}
+    iris = load_iris()
+    X, y = iris['data'], iris['target']
+    print(iris['feature_names'])
+    print(iris['target_names']){columns}
+    # The page adds{' C and' if c_arg else ''} max_iter (scikit-learn's default, 100, stops lbfgs early).
     clf = LogisticRegression(random_state=0{c_arg}, max_iter={max_iter}).fit(X, y)
-    print(f"accuracy = {{clf.score(X, y):.4f}}")  # training accuracy
+    # As on the slide: X[2:, :] is every flower from row 2 on (148 rows); the first 5 are printed.
+    print(clf.predict(X[2:, :])[:5])
+    print(clf.predict_proba(X[2:, :])[:5].round(4))
+    print(f"accuracy = {{clf.score(X, y):.4f}}")  # the slide's clf.score(X, y): training accuracy
     print("iterations =", clf.n_iter_.max())
     print("misclassified =", np.sum(clf.predict(X) != y))
 
     flower = np.array([{flower_code}])  # the sliders' flower
     print("probabilities:", clf.predict_proba(flower).round(4))
     print(confusion_matrix(y, clf.predict(X)))
-    print(classification_report(y, clf.predict(X), digits=4,
-                                target_names=["setosa", "versicolor", "virginica"]))
+    print(classification_report(y, clf.predict(X), digits=4, target_names=iris['target_names']))
 """

@@ -38,6 +38,56 @@ def test_defaults_reproduce_the_slide():
     assert len(code) == 1
 
 
+SLIDE_LINES = [
+    "iris = load_iris()",
+    "X, y = iris['data'], iris['target']",
+    "print(iris['feature_names'])",
+    "print(iris['target_names'])",
+    "print(clf.predict(X[2:, :])[:5])",
+    "print(clf.predict_proba(X[2:, :])[:5].round(4))",
+]
+
+
+def test_the_code_panel_is_the_slides_code_line_for_line():
+    at = open_page(PAGE)
+    (code,) = [c.value for c in at.code if "import numpy as np" in c.value]
+    lines = [line.strip() for line in code.splitlines()]
+    for line in SLIDE_LINES:
+        assert line in lines, line
+    assert "clf.score(X, y)" in code and "return_X_y" not in code
+    order = [lines.index(line) for line in SLIDE_LINES]
+    assert order == sorted(order), "the slide's lines in the slide's order"
+
+
+def test_the_slide_result_is_said_only_in_the_slides_state():
+    said = lambda at: " ".join(m.value for m in at.markdown)
+    at = open_page(PAGE)
+    assert "0.9733 is the slide's result" in said(at)
+    for query in ({"C": "0.1"}, {"features": "petal_length,petal_width"}, {"max_iter": "5"}):
+        at = open_page(PAGE, query)
+        assert not at.exception
+        assert "slide's result" not in said(at), query
+
+
+@pytest.mark.parametrize("max_iter", [100, 500])
+def test_what_the_slide_result_says_about_max_iter_is_true(max_iter):
+    """The slide's fit (scikit-learn's default max_iter = 100) stops early and still scores 0.9733."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+
+    from app.lessons import iris as text
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        clf = LogisticRegression(random_state=0, max_iter=max_iter).fit(X, Y)
+    assert f"{clf.score(X, Y):.4f}" == text.SLIDE_RESULT
+    assert int(round(clf.score(X, Y) * 150)) == 146
+    stopped = any(issubclass(w.category, ConvergenceWarning) for w in caught)
+    assert stopped == (max_iter == 100)
+    assert "ConvergenceWarning" in text.slide_result(max_iter)
+
+
 @pytest.mark.parametrize(
     "query, C, features, max_iter",
     [
