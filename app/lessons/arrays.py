@@ -52,12 +52,11 @@ def values_notes(array: np.ndarray) -> str:
 
 
 def size_formula(shape: tuple[int, ...]) -> str:
-    """size = n_0 · n_1 · … in LaTeX, with the current lengths (on a second line, to fit a phone)."""
+    """size = n_0 · n_1 · … in LaTeX, with the current lengths."""
     return (
-        r"\begin{aligned} \text{size} &= \prod_{k=0}^{\text{ndim}-1} n_k \\ &= "
+        r"\text{size} = \prod_{k=0}^{\text{ndim}-1} n_k = "
         + r" \cdot ".join(map(str, shape))
         + f" = {int(np.prod(shape))}"
-        + r" \end{aligned}"
     )
 
 
