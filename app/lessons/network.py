@@ -102,7 +102,8 @@ def formula(hidden: int, activation: str) -> str:
     )
 
 
-LOSS_FORMULA = r"L = \frac{1}{m} \sum_{i=1}^{m} \left[ -y_i \ln p_i - (1 - y_i) \ln(1 - p_i) \right]"
+# On two lines: on one it was as wide as a phone.
+LOSS_FORMULA = r"\begin{aligned} L &= \frac{1}{m} \sum_{i=1}^{m} \Big[ -y_i \ln p_i \\ &\qquad - (1 - y_i) \ln(1 - p_i) \Big] \end{aligned}"
 
 
 def shapes_sentence(hidden: int, activation: str) -> str:
