@@ -23,10 +23,11 @@ for spec in PAGES:
     )
 url_state.follow_browser()  # Back / Forward: the state comes from the URL again
 st.session_state[live.RUN_FIGURES_KEY] = []
-page = st.navigation(sections)
+page = st.navigation(sections, position="hidden")  # the pages are listed by ui.page_list
 st.session_state[live.PAGE_PATH_KEY] = page.url_path  # the current page, for app/code_panel.py
 progress.record_opened(page.url_path)  # Home's lesson path shows what was opened
 
+ui.page_list()
 with st.sidebar:
     url_state.toggle(
         "Projector mode",

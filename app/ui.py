@@ -76,3 +76,23 @@ def lesson_links(current_url_path: str) -> None:
     if here + 1 < len(PAGES):
         spec = PAGES[here + 1]
         row.page_link(spec.path.as_posix(), label=f"Next: {spec.title}", icon=":material/arrow_forward:")
+
+
+PAGE_LIST_KEY = "page_list"
+
+
+def page_list() -> None:
+    """Every page in the sidebar, under its section's name, in the registry's order.
+
+    Streamlit's own list (``st.navigation`` in the sidebar) nests its sections as ``div``s inside a
+    ``ul`` with the ``li``s inside them, which screen readers (and axe-core's list rules) read as a
+    broken list; so ``app/main.py`` hides it and the pages are links here. The current page's link
+    is marked by Streamlit.
+    """
+    with st.sidebar.container(key=PAGE_LIST_KEY, gap=None):
+        section = None
+        for spec in PAGES:
+            if spec.section != section:
+                section = spec.section
+                st.markdown(f"**{section}**")
+            st.page_link(spec.path.as_posix(), label=spec.title, icon=spec.icon)

@@ -105,8 +105,14 @@ METRIC_VS_LOSS = (
     "model is trained on the loss, then judged with the metric that fits the job."
 )
 FORMULAS_TITLE = "The formulas"
-SIGMOID_FORMULA = r"p = \sigma(h) = \frac{1}{1 + e^{-h}}, \qquad h = w x + b, \qquad \ln\frac{p}{1-p} = h"
-LOSS_FORMULA = r"L(w, b) = \frac{1}{m}\sum_{i=1}^{m} \big[-y^{(i)} \ln p^{(i)} - (1 - y^{(i)})\ln(1 - p^{(i)})\big]"
+# Formulas on lines of their own: on one line each was wider than a phone.
+SIGMOID_FORMULA = (
+    r"\begin{gathered} p = \sigma(h) = \frac{1}{1 + e^{-h}} \\ h = w x + b \\ \ln\frac{p}{1-p} = h \end{gathered}"
+)
+LOSS_FORMULA = (
+    r"\begin{aligned} L(w, b) &= \frac{1}{m}\sum_{i=1}^{m} \big[-y^{(i)} \ln p^{(i)} \\ "
+    r"&\qquad - (1 - y^{(i)})\ln(1 - p^{(i)})\big] \end{aligned}"
+)
 FORMULA_NOTES = (
     "The **odds** of class 1 are p / (1 − p): p = 0.8 gives odds of 4, four to one. Their logarithm, the "
     "**log-odds**, is what the score h is: the sigmoid is exactly the function that makes ln(p / (1 − p)) = h, "

@@ -74,11 +74,11 @@ def rule_sentence(m: int, k: int, p: int) -> str:
 
 
 def shape_formula(m: int, k: int, p: int) -> str:
-    """C_ij as a sum, and the shape rule with the current sizes, in LaTeX."""
+    """C_ij as a sum over the shape rule with the current sizes, in LaTeX (two lines, to fit a phone)."""
     return (
-        r"C_{ij} = \sum_{t=0}^{k-1} A_{it}\,B_{tj}, \qquad "
+        r"\begin{gathered} C_{ij} = \sum_{t=0}^{k-1} A_{it}\,B_{tj} \\ "
         rf"\underbrace{{({m}, {k})}}_{{A}} \cdot \underbrace{{({k}, {p})}}_{{B}} "
-        rf"\to \underbrace{{({m}, {p})}}_{{C}}"
+        rf"\to \underbrace{{({m}, {p})}}_{{C}} \end{{gathered}}"
     )
 
 

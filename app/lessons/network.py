@@ -111,7 +111,11 @@ def formula(hidden: int, activation: str) -> str:
     )
 
 
-LOSS_FORMULA = r"L = \frac{1}{m} \sum_{i=1}^{m} \left[ -y^{(i)} \ln p^{(i)} - (1 - y^{(i)}) \ln(1 - p^{(i)}) \right]"
+# On two lines: on one it was as wide as a phone.
+LOSS_FORMULA = (
+    r"\begin{aligned} L &= \frac{1}{m} \sum_{i=1}^{m} \Big[ -y^{(i)} \ln p^{(i)} \\ "
+    r"&\qquad - (1 - y^{(i)}) \ln(1 - p^{(i)}) \Big] \end{aligned}"
+)
 
 
 def shapes_sentence(hidden: int, activation: str) -> str:

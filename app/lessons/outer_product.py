@@ -34,8 +34,11 @@ RANK_HELP = (
 )
 TABLE_TITLE = "The same matrix as a table"
 VERSUS_TITLE = "Outer product or dot product?"
-OUTER_FORMULA = r"(w\,x^{\mathsf T})_{ij} = w_i\,x_j \qquad (n, 1)(1, p) = (n, p)"
-INNER_FORMULA = r"w^{\mathsf T} x = w \cdot x = \sum_{i=1}^{n} w_i\,x_i \qquad (1, n)(n, 1) = (1, 1)"
+# Each formula over its shapes on a second line: side by side in half a wall, one line was clipped.
+OUTER_FORMULA = r"\begin{gathered} (w\,x^{\mathsf T})_{ij} = w_i\,x_j \\ (n, 1)(1, p) = (n, p) \end{gathered}"
+INNER_FORMULA = (
+    r"\begin{gathered} w^{\mathsf T} x = w \cdot x = \sum_{i=1}^{n} w_i\,x_i \\ (1, n)(n, 1) = (1, 1) \end{gathered}"
+)
 NOTICE_TITLE = "What to notice"
 NOTICE_TAIL = (
     " `np.outer(w, x)` is broadcasting in disguise, `w[:, np.newaxis] * x[np.newaxis, :]`: a "

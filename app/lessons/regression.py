@@ -395,7 +395,8 @@ def scaling(lam_max: float, lam_min: float) -> str:
 
 # ---------------------------------------------------------------- polynomial model and overfitting
 DEGREE_TITLE = "Polynomial model: more parameters, and overfitting"
-POLYNOMIAL = r"\hat y = w_0 + w_1 x + w_2 x^2 + \dots + w_d x^d"
+# Two lines: on one it was wider than its half of a wall.
+POLYNOMIAL = r"\begin{aligned} \hat y = w_0 &+ w_1 x + w_2 x^2 \\ &+ \dots + w_d x^d \end{aligned}"
 DEGREE_FIT_NOTE = (
     "Fits by least squares with numpy.polynomial, which first maps the range of x onto [−1, 1] (its own "
     "rescaling, not the standardisation above); that keeps degree 9 well conditioned."

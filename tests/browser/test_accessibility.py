@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 
 import plotly.io as pio
 import pytest
+from streamlit import config as streamlit_config
 
-from app import figure_base, palette
+from app import figure_base, palette, projector
 from app.registry import PAGES, ROOT
 from tests.conftest import goto
 
@@ -16,7 +18,7 @@ STRONG = ["a", "b", "result", "neutral", "error", "class0", "class1", "class2"]
 FILLS = ["a_fill", "b_fill", "result_fill", "highlight", "neutral_fill", "ghost_fill"]
 TEXT = "#1F2430"  # the figures' text colour (app/figure_base.py)
 LIGHT_BACKGROUND = "#FFFFFF"
-DARK_BACKGROUND = "#0E1117"  # Streamlit's dark theme
+DARK_BACKGROUND = "#171614"  # Streamlit's dark theme (1.67; checked below against its config)
 
 
 def luminance(colour: str) -> float:
@@ -29,6 +31,33 @@ def luminance(colour: str) -> float:
 def contrast(one: str, other: str) -> float:
     high, low = sorted((luminance(one), luminance(other)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def blend(colour: str, background: str, opacity: float) -> str:
+    """``colour`` drawn at ``opacity`` over ``background``, as the browser composes it."""
+    mixed = [
+        round(opacity * int(colour[i : i + 2], 16) + (1 - opacity) * int(background[i : i + 2], 16)) for i in (1, 3, 5)
+    ]
+    return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+def streamlit_default(option: str) -> dict[str, str]:
+    """The pinned Streamlit's default of theme colour ``option`` in each theme, as its config documents it."""
+    words = " ".join(streamlit_config.get_config_options()[f"theme.{option}"].description.split())
+    found = re.search(r"Defaults to (#[0-9a-fA-F]{6}) for the light theme and (#[0-9a-fA-F]{6}) for the dark", words)
+    assert found, f"Streamlit no longer documents the default of theme.{option}: {words}"
+    return {"light": found[1], "dark": found[2]}
+
+
+def streamlit_backgrounds(theme: str) -> list[str]:
+    """Every background Streamlit puts text on by default: the page, widgets, and the sidebar's two."""
+    page, widgets = streamlit_default("backgroundColor")[theme], streamlit_default("secondaryBackgroundColor")[theme]
+    sidebars = []
+    for option in ("backgroundColor", "secondaryBackgroundColor"):
+        words = " ".join(streamlit_config.get_config_options()[f"theme.{option}"].description.split())
+        sidebars.append(re.search(r"the sidebar uses (#[0-9a-fA-F]{6}) \(light\) or (#[0-9a-fA-F]{6}) \(dark\)", words))
+    assert all(sidebars)
+    return [page, widgets, *(found[1 if theme == "light" else 2] for found in sidebars)]
 
 
 def test_contrast_formula_matches_known_values():
@@ -76,6 +105,48 @@ def test_the_accent_colour_reads_in_both_themes(name, background):
     assert contrast(CONFIG["theme"][name]["primaryColor"], background) >= 4.5
 
 
+def test_the_backgrounds_are_the_pinned_streamlits():
+    assert streamlit_default("backgroundColor") == {"light": LIGHT_BACKGROUND.lower(), "dark": DARK_BACKGROUND.lower()}
+
+
+def test_blending_matches_what_the_browser_draws():
+    """Streamlit's caption, its body text at 60 %, is the #828180 measured on white in Chromium."""
+    assert blend(streamlit_default("textColor")["light"], "#FFFFFF", 0.6) == "#828180"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_captions_reach_4_5_to_1_in_both_themes(theme):
+    """st.caption is the body text at an opacity: Streamlit's 60 % is too faint on white; the app's CSS raises it."""
+    text = streamlit_default("textColor")[theme]
+    for background in streamlit_backgrounds(theme):
+        assert contrast(blend(text, background, projector.CAPTION_OPACITY), background) >= 4.5, background
+    assert f"opacity: {projector.CAPTION_OPACITY}" in projector.READABLE_CSS
+    if theme == "light":  # why the CSS is there
+        assert contrast(blend(text, "#FFFFFF", 0.6), "#FFFFFF") < 4.5
+
+
+MARKDOWN_COLOUR = re.compile(r":(red|orange|yellow|green|blue|violet|gray|grey)\[")
+
+
+def test_every_markdown_text_colour_the_lessons_use_reads_in_both_themes():
+    """``:green[...]`` and its kin in the lessons are Streamlit's text colours, on every background it uses."""
+    used = {m[1] for path in [*(ROOT / "app").rglob("*.py"), *(ROOT / "pages").glob("*.py")]
+            for m in MARKDOWN_COLOUR.finditer(path.read_text())}  # fmt: skip
+    assert {"green", "red", "orange", "violet"} <= used
+    for name in used:
+        colours = streamlit_default(f"{name.replace('grey', 'gray')}TextColor")
+        for theme in ("light", "dark"):
+            for background in streamlit_backgrounds(theme):
+                assert contrast(colours[theme], background) >= 4.5, (name, theme, background)
+
+
+# Every shown display formula (st.latex is KaTeX) whose content is wider than its own box. KaTeX ends
+# each stacked piece (a sub- or superscript, a fraction, a matrix) with an empty cell 2 px wide
+# (.vlist-s, its work-around for a Chrome bug), which may reach past the box with nothing drawn in
+# it; with the rounding of the two widths to whole pixels, up to 3 px is that cell.
+CLIPPED_FORMULAS_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] .katex-display')]
+  .filter(e => e.getBoundingClientRect().width > 0 && e.scrollWidth > e.clientWidth + 3)
+  .map(e => `${e.scrollWidth} px in ${e.clientWidth} px: ${(e.querySelector('annotation') || e).textContent.slice(0, 80)}`)"""
 SIZES = {"phone": (390, 844), "projector": (1280, 720)}
 
 
@@ -116,6 +187,9 @@ def test_page_fits_the_width_of_a_phone_and_a_projector(browser, app_url, spec, 
         tab.screenshot(path=str(tmp_path / f"{spec.url_path or 'home'}-{size}.png"), full_page=False)
         assert overflow["scroll"] <= 1, overflow
         assert not overflow["wide"], overflow
+        # A display formula wider than its column scrolls inside it: on a wall nobody scrolls a
+        # formula, so its end is simply cut off (and a keyboard cannot reach it either).
+        assert tab.evaluate(CLIPPED_FORMULAS_JS) == []
         assert tab.locator('[data-testid="stException"]').count() == 0
     finally:
         context.close()
