@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, and nothing twice: Debian packages (with --browser, chromium),
+# Installs what is missing, and nothing twice: Debian packages (with --browser, chromium; with
+# --test, redis-server, which the class-store tests start),
 # a virtual environment in .venv, and the pinned Python packages. Safe to run again.
 # Usage: bash scripts/setup.sh [--test] [--browser] [--balancer]
 set -euo pipefail
@@ -23,6 +24,7 @@ apt_packages=()
 "$PYTHON" -c "import venv, ensurepip" >/dev/null 2>&1 || apt_packages+=(python3-venv)
 if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then apt_packages+=(chromium); fi
 if [ "$want_balancer" = 1 ] && [ ! -x /usr/sbin/haproxy ]; then apt_packages+=(haproxy); fi
+if [ "$want_test" = 1 ] && ! command -v redis-server >/dev/null 2>&1; then apt_packages+=(redis-server); fi
 if [ "${#apt_packages[@]}" -gt 0 ]; then
   echo "setup: installing Debian packages: ${apt_packages[*]}"
   as_root apt-get update -qq
