@@ -212,7 +212,7 @@ class SQLiteStore(Store):
     @staticmethod
     def _delete(db, code):
         for table in ("classes", "answers", "writes"):
-            db.execute(f"DELETE FROM {table} WHERE code = ?", (code,))  # noqa: S608 (fixed table names)
+            db.execute(f"DELETE FROM {table} WHERE code = ?", (code,))
 
     def _row(self, db, code):
         row = db.execute(
