@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -141,10 +142,8 @@ def _start(url_path: str) -> None:
 def _end() -> None:
     teaching = st.session_state.pop(TEACHER_KEY, None)
     if teaching:
-        try:
+        with contextlib.suppress(S.ClassError):  # already expired
             store().close(teaching["code"], teaching["secret"])
-        except S.ClassError:
-            pass  # already expired
 
 
 def top(spec: PageSpec) -> None:
