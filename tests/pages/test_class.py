@@ -108,7 +108,8 @@ def test_teacher_and_three_students(class_store):
     for s, index in zip(students, sent):
         s.run()
         shown = [m.value for m in s.success] + [m.value for m in s.info]
-        assert any(right in text for text in shown), shown
+        verdict = "Right:" if index == quiz.answer else "Not quite:"
+        assert any(text.startswith(verdict) and right in text for text in shown), shown
         assert s.button(key="class_send").disabled  # no answer after the reveal
     time.sleep(1.05)
     with pytest.raises(S.Revealed):
