@@ -43,8 +43,9 @@ def selectors(part: str, spec: PageSpec) -> list[str]:
 def parse_hide(text: str) -> tuple[frozenset[str], list[str]]:
     """The known parts named in ``text`` and the unknown names.
 
-    >>> parse_hide("quiz, Code,,nope")
-    (frozenset({'code', 'quiz'}), ['nope'])
+    >>> parts, unknown = parse_hide("quiz, Code,,nope")
+    >>> sorted(parts), unknown
+    (['code', 'quiz'], ['nope'])
     """
     names = [name.strip().lower() for name in text.split(",") if name.strip()]
     return frozenset(n for n in names if n in HIDE_PARTS), [n for n in names if n not in HIDE_PARTS]

@@ -24,7 +24,7 @@ from app import url_state
 from app.classroom import answers as A
 from app.classroom import store as S
 from app.classroom.qr import qr_png
-from app.registry import PageSpec, page
+from app.registry import PAGES, PageSpec, page
 from core.quiz import QUESTIONS
 
 CLASS_PARAM, STUDENT_PARAM = "class", "me"
@@ -85,11 +85,28 @@ def kind_title(kind: str) -> str:
 
 def join_link(question: S.ClassQuestion) -> str:
     """The address students open: the class's page with the teacher's state, and ``class=<code>``."""
-    base = (st.context.url or LOCAL_BASE).rstrip("/")
+    base = app_base(st.context.url or LOCAL_BASE)
     query = {k: v for k, v in question.params.get("query", {}).items() if k not in NOT_IN_JOIN_LINK}
     query[CLASS_PARAM] = question.code
     path = f"/{question.page}" if question.page else "/"
     return base + path + "?" + urllib.parse.urlencode(query, safe=",;")
+
+
+def app_base(url: str) -> str:
+    """The app's address without a page's path (``st.context.url`` may or may not hold it).
+
+    >>> app_base("http://10.0.0.5:8501/dot-product/")
+    'http://10.0.0.5:8501'
+    >>> app_base("https://school.example/explainer/arrays")
+    'https://school.example/explainer'
+    """
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path.rstrip("/")
+    for spec in PAGES:
+        if spec.url_path and path.endswith("/" + spec.url_path):
+            path = path[: -len(spec.url_path) - 1]
+            break
+    return f"{parts.scheme}://{parts.netloc}{path}"
 
 
 def _teaching() -> dict | None:

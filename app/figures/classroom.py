@@ -29,7 +29,7 @@ def answer_bars(
     labels = [f"{o}  (right)" if i == right else str(o) for i, o in enumerate(options)]
     top = int(counts.max()) if counts.size and counts.max() > 0 else 1
     bars = go.Bar(
-        x=counts,
+        x=counts.tolist(),  # a plain list: a dozen numbers, readable as sent
         y=labels,
         orientation="h",
         marker={"color": colours},
