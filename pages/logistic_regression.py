@@ -6,6 +6,7 @@ import numpy as np
 import streamlit as st
 
 from app import live, ui, url_state
+from app.classroom import ui as classroom
 from app.code_panel import literal, show_numpy_code
 from app.figures import logistic as figures
 from app.lessons import logistic as text
@@ -65,6 +66,9 @@ points = figures.Points(tuple(x.tolist()), tuple(y.tolist()), "BMI" if generated
 values = live.bind(SLIDERS)
 live.write_url(SLIDERS, values)
 w, b, t = (float(values[s.key]) for s in SLIDERS)
+classroom.publish_fit(
+    x, y, [(s.lowest, s.highest) for s in SLIDERS[:2]]
+)  # the points a class's fit by eye is scored on
 now = logistic_sweep.at_positions(x, y, [w, w], [b, b], [t, 0.5])  # and at the usual threshold 0.5
 loss, acc, p, losses = float(now.mean_loss[0]), float(now.accuracy[0]), now.p[0], now.losses[0]
 

@@ -109,6 +109,20 @@ def app_base(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{path}"
 
 
+def publish_fit(x, y, ranges) -> None:
+    """A regression page's points and (w, b) slider ranges, for a fit by eye started on it (None: no fit here)."""
+    if ranges is None:
+        st.session_state.pop(FIT_KEY, None)
+        return
+    (w_low, w_high), (b_low, b_high) = ranges
+    st.session_state[FIT_KEY] = {
+        "x": [float(v) for v in x],
+        "y": [float(v) for v in y],
+        "w_range": [float(w_low), float(w_high)],
+        "b_range": [float(b_low), float(b_high)],
+    }
+
+
 def _teaching() -> dict | None:
     return st.session_state.get(TEACHER_KEY)
 
@@ -128,8 +142,9 @@ def sidebar(spec: PageSpec) -> None:
             st.page_link(target.path.as_posix(), label=f"Back to the class question: {target.title}")
         st.button("End the class", key="class_end", on_click=_end, icon=":material/stop_circle:")
         return
-    if spec.url_path in A.FIT_KINDS.values() and FIT_KEY not in st.session_state:
-        kinds = [k for k in kinds if k not in A.FIT_KINDS]  # the page has not drawn its points yet
+    refused = st.session_state.pop("_class_start_refused", None)
+    if refused:
+        st.warning(refused)
     st.selectbox("Question", kinds, format_func=kind_title, key="class_kind")
     st.button(
         "Start a class question",
@@ -151,6 +166,9 @@ def _params(kind: str) -> dict:
 def _start(url_path: str) -> None:
     kind = st.session_state.get("class_kind")
     if kind is None:
+        return
+    if kind in A.FIT_KINDS and FIT_KEY not in st.session_state:
+        st.session_state["_class_start_refused"] = "A fit by eye needs a straight line: set the degree to 1 first."
         return
     question, secret = store().start(url_path, kind, secrets.randbelow(2**32), _params(kind))
     st.session_state[TEACHER_KEY] = {"code": question.code, "secret": secret, "page": url_path}

@@ -238,3 +238,39 @@ def test_hide_is_kept_in_class_links(class_store):
     teacher, code = start("arrays", query={"hide": "code", "shape": "2, 3"})
     link = next(c.value for c in teacher.code if f"class={code}" in c.value)
     assert "hide=code" in link and "shape=2%2C+3" in link or "shape=2,+3" in link
+
+
+@pytest.mark.parametrize(
+    ("url_path", "kind", "core_kind"),
+    [("linear-regression", "fit_line", "line"), ("logistic-regression", "fit_logistic", "logistic")],
+)
+def test_fit_by_eye(class_store, url_path, kind, core_kind):
+    import numpy as np
+
+    from core import class_fit
+
+    teacher, code = start(url_path, kind)
+    fit = class_store.get(code).params["fit"]
+    guesses = [(0.5, 0.1), (1.2, -0.3), (0.9, 0.2)] if core_kind == "line" else [(0.2, -5.0), (0.3, -8.0), (0.1, -2.0)]
+    for (w, b), nickname in zip(guesses, ["Ada", "<b>Bo</b>", ""]):
+        student = open_page(url_path, {"class": code, "w": str(w), "b": str(b)})
+        assert not student.exception, student.exception
+        student.text_input(key="class_nickname").set_value(nickname)
+        student.button(key="class_send").click().run()
+        assert any(m.value.startswith("Sent.") for m in student.success), [e.value for e in student.error]
+    teacher.run()
+    assert not teacher.exception, teacher.exception
+    figures = {m.label: m.value for m in teacher.metric}
+    assert figures["answered"] == "3"
+    losses = class_fit.losses(core_kind, fit["x"], fit["y"], *zip(*guesses))
+    name = "MSE" if core_kind == "line" else "mean logistic loss"
+    assert figures[f"class median {name}"] == f"{np.median(losses):.4f}"
+    assert figures[f"best guess {name}"] == f"{losses.min():.4f}"
+    dots = figure_of(teacher, "class_fit_surface")["data"][1]
+    assert list(zip(plotly_numbers(dots["x"]), plotly_numbers(dots["y"]))) == guesses
+    lines = figure_of(teacher, "class_fit_lines")["data"]
+    assert len(lines) == 1 + 3  # the points and one model per student
+    best = int(np.argmin(losses))
+    assert [t.value for t in teacher.text][-1] == (["Ada", "<b>Bo</b>", ""][best] or "a student without a nickname")
+    teacher.button(key="class_reveal").click().run()
+    assert any("The best fit" in m.value or "separable" in m.value for m in [*teacher.success, *teacher.info])
