@@ -66,6 +66,7 @@ class StudentSession(lt.Session):
     def __init__(self, ws, page: str):
         super().__init__(ws, page)
         self.widget_ids: dict[str, str] = {}
+        self.radio_options: dict[str, list[str]] = {}
         self.alerts: list[str] = []
 
     def _element(self, element, problems, figures) -> None:
@@ -74,8 +75,12 @@ class StudentSession(lt.Session):
         if kind in ("radio", "button"):
             widget = getattr(element, kind)
             self.widget_ids[widget.id.rsplit("-", 1)[-1]] = widget.id
+            if kind == "radio":
+                self.radio_options[widget.id.rsplit("-", 1)[-1]] = list(widget.options)
         elif kind == "alert":
             self.alerts.append(element.alert.body)
+        elif kind == "exception" and os.environ.get("LOADTEST_TRACE"):
+            print("\n".join(element.exception.stack_trace), file=sys.stderr)
 
 
 def answer_states(session: StudentSession, code: str, number: int, index: int) -> list[WidgetState]:
@@ -83,7 +88,9 @@ def answer_states(session: StudentSession, code: str, number: int, index: int) -
     send_id = session.widget_ids.get("class_send")
     if not choice_id or not send_id:
         raise RuntimeError(f"no class question on the page (widgets seen: {sorted(session.widget_ids)})")
-    return [WidgetState(id=choice_id, int_value=index), WidgetState(id=send_id, trigger_value=True)]
+    # A radio sends the label of its option (Streamlit 1.67), not the option's index.
+    label = session.radio_options[f"class_choice_{code}_{number}"][index]
+    return [WidgetState(id=choice_id, string_value=label), WidgetState(id=send_id, trigger_value=True)]
 
 
 class Student:
@@ -111,7 +118,7 @@ class Student:
 
     async def answer(self, index: int, number: int, timeout: float) -> None:
         """Send ``index``; after a dropped websocket, reconnect as the browser does and send it again."""
-        for attempt in range(3):
+        for _attempt in range(3):
             self.session.alerts = []
             started = time.perf_counter()
             try:
