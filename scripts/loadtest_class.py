@@ -186,7 +186,7 @@ async def scenario(args, serve) -> dict:
         "killed": killed,
         "reconnected students": sum(1 for s in students if s.result.reconnects),
         "answer seconds (median, max)": [
-            round(lt.percentile(moves, 50), 3) if moves else None,
+            round(lt.percentile(moves, 0.5), 3) if moves else None,
             round(max(moves), 3) if moves else None,
         ],
         "reconnect seconds (max)": round(max(reconnects), 3) if reconnects else None,
