@@ -20,6 +20,8 @@ COPY --chown=explainer:explainer .streamlit/ .streamlit/
 COPY --chown=explainer:explainer app/ app/
 COPY --chown=explainer:explainer core/ core/
 COPY --chown=explainer:explainer pages/ pages/
+# Class questions on one container: a SQLite file here (several replicas: STORE_URL=redis://...).
+RUN install -d -o explainer -g explainer data
 USER explainer
 
 EXPOSE 8501

@@ -8,8 +8,10 @@ import time
 
 import streamlit as st
 
-from app import live, presentation, progress, projector, ui, url_state
+from app import hide, live, presentation, progress, projector, ui, url_state
+from app.classroom import ui as classroom
 from app.registry import PAGES
+from app.registry import page as page_spec
 from app.scientific_imports import import_scikit_learn
 
 run_started = time.perf_counter()
@@ -40,9 +42,12 @@ with st.sidebar:
         help="Hides this sidebar and shows one idea of the page at a time: PageDown / "
         "PageUp (a presenter's clicker) move on and back, Esc leaves. Also `present=1`.",
     )
+    classroom.sidebar(page_spec(page.url_path))  # a class question: the wall asks, the phones answer
 projector.apply_projector_css()
 presentation.apply_presentation_css()
 st.session_state[url_state.NOTICES_KEY] = st.container()
+hide.apply(page_spec(page.url_path))  # hide=quiz,code,...: parts a teacher's link leaves out
+classroom.top(page_spec(page.url_path))  # the wall on the teacher's tab, the question on a student's
 page.run()
 ui.lesson_links(page.url_path)
 url_state.flush(page.url_path)  # the run's URL writes at once: one history entry per user action

@@ -338,6 +338,18 @@ PAGES: list[PageSpec] = [
 ]
 
 
+# Parts of a page that a teacher's link hides (``hide=quiz,code``; app/hide.py draws them), and the
+# parameters every page takes besides its own (shared/CONTRACT.md, "Every page also takes").
+HIDE_PARTS = {
+    "quiz": "the predict-then-check questions",
+    "code": "the NumPy code panel and its notebook",
+    "settings": "the page's controls other than its main slider (data, seed, options)",
+    "sidebar": "the sidebar",
+    "links": "the previous / next links at the foot of the page",
+}
+EVERY_PAGE_PARAMS = ("projector", "present", "idea", "hide", "class", "me")
+
+
 def page(url_path: str) -> PageSpec:
     """The registered page with this URL path ('' is Home)."""
     return next(spec for spec in PAGES if spec.url_path == url_path)

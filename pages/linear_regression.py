@@ -14,6 +14,7 @@ import streamlit as st
 from app import live, ui
 from app import regression_inputs as inputs
 from app import regression_sections as sections
+from app.classroom import ui as classroom
 from app.code_panel import literal, show_numpy_code
 from app.downloads import points_csv
 from app.figures import regression as figures
@@ -75,6 +76,7 @@ def follow_line(model, data, split: bool, test: np.ndarray) -> None:
 
     # The live element: the points and the model, and the loss surface, follow w and b as they move.
     ranges = [(s.lowest, s.highest) for s in sliders]
+    classroom.publish_fit(xt, yt, ranges if model.degree == 1 else None)  # the points a class's fit by eye is scored on
     surface = surface_traces(xt, yt, *ranges, (best.w, best.b), style) if reveal else None
     readout = partial(text.readout, model_mse=None if model.degree == 1 else shown["MSE"])
     base, sweeps = figures.live_scene(

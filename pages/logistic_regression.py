@@ -9,6 +9,7 @@ from app import live, state, ui, url_state
 from app.cached import logistic_best_fit as best_fit
 from app.cached import logistic_descend as descend
 from app.cached import logistic_loss_grid as loss_grid
+from app.classroom import ui as classroom
 from app.code_panel import literal, show_numpy_code
 from app.figures import logistic as figures
 from app.lessons import logistic as text
@@ -65,6 +66,7 @@ x, y = logistic.bmi_disease() if generated else (np.array(data[0]), np.array(dat
 best = best_fit(x, y)
 best_loss = logistic.mean_logistic_loss(x, y, *best) if best else None
 points = figures.Points(tuple(x.tolist()), tuple(y.tolist()), "BMI" if generated else "x", best)
+classroom.publish_fit(x, y, [(s.lowest, s.highest) for s in SLIDERS[:2]])  # a class's fit by eye is scored on these
 
 
 @live.fragment

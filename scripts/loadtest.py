@@ -1,5 +1,6 @@
 """A classroom at once: many Streamlit sessions moving sliders, measured.
 
+    .venv/bin/python scripts/loadtest.py --scenario class [...]     # scripts/loadtest_class.py
     .venv/bin/python scripts/loadtest.py [--clients 30] [--duration 60] [--think 1.0] [--replicas 1]
                                          [--balancer | --url URL] [--kill-replica-at SECONDS]
                                          [--pages dot-product,arrays] [--json out.json]
@@ -785,6 +786,11 @@ def start(server):
 
 def main(argv: list[str] | None = None, serve: Serve | None = None) -> int:
     """Run the load test. ``serve``: with ``--balancer``, a serve.sh already started (the tests')."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:2] == ["--scenario", "class"]:  # a class question answered at once: scripts/loadtest_class.py
+        from scripts import loadtest_class
+
+        return loadtest_class.main(argv[2:])
     args = parse_args(argv)
     started: list = []
     try:

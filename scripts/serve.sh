@@ -24,6 +24,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+# Class questions live in STORE_URL (redis://... for several machines), else in one SQLite file under
+# data/, shared by every process on this machine.
+mkdir -p data
+
 if [ "$replicas" = 0 ]; then
   bash scripts/setup.sh
   # `python -m streamlit` from the repository root puts the root on sys.path, so `import core` works.
