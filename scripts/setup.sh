@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, and nothing twice: Debian packages (with --browser, chromium),
-# a virtual environment in .venv, and the pinned Python packages. Safe to run again.
+# a virtual environment in .venv, and the pinned Python packages; with --test also node and npm
+# and the JS linter of package.json (npm ci into node_modules/, development only). Safe to run again.
 # Usage: bash scripts/setup.sh [--test] [--browser] [--balancer]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,8 @@ apt_packages=()
 "$PYTHON" -c "import venv, ensurepip" >/dev/null 2>&1 || apt_packages+=(python3-venv)
 if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then apt_packages+=(chromium); fi
 if [ "$want_balancer" = 1 ] && [ ! -x /usr/sbin/haproxy ]; then apt_packages+=(haproxy); fi
+if [ "$want_test" = 1 ] && ! command -v node >/dev/null 2>&1; then apt_packages+=(nodejs); fi
+if [ "$want_test" = 1 ] && ! command -v npm >/dev/null 2>&1; then apt_packages+=(npm); fi
 if [ "${#apt_packages[@]}" -gt 0 ]; then
   echo "setup: installing Debian packages: ${apt_packages[*]}"
   as_root apt-get update -qq
@@ -41,4 +44,14 @@ if [ ! -f "$stamp" ]; then
   echo "setup: installing Python packages from $req"
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$req"
   touch "$stamp"
+fi
+
+# The JS linter (tests/test_live_js.py): installed from package-lock.json once per change of it.
+if [ "$want_test" = 1 ]; then
+  js_stamp="node_modules/.installed-$(cat package-lock.json | sha256sum | cut -c1-16)"
+  if [ ! -f "$js_stamp" ]; then
+    echo "setup: installing the JS development tools from package-lock.json"
+    npm ci --no-audit --no-fund --loglevel=error
+    touch "$js_stamp"
+  fi
 fi
