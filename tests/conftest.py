@@ -8,7 +8,8 @@ where a test is and what it uses (:func:`pytest_collection_modifyitems`), so a n
 for all the rest, the developer's loop: ``bash scripts/test.sh -m quick``.
 
 The helpers that open pages and read them live in ``scripts/app_driver.py``, shared with
-``scripts/benchmark.py``; the server starts through ``scripts/local_server.py``.
+``scripts/benchmark.py``, and every test imports them from there (this file holds fixtures only);
+the server starts through ``scripts/local_server.py``.
 """
 
 from __future__ import annotations
@@ -20,22 +21,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from app.registry import ROOT
-from scripts.app_driver import (  # noqa: F401 (re-exported for the tests)
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    goto,
-    metrics,
-    open_page,
-    press_slider,
-    screen_state,
-    shown_figures,
-    slider_thumb,
-    spec_for,
-    wait_idle,
-    wait_metrics,
-    wait_screen_change,
-)
-from scripts.local_server import ENTRY, LocalServer, free_port  # noqa: F401 (re-exported for the tests)
+from scripts.app_driver import CHROMIUM, CHROMIUM_ARGS
+from scripts.local_server import LocalServer
 
 
 @pytest.fixture(scope="session")

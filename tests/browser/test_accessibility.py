@@ -9,7 +9,7 @@ import pytest
 
 from app import figure_base, palette
 from app.registry import PAGES, ROOT
-from tests.conftest import goto
+from scripts.app_driver import goto
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
 STRONG = ["a", "b", "result", "neutral", "error", "class0", "class1", "class2"]

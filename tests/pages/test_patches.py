@@ -7,8 +7,10 @@ figures must be exactly that. Pages come from the registry, so a new page is cov
 
 Positions taken per slider: both ends, the neighbours of where it starts and its middle (the
 prediction is read from the data sent just before each move, so every move checks the sweep of the
-state the page is really in). Floats are compared to 1e-9 (a sweep built from vectorised ``core``
-results may differ from one built at a single position in the last bits, far below what is shown).
+state the page is really in; a slider that another one removes is left). Numbers are compared at
+4 decimals: a sweep built from vectorised ``core`` results sends them rounded so (the data page's
+and the figures' own tests check their sweeps exactly). A slider may land on another index with the
+same value (the dot product's angle: -180° is 180°), so only the figures are compared.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from app.registry import PAGES
 from scripts.app_driver import live_elements, open_page
 
 LIVE = [spec for spec in PAGES if spec.slider_key]
+SHOWN = 5.01e-5  # sweeps built from core's arrays send numbers rounded to 4 decimals, as drawn
 
 
 def same(a, b, where: str = "") -> str | None:
@@ -54,7 +57,7 @@ def positions(data: dict) -> list[int]:
 
 def test_same_finds_a_difference():
     base = {"data": [{"y": [1.0, 2.0]}], "layout": {"height": 300}}
-    assert same(base, patch.apply(base, {"merge": {"0": {"y": [1.0, 2.0 + 1e-12]}}})) is None
+    assert same(base, patch.apply(base, {"merge": {"0": {"y": [1.0, 2.0 + 4e-5]}}})) is None
     assert "y[1]" in same(base, patch.apply(base, {"merge": {"0": {"y": [1.0, 2.1]}}}))
     assert "height" in same(base, patch.apply(base, {"layout": {"height": 301}}))
     assert same(base, {"data": [], "layout": base["layout"]})
@@ -71,14 +74,15 @@ def test_every_sweep_entry_is_the_figures_the_page_builds_there(spec):
             key = slider["key"]
             for i in positions(slider):
                 now = live_elements(at)[number]
-                before = next(s for s in now["sliders"] if s["key"] == key)
+                before = next((s for s in now["sliders"] if s["key"] == key), None)
+                if before is None:  # sliders come and go with others (the arrays page's shape)
+                    continue
                 drawn = patch.apply_all(now["figures"], now["sweeps"][key]["patches"][i])
                 at.session_state[key] = before["values"][i]
                 at.run()
                 assert not at.exception, at.exception
                 built = live_elements(at)[number]
                 where = f"{spec.url_path}: {key} from {before['index']} to {i}"
-                assert next(s for s in built["sliders"] if s["key"] == key)["index"] == i, where
                 assert len(built["figures"]) == len(drawn), where
                 for f, (shown, page) in enumerate(zip(drawn, built["figures"])):
                     difference = same(shown, page, f"figure {f}")
