@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from app.live import HELD_KEY
-from app.registry import PAGES, PageSpec
+from app.registry import page as spec_for  # the registry lookup, written once there
 from scripts.local_server import ENTRY
 
 CHROMIUM = "/usr/bin/chromium"
@@ -25,11 +25,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-
-def spec_for(url_path: str) -> PageSpec:
-    """The registered page with this URL path ('' is Home)."""
-    return next(spec for spec in PAGES if spec.url_path == url_path)
 
 
 def open_page(url_path: str, query: dict[str, str] | None = None, timeout: float = 60) -> AppTest:

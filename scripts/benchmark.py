@@ -42,12 +42,7 @@ from streamlit.testing.v1 import app_test  # noqa: E402
 from app.registry import PAGES  # noqa: E402
 from scripts.app_driver import CHROMIUM, CHROMIUM_ARGS, goto, open_page, slider_thumb  # noqa: E402
 from scripts.local_server import LocalServer  # noqa: E402
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
-
+from scripts.stats import percentile  # noqa: E402
 
 BASELINE = Path(__file__).with_name("benchmark_baseline.py")
 LIVE_BASELINE = Path(__file__).with_name("benchmark_live_baseline.py")

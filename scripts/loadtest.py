@@ -86,6 +86,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.registry import PAGES  # noqa: E402
 from scripts.local_server import HOST, LocalServer, free_port, wait_healthy  # noqa: E402
+from scripts.stats import percentile  # noqa: E402
 
 FINISHED_OK = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -474,13 +475,6 @@ async def client(
 
 
 # --- the run ------------------------------------------------------------------------------
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def runs_of(replicas: list[str]) -> list[str]:

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, and nothing twice: Debian packages (with --browser, chromium; with
-# --test, redis-server, which the class-store tests start), a virtual environment in .venv, the pinned
-# Python packages, and with --test or --browser the test suite's npm devDependencies (package.json) in
-# node_modules/. Safe to run again.
+# --test, redis-server, which the class-store tests start, and node and npm), a virtual environment in
+# .venv, the pinned Python packages, and with --test or --browser the npm devDependencies of package.json
+# (the JS linter, axe-core) in node_modules/, development only. Safe to run again.
 # Usage: bash scripts/setup.sh [--test] [--browser] [--balancer]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +26,7 @@ apt_packages=()
 if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then apt_packages+=(chromium); fi
 if [ "$want_balancer" = 1 ] && [ ! -x /usr/sbin/haproxy ]; then apt_packages+=(haproxy); fi
 want_npm=$((want_test | want_browser))
+if [ "$want_npm" = 1 ] && ! command -v node >/dev/null 2>&1; then apt_packages+=(nodejs); fi
 if [ "$want_npm" = 1 ] && ! command -v npm >/dev/null 2>&1; then apt_packages+=(npm); fi
 if [ "$want_test" = 1 ] && ! command -v redis-server >/dev/null 2>&1; then apt_packages+=(redis-server); fi
 if [ "${#apt_packages[@]}" -gt 0 ]; then

@@ -1,7 +1,15 @@
 """Test fixtures: the app served for the whole session, and Debian's Chromium driven by Playwright.
 
+``bash scripts/test.sh`` runs the tests in two processes (pytest-xdist, ``-n 2 --dist loadgroup``):
+each process that runs a browser test starts its own server and browser, once. Markers come from
+where a test is and what it uses (:func:`pytest_collection_modifyitems`), so a new test needs none:
+``browser`` (it uses the served app or Chromium), ``balancer`` (tests/test_balancer.py), ``processes``
+(tests/test_deployment.py and the notebook kernels: servers or kernels of its own), and ``quick``
+for all the rest, the developer's loop: ``bash scripts/test.sh -m quick``.
+
 The helpers that open pages and read them live in ``scripts/app_driver.py``, shared with
-``scripts/benchmark.py``; the server starts through ``scripts/local_server.py``.
+``scripts/benchmark.py``, and every test imports them from there (this file holds fixtures only);
+the server starts through ``scripts/local_server.py``.
 """
 
 from __future__ import annotations
@@ -13,28 +21,15 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from app.registry import ROOT
-from scripts.app_driver import (  # noqa: F401 (re-exported for the tests)
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    goto,
-    metrics,
-    open_page,
-    press_slider,
-    screen_state,
-    shown_figures,
-    slider_thumb,
-    spec_for,
-    wait_idle,
-    wait_metrics,
-    wait_screen_change,
-)
-from scripts.local_server import ENTRY, LocalServer, free_port  # noqa: F401 (re-exported for the tests)
+from scripts.app_driver import CHROMIUM, CHROMIUM_ARGS
+from scripts.local_server import LocalServer
 
 
 @pytest.fixture(scope="session")
 def app_url():
     """Serve the app on a free port for the whole session; stop it by its own process id."""
-    log = ROOT / ".pytest_cache" / "streamlit-app.log" if (ROOT / ".pytest_cache").is_dir() else None
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")  # one server per test process
+    log = ROOT / ".pytest_cache" / f"streamlit-app-{worker}.log" if (ROOT / ".pytest_cache").is_dir() else None
     server = LocalServer(log_path=log)
     try:
         server.start()
@@ -77,3 +72,25 @@ def pytest_configure(config):
     import logging
 
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+
+
+BROWSER_FIXTURES = {"app_url", "browser", "page"}
+# Tests sharing a costly module fixture run in one process, so that it starts once.
+GROUPS = {"tests/test_balancer.py": "balancer"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test by where it is and what it uses (see the module's docstring)."""
+    for item in items:
+        path = Path(item.path).resolve().relative_to(ROOT).as_posix()
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if path.startswith("tests/browser/") or fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if path == "tests/test_balancer.py":
+            item.add_marker(pytest.mark.balancer)
+        if path == "tests/test_deployment.py" or "kernel_name" in fixtures:
+            item.add_marker(pytest.mark.processes)
+        if not any(item.get_closest_marker(m) for m in ("browser", "balancer", "processes")):
+            item.add_marker(pytest.mark.quick)
+        if path in GROUPS:
+            item.add_marker(pytest.mark.xdist_group(GROUPS[path]))

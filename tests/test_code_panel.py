@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from app.registry import PAGES
-from tests.conftest import metrics, open_page
+from scripts.app_driver import metrics, open_page
 
 LESSONS = [s for s in PAGES if s.url_path]
 

@@ -33,7 +33,7 @@ from app.code_panel import NOTEBOOK_BUTTON_KEY, NOTEBOOK_MIME
 from app.downloads import points_csv
 from app.registry import PAGES
 from core.data import parse_csv
-from tests.conftest import goto, metrics, open_page, wait_idle
+from scripts.app_driver import goto, metrics, open_page, spec_for, wait_idle
 from tests.test_code_panel import missing_figures
 
 LESSONS = [s for s in PAGES if s.url_path]
@@ -153,7 +153,7 @@ def test_the_downloaded_notebook_prints_what_the_page_shows(url_path, query, dow
     shown = metrics(at)
     assert shown, "a lesson page shows at least one figure"
     nb, button = downloaded_notebook(at, downloads)
-    spec = next(s for s in PAGES if s.url_path == url_path)
+    spec = spec_for(url_path)
     assert button["file_name"] == f"{url_path}.ipynb" and button["mime"] == NOTEBOOK_MIME
     nbformat.validate(nb)
     heading = nb.cells[0].source

@@ -76,7 +76,7 @@ function el(tag, className, parent) {
   return node;
 }
 
-function buildControls(s, root, setStateValue) {
+function buildControls(s, root) {
   const box = root.querySelector(".live-controls");
   box.replaceChildren();
   clearTimeout(s.playTimer);
@@ -317,15 +317,8 @@ function dragTo(s, index, event) {
 function drawCell(s) {
   const { d, cell } = s.grabbed;
   s.grabbed.drawn = cell;
-  const merge = {};
-  for (const [trace, attributes] of Object.entries(d.columns)) {
-    merge[trace] = {};
-    for (const [name, column] of Object.entries(attributes)) merge[trace][name] = column[cell];
-  }
-  const during = d.during || {};
-  for (const [trace, part] of Object.entries(during.merge || {})) merge[trace] = { ...merge[trace], ...part };
-  const patch = { merge, layout: during.layout || {} };
-  draw(s, s.data.figures.map((base, i) => (i === d.figure ? patched(base, patch) : base)));
+  const patch = dragPatch(d, cell);
+  draw(s, s.data.figures.map((base, i) => (i === d.figure ? applyPatch(base, patch) : base)));
   s.readout.textContent = d.readouts[cell];
 }
 
@@ -339,7 +332,20 @@ function release(s) {
   sendMoved(s, { key: first, index: i, also: [{ key: second, index: j }] });
 }
 
-function patched(base, patch) {
+// The patch format and its reference are app/patch.py (apply, drag_patch); tests/test_live_js.py
+// runs these two against it on the same cases.
+export function dragPatch(d, cell) {
+  const merge = {};
+  for (const [trace, attributes] of Object.entries(d.columns)) {
+    merge[trace] = {};
+    for (const [name, column] of Object.entries(attributes)) merge[trace][name] = column[cell];
+  }
+  const during = d.during || {};
+  for (const [trace, part] of Object.entries(during.merge || {})) merge[trace] = { ...merge[trace], ...part };
+  return { merge, layout: during.layout || {} };
+}
+
+export function applyPatch(base, patch) {
   if (!patch) return base;
   if (patch.data) return patch;
   const data = base.data.slice();
@@ -365,7 +371,7 @@ function drawPending(s) {
   s.pending = null;
   const sweep = s.data.sweeps[key];
   if (!sweep) return;
-  draw(s, s.data.figures.map((base, i) => patched(base, sweep.patches[index][i])));
+  draw(s, s.data.figures.map((base, i) => applyPatch(base, sweep.patches[index][i])));
   s.sweepDrawn = indexes(s);  // the state on screen, which the rerun's figures will repeat
   const readout = sweep.readouts[index];
   if (readout !== undefined) s.readout.textContent = readout;
@@ -399,7 +405,7 @@ export default function ({ data, parentElement, setStateValue, key }) {
     // Sliders came or went (outer product's row slider follows w's length): rebuilt, and the one
     // the keyboard was on keeps the focus, so that the next arrow key still moves it.
     const focused = Object.entries(s.inputs || {}).find(([, x]) => x.input === document.activeElement);
-    buildControls(s, root, setStateValue);
+    buildControls(s, root);
     s.sliderSignature = signature;
     if (focused && s.inputs[focused[0]]) s.inputs[focused[0]].input.focus();
   }

@@ -15,6 +15,7 @@ import numpy as np
 import orjson
 import plotly.graph_objects as go
 
+from app import patch
 from app.figure_base import SCREEN, Style, new_figure, shared_layout
 from app.palette import PALETTE
 from app.sweeps import NUMPY_JSON, Sweep, figure_json
@@ -69,16 +70,7 @@ def row_sweep(data: Dataset, rows: range, readouts: list[str], style: Style = SC
 def at_position(base: list[dict], sweep: Sweep, index: int) -> list[dict]:
     """The figures at position ``index`` of ``sweep``: ``base`` with that position's patches, as the
     browser applies them (``app/components/live.js``). ``base`` is left as it is: it may be shared."""
-    shown = []
-    for figure, patch in zip(base, sweep.patches[index]):
-        if patch is None:
-            shown.append(figure)
-            continue
-        data = list(figure["data"])
-        for trace, value in patch["traces"].items():
-            data[int(trace)] = value
-        shown.append(figure | {"data": data, "layout": figure["layout"] | patch["layout"]})
-    return shown
+    return [figure | patch.apply(figure, p) for figure, p in zip(base, sweep.patches[index])]
 
 
 # ---------------------------------------------------------------- the datapoint as what it is

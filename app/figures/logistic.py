@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from app.figure_base import SCREEN, Style, new_figure
 from app.palette import PALETTE, RESULT_SCALE, blend
+from app.patch import apply as apply_patch
 from app.sweeps import Sweep, figure_json
 from core.logistic import log_odds, sigmoid
 from core.logistic_sweep import at_positions, boundary
@@ -219,8 +220,7 @@ class _Frame:
 
 def _merged(traces: list[dict], patch: dict) -> dict:
     """The traces with the patch's moving attributes merged in, and its layout: a figure at one position."""
-    merged = [trace | patch["merge"].get(str(i), {}) for i, trace in enumerate(traces)]
-    return {"data": merged, "layout": patch["layout"]}
+    return apply_patch({"data": traces, "layout": {}}, patch)
 
 
 def plain_figure(traces: list[dict], style: Style, *, height: int, **layout) -> dict:

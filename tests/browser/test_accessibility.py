@@ -11,7 +11,7 @@ from streamlit import config as streamlit_config
 
 from app import figure_base, palette, projector
 from app.registry import PAGES, ROOT
-from tests.conftest import goto
+from scripts.app_driver import goto
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
 STRONG = ["a", "b", "result", "neutral", "error", "class0", "class1", "class2"]

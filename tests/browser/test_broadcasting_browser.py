@@ -6,7 +6,7 @@ import pytest
 
 from app.figures.broadcasting import FOLLOW, follow_words
 from core.text import format_number
-from tests.conftest import goto, press_slider, screen_state, wait_idle, wait_metrics, wait_screen_change
+from scripts.app_driver import goto, press_slider, screen_state, wait_idle, wait_metrics, wait_screen_change
 
 pytestmark = pytest.mark.browser
 URL = "broadcasting"

@@ -9,8 +9,16 @@ from app.figures import vectors as figures
 from app.lessons import dot_product as text
 from core.text import format_number, parse_array
 from core.vectors import measures, vectors_with_parts
-from scripts.app_driver import live_draws, wait_idle
-from tests.conftest import goto, press_slider, screen_state, shown_figures, slider_thumb, wait_screen_change
+from scripts.app_driver import (
+    goto,
+    live_draws,
+    press_slider,
+    screen_state,
+    shown_figures,
+    slider_thumb,
+    wait_idle,
+    wait_screen_change,
+)
 
 pytestmark = pytest.mark.browser
 URL = "dot-product"

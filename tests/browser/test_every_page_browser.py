@@ -3,7 +3,7 @@
 import pytest
 
 from app.registry import PAGES
-from tests.conftest import goto, press_slider, screen_state, slider_thumb, wait_metrics, wait_screen_change
+from scripts.app_driver import goto, press_slider, screen_state, slider_thumb, wait_metrics, wait_screen_change
 
 pytestmark = pytest.mark.browser
 

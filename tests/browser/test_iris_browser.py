@@ -7,8 +7,16 @@ import pytest
 
 from core import iris
 from core.text import format_number
-from scripts.app_driver import live_draws, wait_idle
-from tests.conftest import goto, press_slider, screen_state, shown_figures, slider_thumb, wait_screen_change
+from scripts.app_driver import (
+    goto,
+    live_draws,
+    press_slider,
+    screen_state,
+    shown_figures,
+    slider_thumb,
+    wait_idle,
+    wait_screen_change,
+)
 
 pytestmark = pytest.mark.browser
 X, Y = iris.load()

@@ -9,7 +9,15 @@ from sklearn.metrics import accuracy_score, log_loss
 from app.lessons import logistic as text
 from core import logistic_sweep
 from core.text import format_number
-from tests.conftest import goto, press_slider, screen_state, shown_figures, slider_thumb, wait_idle, wait_screen_change
+from scripts.app_driver import (
+    goto,
+    press_slider,
+    screen_state,
+    shown_figures,
+    slider_thumb,
+    wait_idle,
+    wait_screen_change,
+)
 
 pytestmark = pytest.mark.browser
 

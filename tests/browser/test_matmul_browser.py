@@ -8,7 +8,15 @@ import pytest
 
 from core.matmul import matmul_steps, step_expressions
 from core.text import format_number, parse_array
-from tests.conftest import goto, press_slider, screen_state, shown_figures, slider_thumb, wait_idle, wait_screen_change
+from scripts.app_driver import (
+    goto,
+    press_slider,
+    screen_state,
+    shown_figures,
+    slider_thumb,
+    wait_idle,
+    wait_screen_change,
+)
 
 pytestmark = pytest.mark.browser
 A = np.array([[1, 2, 0], [3, -1, 2]], dtype=float)

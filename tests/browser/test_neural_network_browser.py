@@ -7,7 +7,7 @@ import pytest
 from app.figures.network import GRID, weight_scale
 from core import network as nw
 from core.text import format_number
-from tests.conftest import goto, press_slider, screen_state, shown_figures, wait_idle, wait_screen_change
+from scripts.app_driver import goto, press_slider, screen_state, shown_figures, wait_idle, wait_screen_change
 
 pytestmark = pytest.mark.browser
 SETUP = ("moons", 0.2, 0, 3, "tanh", 1.0)

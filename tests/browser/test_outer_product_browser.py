@@ -8,8 +8,15 @@ import pytest
 from app.lessons import outer_product as text
 from core.text import parse_array
 from core.vectors import outer, rank_of_outer
-from scripts.app_driver import wait_idle
-from tests.conftest import goto, press_slider, screen_state, slider_thumb, wait_metrics, wait_screen_change
+from scripts.app_driver import (
+    goto,
+    press_slider,
+    screen_state,
+    slider_thumb,
+    wait_idle,
+    wait_metrics,
+    wait_screen_change,
+)
 
 pytestmark = pytest.mark.browser
 URL = "outer-product"

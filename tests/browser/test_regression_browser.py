@@ -7,8 +7,17 @@ import pytest
 from core import regression as reg
 from core.data import house_prices
 from core.text import format_number
-from scripts.app_driver import live_draws, wait_live
-from tests.conftest import goto, press_slider, screen_state, shown_figures, slider_thumb, wait_idle, wait_screen_change
+from scripts.app_driver import (
+    goto,
+    live_draws,
+    press_slider,
+    screen_state,
+    shown_figures,
+    slider_thumb,
+    wait_idle,
+    wait_live,
+    wait_screen_change,
+)
 
 pytestmark = pytest.mark.browser
 

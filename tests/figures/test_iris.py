@@ -5,6 +5,7 @@ import pytest
 
 from app.figure_base import Style
 from app.figures import iris as figures
+from app.patch import apply as apply_patch
 from app.sweeps import figure_json
 from core import iris
 
@@ -15,16 +16,6 @@ PAIR = (2, 3)
 REGIONS = figures.Regions.of(PAIR, X, Y, iris.fit_path(X[:, list(PAIR)], Y, CS))
 ACCURACY = iris.path_accuracy(X, Y, PATH)
 FLOWER = X[77]
-
-
-def patched(base: dict, patch: dict | None) -> dict:
-    """What the browser draws: ``base`` with a sweep's patch applied (app/components/live.js)."""
-    if patch is None:
-        return base
-    data = list(base["data"])
-    for index, trace in patch["traces"].items():
-        data[int(index)] = trace
-    return {"data": data, "layout": base["layout"] | patch["layout"]}
 
 
 def test_c_slider_shows_c_itself():
@@ -75,7 +66,7 @@ def test_the_sweep_at_each_c_is_the_figures_built_at_that_c(regions):
     assert len(sweep.patches) == len(CS) and sweep.readouts == readouts
     for index in (0, 5, 12, 24):
         built = figures.live_figures(CS, ACCURACY, 4, regions, Y, FLOWER, index)
-        drawn = [patched(b, p) for b, p in zip(base, sweep.patches[index])]
+        drawn = [apply_patch(b, p) for b, p in zip(base, sweep.patches[index])]
         for fig_drawn, fig_built in zip(drawn, built):
             assert fig_drawn["layout"] == fig_built["layout"]
             assert [t.get("x") for t in fig_drawn["data"]] == [t.get("x") for t in fig_built["data"]]

@@ -12,6 +12,7 @@ import pytest
 from app.figure_base import Style
 from app.figures import logistic as figures
 from app.lessons import logistic as text
+from app.patch import apply as apply_patch
 from app.sweeps import NUMPY_JSON
 from core import logistic, logistic_sweep
 from core.text import format_number
@@ -29,18 +30,6 @@ POSITIONS = {
 def as_json(value):
     """What the browser receives: numpy arrays as lists (as app.live sends them)."""
     return orjson.loads(orjson.dumps(value, option=NUMPY_JSON))
-
-
-def patched(base: dict, patch: dict | None) -> dict:
-    """The browser's patch (app/components/live.js): replaced traces, merged attributes, layout keys replaced."""
-    if not patch:
-        return base
-    data = list(base["data"])
-    for index, trace in patch.get("traces", {}).items():
-        data[int(index)] = trace
-    for index, part in patch.get("merge", {}).items():
-        data[int(index)] = {**data[int(index)], **part}
-    return {"data": data, "layout": {**base["layout"], **patch["layout"]}}
 
 
 def model_traces(figure: dict) -> dict[str, dict]:
@@ -117,7 +106,7 @@ def test_every_patch_is_the_figure_at_its_position(key):
     for i in sorted({0, len(positions) // 3, len(positions) // 2, len(positions) - 1}):
         state = STATE | {key: positions[i]}
         expected = as_json(figures.live_figures(POINTS, state["w"], state["b"], state["threshold"]))
-        drawn = [patched(f, p) for f, p in zip(base, as_json(sweep.patches[i]))]
+        drawn = [apply_patch(f, p) for f, p in zip(base, as_json(sweep.patches[i]))]
         assert drawn == expected, (key, positions[i])
         at = logistic_sweep.at_positions(X, Y, state["w"], state["b"], state["threshold"])
         assert sweep.readouts[i] == text.readout(float(at.mean_loss[0]), float(at.accuracy[0]), state["threshold"])

@@ -7,6 +7,7 @@ import pytest
 
 from app.figure_base import SCREEN, Style
 from app.figures import vectors as figures
+from app.patch import apply as apply_patch
 from app.sweeps import figure_json
 from app.sweeps import grid as live_grid
 from core.text import format_number
@@ -20,16 +21,6 @@ PAIRS_2D = [
     ([3, -4], [0.5, 0.001]),
 ]
 PAIRS_3D = [([1, 2, 2], [2, 0, 1]), ([1, 2, 3], [0, 0, 0]), ([1, 0, 0], [-1, 0, 0])]
-
-
-def patched(base: dict, patch: dict | None) -> dict:
-    """What the live element draws (app/components/live.js, ``patched``)."""
-    if patch is None:
-        return base
-    data = list(base["data"])
-    for index, part in patch.get("merge", {}).items():
-        data[int(index)] = data[int(index)] | part
-    return {"data": data, "layout": base["layout"] | patch.get("layout", {})}
 
 
 def drawn(figure: dict) -> list[dict | None]:
@@ -88,7 +79,7 @@ def test_a_plane_patch_draws_the_figure_of_its_position(a, b, key):
     for (patch,), v, dot in zip(patches, moved, m["dot"]):
         pa, pb = (v, b) if key[0] == "a" else (a, v)
         built = figure_json(figures.plane(pa, pb))
-        shown = patched(base[0], patch)
+        shown = apply_patch(base[0], patch)
         go.Figure(shown)  # plotly checks every attribute that the patch sets
         assert drawn(shown) == drawn(built)
         for axis in ("xaxis", "yaxis"):
@@ -110,7 +101,7 @@ def test_the_scene_draws_cores_numbers_and_its_patches_match(a, b):
     base, sweeps = figures.sweeps(a, b, [("b_2", values)], SCREEN)
     for (patch,), v in zip(sweeps["b_2"][0], slider_vectors(b, "2", values)):
         built = figure_json(figures.scene(a, v))
-        shown = patched(base[0], patch)
+        shown = apply_patch(base[0], patch)
         go.Figure(shown)
         assert drawn(shown) == drawn(built)
         assert shown["layout"]["scene"] == built["layout"]["scene"]

@@ -10,8 +10,7 @@ from app.lessons import broadcasting as text
 from core.broadcasting import check_axes
 from core.quiz import QUESTIONS
 from core.text import format_shape, parse_array
-from scripts.app_driver import live_elements, slider
-from tests.conftest import metrics, open_page
+from scripts.app_driver import live_elements, metrics, open_page, slider
 
 URL = "broadcasting"
 GRID = "0, 0, 0; 10, 10, 10; 20, 20, 20; 30, 30, 30"

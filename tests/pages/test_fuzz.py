@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 from app.registry import PAGES
 from app.url_state import parse_flag
 from core.text import InputError, parse_array, parse_shape
-from tests.conftest import open_page
+from scripts.app_driver import open_page, spec_for
 
 settings.register_profile(
     "quick",
@@ -65,7 +65,7 @@ def page_inputs(url_path: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], 
     """The page's URL parameters (declared in the registry, optional ones aside) and its text inputs (label, key)."""
     at = open_page(url_path)
     assert not at.exception, at.exception
-    spec = next(s for s in PAGES if s.url_path == url_path)
+    spec = spec_for(url_path)
     declared = tuple(sorted(p.name for p in spec.params if not p.optional))
     return declared, tuple((t.label, t.key) for t in at.text_input)
 

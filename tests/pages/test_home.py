@@ -5,7 +5,7 @@ import json
 from app.lessons import home as text
 from app.registry import PAGES, lesson_pages
 from core.quiz import QUESTIONS
-from tests.conftest import open_page
+from scripts.app_driver import open_page
 
 
 def links(at) -> list[tuple[str, str]]:

@@ -7,8 +7,7 @@ import pytest
 from sklearn.datasets import load_iris
 from sklearn.linear_model import LogisticRegression
 
-from scripts.app_driver import slider
-from tests.conftest import metrics, open_page
+from scripts.app_driver import metrics, open_page, slider
 
 PAGE = "iris"
 X, Y = load_iris(return_X_y=True)

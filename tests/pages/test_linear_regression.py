@@ -12,8 +12,7 @@ from sklearn.metrics import mean_absolute_error, mean_squared_error, r2_score
 from core.data import house_prices, split_mask
 from core.optimize import gradient_descent
 from core.regression import line_loss_and_gradient
-from scripts.app_driver import live_elements, slider
-from tests.conftest import metrics, open_page
+from scripts.app_driver import live_elements, metrics, open_page, slider
 
 POINTS = "0.5, 2; 1, 3.6; 1.5, 5.1; 2, 6.9; 2.5, 8.2"
 X = np.array([0.5, 1, 1.5, 2, 2.5])

@@ -8,8 +8,7 @@ from sklearn.metrics import accuracy_score, f1_score, log_loss, precision_score,
 from app.lessons import logistic as text
 from core import logistic_sweep
 from core.logistic import best_fit, bmi_disease, mean_logistic_loss
-from scripts.app_driver import live_elements, slider
-from tests.conftest import metrics, open_page
+from scripts.app_driver import live_elements, metrics, open_page, slider
 
 PAGE = "logistic-regression"
 POINTS = "1, 0; 2, 0; 3, 1; 4, 0; 5, 1; 6, 1"

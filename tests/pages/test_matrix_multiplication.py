@@ -8,8 +8,7 @@ import pytest
 
 from core.matmul import random_small_matrices
 from core.text import format_array, format_figure, parse_array
-from scripts.app_driver import live_elements, slider
-from tests.conftest import metrics, open_page
+from scripts.app_driver import live_elements, metrics, open_page, slider
 
 URL = "matrix-multiplication"
 

@@ -5,8 +5,7 @@ import pytest
 
 from app.lessons import outer_product as text
 from core.text import parse_array
-from scripts.app_driver import live_elements, slider
-from tests.conftest import metrics, open_page
+from scripts.app_driver import live_elements, metrics, open_page, slider
 
 URL = "outer-product"
 

@@ -1,7 +1,7 @@
 """The presentation view and the predict-then-check box, under AppTest."""
 
 from core.quiz import reshape_question
-from tests.conftest import metrics, open_page
+from scripts.app_driver import metrics, open_page
 
 
 def test_presentation_view_shows_one_idea_and_moves_on():

@@ -7,7 +7,7 @@ parameter is attacked as soon as it exists.
 import pytest
 
 from app.registry import PAGES
-from tests.conftest import open_page
+from scripts.app_driver import open_page
 
 NASTY = [
     "",

@@ -9,8 +9,7 @@ from sklearn.linear_model import LinearRegression
 
 from core.data import house_prices
 from core.quiz import fit_by_eye_score, logistic_loss_question, mse_question, softmax_question
-from scripts.app_driver import live_elements, slider
-from tests.conftest import metrics, open_page
+from scripts.app_driver import live_elements, metrics, open_page, slider
 
 POINTS = "0.5, 2; 1, 3.6; 1.5, 5.1; 2, 6.9; 2.5, 8.2"
 X = np.array([0.5, 1, 1.5, 2, 2.5])

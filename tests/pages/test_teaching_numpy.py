@@ -8,8 +8,7 @@ import numpy as np
 import pytest
 
 from core.quiz import QUESTIONS
-from scripts.app_driver import live_elements
-from tests.conftest import metrics, open_page
+from scripts.app_driver import live_elements, metrics, open_page
 
 CONTRACT = {
     "broadcasting": {"shape of a", "shape of b", "result shape"},
