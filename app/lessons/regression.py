@@ -210,10 +210,11 @@ def _signed(value: float) -> str:
 
 
 # ---------------------------------------------------------------- the formulas and what to notice
+# The longer two on two lines each, to fit a phone in projector mode.
 FORMULAS = [
     r"\hat y_i = w\,x_i + b",
-    r"L(w, b) = \text{MSE} = \frac{1}{m}\sum_{i=1}^{m} (\hat y_i - y_i)^2",
-    r"R^2 = 1 - \frac{\text{SSE}}{\text{SST}} = 1 - \frac{\sum_i (y_i - \hat y_i)^2}{\sum_i (y_i - \bar y)^2}",
+    r"\begin{aligned} L(w, b) &= \text{MSE} \\ &= \frac{1}{m}\sum_{i=1}^{m} (\hat y_i - y_i)^2 \end{aligned}",
+    r"\begin{aligned} R^2 &= 1 - \frac{\text{SSE}}{\text{SST}} \\ &= 1 - \frac{\sum_i (y_i - \hat y_i)^2}{\sum_i (y_i - \bar y)^2} \end{aligned}",
 ]
 FORMULAS_NOTE = (
     "As on the slides: m data points, counted i = 1 … m in the formulas (NumPy counts them from 0 to m − 1), "
