@@ -66,8 +66,9 @@ h4 { font-size: 1.1rem !important; padding: 0 !important; }
 
 # Every page, in both themes: Streamlit 1.67 draws st.caption in the body text at 60 % opacity, a
 # fixed value of its frontend with no theme option: #828180 on white, 3.88:1, under WCAG's 4.5:1 for
-# text of that size. At 80 % it is #595755 on white (7.2:1) and #C0BFBE on the dark theme's #0E1117
-# (10.3:1), still set apart from the body text (tests/browser/test_accessibility.py, test_axe.py).
+# text of that size. At 80 % it is #595755 on white (7.2:1; 6.6:1 on the sidebar's #F1F0EE) and
+# #C2C0BE on the dark theme's #171614 (10.0:1), still set apart from the body text
+# (tests/browser/test_accessibility.py, test_axe.py).
 CAPTION_OPACITY = 0.8
 READABLE_CSS = f"""
 <style>

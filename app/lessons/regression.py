@@ -219,11 +219,12 @@ def _signed(value: float) -> str:
 
 
 # ---------------------------------------------------------------- the formulas and what to notice
+# The longer two on two lines each, to fit a phone in projector mode.
 FORMULAS = [
     r"\hat y^{(i)} = w\,x^{(i)} + b",
-    r"L(w, b) = \text{MSE} = \frac{1}{m}\sum_{i=1}^{m} (\hat y^{(i)} - y^{(i)})^2",
-    r"R^2 = 1 - \frac{\text{SSE}}{\text{SST}} = 1 - \frac{\sum_{i=1}^{m} (y^{(i)} - \hat y^{(i)})^2}"
-    r"{\sum_{i=1}^{m} (y^{(i)} - \bar y)^2}",
+    r"\begin{aligned} L(w, b) &= \text{MSE} \\ &= \frac{1}{m}\sum_{i=1}^{m} (\hat y^{(i)} - y^{(i)})^2 \end{aligned}",
+    r"\begin{aligned} R^2 &= 1 - \frac{\text{SSE}}{\text{SST}} \\ &= 1 - \frac{\sum_{i=1}^{m} (y^{(i)} - \hat y^{(i)})^2}"
+    r"{\sum_{i=1}^{m} (y^{(i)} - \bar y)^2} \end{aligned}",
 ]
 FORMULAS_NOTE = (
     "As on the slides: m data points x⁽ⁱ⁾ with labels y⁽ⁱ⁾, counted i = 1 … m in the formulas (NumPy counts "

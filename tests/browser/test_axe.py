@@ -10,6 +10,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from app.registry import PAGES, ROOT
 from scripts.app_driver import goto
@@ -34,6 +35,15 @@ def axe_source() -> str:
     return AXE.read_text()
 
 
+def open_drawn(tab, url: str) -> None:
+    """``goto``, once more if the first load outlasted its 30 s (a cold server on a busy machine):
+    this test is about what axe-core finds on the drawn page, not how fast it is drawn."""
+    try:
+        goto(tab, url)
+    except PlaywrightTimeout:
+        goto(tab, url)
+
+
 def violations(tab, axe_source: str) -> list[dict]:
     """axe-core on the whole page: each violated rule with its impact and its first few elements."""
     tab.add_script_tag(content=axe_source)
@@ -55,7 +65,7 @@ def test_axe_finds_no_wcag_21_aa_violation(browser, app_url, axe_source, spec, v
     context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
     tab = context.new_page()
     try:
-        goto(tab, f"{app_url}/{spec.url_path}?{query}")
+        open_drawn(tab, f"{app_url}/{spec.url_path}?{query}")
         background = tab.evaluate("getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor")
         channels = [int(c) for c in re.findall(r"\d+", background)[:3]]
         assert (max(channels) < 64) == (scheme == "dark"), f"the {scheme} theme's background is {background}"
