@@ -28,14 +28,14 @@ SHOWN = 5.01e-5  # sweeps built from core's arrays send numbers rounded to 4 dec
 
 
 def same(a, b, where: str = "") -> str | None:
-    """Where ``a`` and ``b`` first differ (floats to 1e-9), or None. Hidden traces' data is not drawn."""
+    """Where ``a`` and ``b`` first differ (numbers at 4 decimals), or None. Hidden traces' data is not drawn."""
     if (
         isinstance(a, float | int)
         and isinstance(b, float | int)
         and not isinstance(a, bool)
         and not isinstance(b, bool)
     ):
-        return None if math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9) else f"{where}: {a!r} != {b!r}"
+        return None if math.isclose(a, b, rel_tol=1e-9, abs_tol=SHOWN) else f"{where}: {a!r} != {b!r}"
     if isinstance(a, dict) and isinstance(b, dict):
         if a.get("visible") is False and b.get("visible") is False:
             return None
