@@ -4,7 +4,7 @@ import platform
 
 from app.lessons import python as text
 from core import bytecode
-from tests.conftest import open_page
+from scripts.app_driver import open_page
 
 
 def said(at) -> str:
