@@ -330,7 +330,7 @@ def _student_panel(code: str, me: str) -> None:
             type="primary",
             icon=":material/send:",
         )
-        feedback = st.session_state.pop(FEEDBACK_KEY, None)
+        feedback = st.session_state.get(FEEDBACK_KEY)  # kept across the panel's refreshes until the next send
         if feedback:
             getattr(st, feedback[0])(feedback[1])
         if options is not None and mine:
@@ -347,6 +347,7 @@ def _prompt(question: S.ClassQuestion) -> str:
 
 
 def _send(question: S.ClassQuestion, me: str) -> None:
+    st.session_state.pop(FEEDBACK_KEY, None)
     try:
         nickname = A.clean_nickname(st.session_state.get("class_nickname", ""))
         if question.kind in A.FIT_KINDS:

@@ -274,3 +274,16 @@ def test_fit_by_eye(class_store, url_path, kind, core_kind):
     assert [t.value for t in teacher.text][-1] == (["Ada", "<b>Bo</b>", ""][best] or "a student without a nickname")
     teacher.button(key="class_reveal").click().run()
     assert any("The best fit" in m.value or "separable" in m.value for m in [*teacher.success, *teacher.info])
+
+
+def test_the_qr_code_decodes_to_the_join_link():
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    from app.classroom.qr import qr_png
+
+    for link in ("http://10.0.0.5:8501/arrays?class=ABC234", "https://school.example/x/iris?hide=code&class=ZZZ999"):
+        (decoded,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr_png(link))))
+        assert decoded.text == link
