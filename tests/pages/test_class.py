@@ -15,7 +15,7 @@ from app.classroom import answers as A
 from app.classroom import store as S
 from app.classroom import ui as classroom
 from core.quiz import QUESTIONS
-from tests.conftest import open_page
+from scripts.app_driver import open_page
 
 
 @pytest.fixture(autouse=True)
