@@ -52,7 +52,8 @@ CARDS = {
     "network": (
         "Neural network",
         (
-            r"\mathbf{a} = \operatorname{relu}(W_1^\top \mathbf{x} + \mathbf{b}_1)",
+            r"\mathbf{z} = W_1^\top \mathbf{x} + \mathbf{b}_1",
+            r"\mathbf{a} = \operatorname{relu}(\mathbf{z})",
             r"\hat y = \mathbf{w}_2^\top \mathbf{a} + b_2",
         ),
         "a: the h hidden units. Domain: all of ℝⁿ.",
