@@ -48,12 +48,15 @@ with ideas.idea(0):
         ui.figure(label, value, container=figure_row)
     st.caption(text.caption(d, h, models.fitted_mse(data, figures.fits(d, h))))
     st.subheader(text.CARDS_TITLE)
-    for column, kind in zip(st.columns(4), models.KINDS):
-        name, formula, domain, bounds = text.CARDS[kind]
-        with column.container(border=True):
-            st.markdown(f"**{name}**")
-            st.latex(formula)
-            st.markdown(f"{domain}  \n{bounds}  \n{text.card_count(kind, n, d, h)}")
+    per_row = 2 if style.projector else 4  # a projector's large formulas need half the width
+    for row in range(0, len(models.KINDS), per_row):
+        for column, kind in zip(st.columns(per_row), models.KINDS[row : row + per_row]):
+            name, formulas, domain, bounds = text.CARDS[kind]
+            with column.container(border=True):
+                st.markdown(f"**{name}**")
+                for formula in formulas:
+                    st.latex(formula)
+                st.markdown(f"{domain}  \n{bounds}  \n{text.card_count(kind, n, d, h)}")
 
 with ideas.idea(1):
     st.subheader(text.HOUSE_TITLE)

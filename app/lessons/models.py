@@ -28,31 +28,36 @@ SLIDER_HELP = "Arrow keys step by 1, Home and End go to the ends."
 FEATURES_HELP = "The number of features n of each datapoint: the counts above are for n features."
 CARDS_TITLE = "The four kinds side by side"
 
-# One card per kind: its name, its formula (LaTeX), its domain and its range.
+# One card per kind: its name, its formula (LaTeX, in short lines that fit a quarter of the page),
+# its domain and its range.
 CARDS = {
     "linear": (
         "Linear model",
-        r"h(\mathbf{x}) = w_1x_1 + \dots + w_nx_n + b = \mathbf{w}^\top\mathbf{x} + b",
-        "Domain: all of ℝⁿ (any features).",
-        "Range: ŷ can be any real number: **not bounded** (the line leaves the frame).",
+        (r"h(\mathbf{x}) = \mathbf{w}^\top\mathbf{x} + b",),
+        "Domain: all of ℝⁿ.",
+        "Range: any real number, **not bounded**: the line leaves the frame.",
     ),
     "polynomial": (
         "Polynomial model",
-        r"\hat y = \sum_{a_1 + \dots + a_n \le d} c_{a}\, x_1^{a_1} \cdots x_n^{a_n}",
-        "Domain: all of ℝⁿ.",
-        "Range: **not bounded**: far from the data the highest power wins and ŷ leaves the frame.",
+        (r"\hat y = \textstyle\sum_k c_k\, m_k(\mathbf{x})",),
+        "mₖ: every product of features of degree at most d (1, x₁, x₁², x₁x₂, …). Domain: all of ℝⁿ.",
+        "Range: **not bounded**: far from the data the highest power wins.",
     ),
     "logistic": (
         "Logistic model",
-        r"h(\mathbf{x}) = \mathbf{w}^\top\mathbf{x} + b, \quad \hat y = \frac{1}{1 + e^{-h(\mathbf{x})}}",
+        (r"h(\mathbf{x}) = \mathbf{w}^\top\mathbf{x} + b", r"\hat y = \frac{1}{1 + e^{-h(\mathbf{x})}}"),
         "Domain: all of ℝⁿ.",
         "Range: **bounded**: ŷ stays between the lines 0 and 1, a probability.",
     ),
     "network": (
         "Neural network",
-        r"\hat y = \mathbf{w}_2^\top \operatorname{relu}(W_1^\top \mathbf{x} + \mathbf{b}_1) + b_2",
-        "Domain: all of ℝⁿ.",
-        "Range: not bounded with a linear output, as drawn (ReLU units); between 0 and 1 with a sigmoid output.",
+        (
+            r"\mathbf{z} = W_1^\top \mathbf{x} + \mathbf{b}_1",
+            r"\mathbf{a} = \operatorname{relu}(\mathbf{z})",
+            r"\hat y = \mathbf{w}_2^\top \mathbf{a} + b_2",
+        ),
+        "a: the h hidden units. Domain: all of ℝⁿ.",
+        "Range: not bounded with a linear output (as drawn); between 0 and 1 with a sigmoid output.",
     ),
 }
 CARD_COUNTS = {
@@ -215,7 +220,7 @@ def notes(n: int, d: int, h: int) -> list[str]:
     """The notebook's notes: the formulas and the counts."""
     counts = models.parameter_counts(n, d, h)
     return [
-        "$$" + CARDS["linear"][1] + "$$",
+        "$$" + CARDS["linear"][1][0] + "$$",
         "\n".join(
             f"- {CARDS[kind][0]}: {CARD_COUNTS[kind]} = {format_figure(counts[LABELS[kind]])} parameters"
             for kind in models.KINDS

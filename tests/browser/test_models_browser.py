@@ -13,12 +13,13 @@ from tests.conftest import goto, screen_state, slider_thumb, wait_screen_change
 pytestmark = pytest.mark.browser
 URL = "models"
 
+# _fullData: the traces as plotly.js drew them (NumPy arrays arrive as base64 typed arrays, decoded there).
 DRAWN_JS = """() => ({
   panels: [...document.querySelectorAll('.explainer-live .js-plotly-plot')].map(plot => ({
     title: plot.layout.title.text,
-    x: Array.from(plot.data[0].x),
-    y: Array.from(plot.data[0].y),
-    points: Array.from(plot.data[1].y),
+    x: Array.from(plot._fullData[0].x),
+    y: Array.from(plot._fullData[0].y),
+    points: Array.from(plot._fullData[1].y),
   })),
   readout: document.querySelector('.explainer-live .live-readout').textContent,
 })"""
@@ -38,6 +39,10 @@ def drawn_equals_core(page, d: int, h: int) -> None:
 
 
 def test_three_positions_draw_cores_predictions(page, app_url):
+    # A server's first run of the page imports scikit-learn and builds the sweeps: on a loaded
+    # machine that can take longer than goto's waits, so the first load gets its own long wait.
+    page.goto(f"{app_url}/{URL}")
+    page.wait_for_selector(".explainer-live[data-ready='1']", timeout=240_000)
     goto(page, f"{app_url}/{URL}")
     drawn_equals_core(page, 3, 3)
     for key, presses, (d, h) in [("degree", ["End"], (6, 3)), ("hidden", ["ArrowLeft", "ArrowLeft"], (6, 1))]:
