@@ -245,7 +245,7 @@ PAGES: list[PageSpec] = [
         ":material/functions:",
         "Machine learning",
         "degree",
-        params=(Param("features", "1"), Param("degree", "3"), Param("hidden", "3")),
+        params=(number("features", 1, 1, 10, 1), number("degree", 3, 1, 6, 1), number("hidden", 3, 1, 8, 1)),
         metrics=("linear parameters", "polynomial parameters", "logistic parameters", "network parameters"),
         summary="A model is a function with parameters: linear, polynomial, logistic and a network, and ŷ = X w + b.",
         quizzes=("model_params",),

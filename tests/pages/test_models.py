@@ -14,7 +14,7 @@ from app.notebook import typed_array
 from core import models
 from core.text import parse_array
 from scripts.app_driver import live_elements, slider
-from tests.conftest import metrics, open_page
+from scripts.app_driver import metrics, open_page
 
 URL = "models"
 
