@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from app.lessons.grammar import count, times
+from app.lessons.grammar import count, ordinal, times
 from core.broadcasting import AxisCheck, source_cells
 from core.text import format_number, format_shape
 from core.text import numpy_literal as literal
@@ -89,7 +89,7 @@ def axis_place(axis: int) -> str:
     >>> axis_place(-1), axis_place(-2), axis_place(-3)
     ('the last axis', 'the axis before the last', 'the 3rd axis from the right')
     """
-    return {-1: "the last axis", -2: "the axis before the last"}.get(axis, f"the {-axis}rd axis from the right")
+    return {-1: "the last axis", -2: "the axis before the last"}.get(axis, f"the {ordinal(-axis)} axis from the right")
 
 
 def index_text(name: str, idx: tuple[int, ...]) -> str:
