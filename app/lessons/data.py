@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from app.lessons.grammar import count, index_of, plural
+from app.lessons.grammar import count, plural
 from core import data as houses
 from core import datasets
 from core.datasets import Dataset
@@ -99,7 +99,9 @@ def block_note(data: Dataset, rows: range) -> str:
 
 def readout(data: Dataset, row: int) -> str:
     """The live readout for datapoint ``row``: where it is, its label, and x itself when it is short."""
-    shown = f"{index_of(row, data.m)} · y[{row}] = {data.label_text(row)}"
+    # X[row] (code, so 0-based) rather than "row 5, the 6th of 150": the sweep holds one readout a row.
+    end = ", the first row" if row == 0 else ", the last row" if row == data.m - 1 else ""
+    shown = f"X[{row}]{end} · y[{row}] = {data.label_text(row)}"
     if data.n <= 4:
         shown += " · x = [" + ", ".join(format_number(v, datasets.DECIMALS[data.name]) for v in data.X[row]) + "]"
     return shown

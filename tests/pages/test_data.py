@@ -28,7 +28,7 @@ def test_opens_on_the_first_iris_flower():
     assert metrics(at) == {"X shape": "(150, 4)", "y shape": "(150,)", "features": "4", "label": "setosa"}
     row = slider(at, "row")
     assert (row.value, row.min, row.max) == (0, 0, 149)
-    assert element(at)["readout"] == "row 0, the first of 150 · y[0] = setosa · x = [5.1, 3.5, 1.4, 0.2]"
+    assert element(at)["readout"] == "X[0], the first row · y[0] = setosa · x = [5.1, 3.5, 1.4, 0.2]"
     assert at.segmented_control(key="example").value == "iris"
 
 
@@ -51,7 +51,7 @@ def test_the_row_slider_moves_the_label_and_writes_the_url():
     assert not at.exception
     assert metrics(at)["label"] == "versicolor"
     assert at.query_params["row"] == "77" and at.query_params["example"] == "iris"
-    assert element(at)["readout"].startswith("row 77, the 78th of 150 · y[77] = versicolor")
+    assert element(at)["readout"].startswith("X[77] · y[77] = versicolor")
     assert metrics(open_page("data", dict(at.query_params))) == metrics(at)
 
 
@@ -91,7 +91,7 @@ def test_the_digits_go_by_blocks_of_rows_on_the_slider():
 @pytest.mark.parametrize("example", ["iris", "text", "house", "sound"])
 def test_small_examples_fit_on_the_slider_whole(example):
     at = open_page("data", {"example": example})
-    assert not at.selectbox and slider(at, "row").max == datasets.size(example) - 1
+    assert not at.main.selectbox and slider(at, "row").max == datasets.size(example) - 1
 
 
 @pytest.mark.parametrize(
@@ -231,7 +231,7 @@ def test_the_figures_sent_are_the_builders_figures():
 
 def test_the_readout_says_an_index_as_what_it_is():
     data = datasets.load("iris")
-    assert text.readout(data, 149).startswith("row 149, the last of 150 · y[149]")
+    assert text.readout(data, 149).startswith("X[149], the last row · y[149]")
     assert "row 149 of 150" not in text.readout(data, 149)
 
 
