@@ -727,6 +727,13 @@ def report(results: list[Result], memory: dict, args) -> dict:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--scenario",
+        choices=("sliders", "class"),
+        default="sliders",
+        help="sliders: students moving sliders (default); class: a class question answered at once "
+        "(scripts/loadtest_class.py, which takes its own options after it)",
+    )
     parser.add_argument("--clients", type=int, default=30, help="concurrent sessions (default 30)")
     parser.add_argument("--duration", type=float, default=60, help="seconds of slider moves (default 60)")
     parser.add_argument(
