@@ -7,8 +7,7 @@ import pytest
 
 from app.lessons import models as text
 from core import models
-from scripts.app_driver import wait_idle
-from scripts.app_driver import goto, screen_state, slider_thumb, wait_screen_change
+from scripts.app_driver import goto, screen_state, slider_thumb, wait_idle, wait_screen_change
 
 pytestmark = pytest.mark.browser
 URL = "models"

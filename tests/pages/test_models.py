@@ -13,8 +13,7 @@ from app.lessons import regression as regression_text
 from app.notebook import typed_array
 from core import models
 from core.text import parse_array
-from scripts.app_driver import live_elements, slider
-from scripts.app_driver import metrics, open_page
+from scripts.app_driver import live_elements, metrics, open_page, slider
 
 URL = "models"
 
