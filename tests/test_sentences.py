@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core import broadcasting as bc
-from core import datasets, iris, logistic_sweep, vectors
+from core import bytecode, datasets, iris, logistic_sweep, models, vectors
 from core import regression as reg
 from core.quiz import fit_by_eye_score
 from core.text import format_number
@@ -61,7 +61,9 @@ MODULES = [
 SKIP = {
     # Python source for the code panel: braces and full precision belong there (tests/test_code_panel.py runs it).
     **{f"{m}.code": "Python source" for m in ("arrays", "broadcasting", "data", "dot_product", "iris")},
-    **{f"{m}.code": "Python source" for m in ("logistic", "matmul", "network", "outer_product", "regression")},
+    **{
+        f"{m}.code": "Python source" for m in ("logistic", "matmul", "models", "network", "outer_product", "regression")
+    },
     "matmul.mismatch_code": "Python source",
     "regression.data_code": "Python source",
     "regression.split_code": "Python source",
@@ -71,6 +73,10 @@ SKIP = {
     "matmul.outer_table": "a table of values",
     "network.weights_table": "a table of values",
     "iris.scores_table": "a table of values",
+    "models.house_table": "a table of values (one row per house)",
+    "python.types_table": "a table of lines run and type names",
+    # Booleans: no words at all.
+    "iris.is_slide_state": "a boolean: whether the page is in the slide's state",
     "data.rows_printed": "NumPy's own printout of X and y",
     # Words that quote someone else's text verbatim: NumPy's error, the parser's message, a reshape expression.
     "broadcasting.mismatch_error": "quotes NumPy's ValueError",
@@ -92,6 +98,9 @@ LATEX = {  # formulas: braces are LaTeX's
     "dot_product.terms_latex",
     "dot_product.cosine_latex",
     "network.formula",
+    "models.house_formula",
+    "models.house_shapes",
+    "models.notes",  # its first note is the linear model's formula
 }
 MAY_BE_EMPTY = {  # documented: empty when there is nothing to say
     "data.block_note",
@@ -226,6 +235,8 @@ PARAMS = {  # by parameter name; a function whose parameter is missing here and 
     "part": st.sampled_from(["angle", "len", "x", "y", "z"]),
     "lam_min": POSITIVE,
     "gap": COMPUTED,
+    "interpreter": st.sampled_from([bytecode.interpreter(), "CPython 3.11.7", "CPython 3.13.0", "PyPy 3.10.14"]),
+    "message": st.sampled_from([bytecode.type_error_message(), 'can only concatenate str (not "int") to str']),
 }
 
 
@@ -486,6 +497,56 @@ def index_of(draw):
     return {"index": draw(st.sampled_from([0, total - 1]) | st.integers(0, total - 1)), "total": total}
 
 
+MODEL_SIZES = kwargs(  # n, d and h over the page's slider ranges (core.models)
+    n=st.integers(*models.FEATURES), d=st.integers(*models.DEGREES), h=st.integers(*models.HIDDEN)
+)
+
+
+@st.composite
+def models_caption(draw):
+    d, h = draw(st.integers(*models.DEGREES)), draw(st.integers(*models.HIDDEN))
+    data = models.shared_data()
+    return {"d": d, "h": h, "fitted": models.fitted_mse(data, models.fit_all(data, d, h))}
+
+
+@st.composite
+def houses(draw, n=None):
+    """X (m, n) and w (n,) from one house to many, with the page's houses among them, and ŷ = X @ w + b."""
+    if draw(st.booleans()):
+        X, w, b = models.HOUSES_X, models.HOUSE_W, models.HOUSE_B
+    else:
+        m, n = draw(SIZE), n or draw(st.integers(1, 4))
+        X = np.array(draw(st.lists(st.lists(TYPED, min_size=n, max_size=n), min_size=m, max_size=m)))
+        w, b = np.array(draw(st.lists(TYPED, min_size=n, max_size=n))), draw(TYPED)
+    return {"X": X, "w": w, "b": b, "y_hat": models.predict_all(X, w, b)}
+
+
+@st.composite
+def curved(draw):
+    """The best line on the page's curved data, or on drawn points with a spread in x."""
+    if draw(st.booleans()):
+        return {"fit": models.curved_fit(*models.curved_data())}
+    x, y = draw(points(min_size=2).filter(lambda xy: np.ptp(xy[0]) > 0))
+    return {"fit": models.curved_fit(x, y)}
+
+
+@st.composite
+def middle_class(draw):
+    """The best logistic fit's accuracy and the larger class's share, on the page's data or on drawn labels."""
+    if draw(st.booleans()):
+        accuracy, majority = models.logistic_accuracy(*models.middle_class_data())
+    else:
+        accuracy, majority = models.logistic_accuracy(*draw(logistic_points()))
+    return {"accuracy": accuracy, "majority": majority}
+
+
+@st.composite
+def bytes_caption(draw):
+    units = draw(st.sampled_from([1, 2, len(bytecode.code_bytes()) // 2]) | st.integers(1, 200))
+    caches = draw(st.sampled_from([0, 1, units]) | st.integers(0, units))
+    return {"interpreter": draw(PARAMS["interpreter"]), "size": 2 * units, "caches": caches}
+
+
 def dot_kwargs(make):
     return dot_case().map(make)
 
@@ -645,6 +706,19 @@ BUILDERS = {
         optimum=PARAMS["optimum"], w=TYPED, b=TYPED, t=COUNT, w_t=COMPUTED, b_t=COMPUTED, inside=BOOL
     ),
     "logistic.no_best_fit": kwargs(classes=st.sampled_from([1, 2])),
+    "models.card_count": MODEL_SIZES.flatmap(
+        lambda k: kwargs(kind=st.sampled_from(models.KINDS), **{p: st.just(v) for p, v in k.items()})
+    ),
+    "models.readout": MODEL_SIZES.map(lambda k: {"state": (k["n"], k["d"], k["h"])}),
+    "models.notes": MODEL_SIZES,
+    "models.descriptions": MODEL_SIZES.map(lambda k: {"d": k["d"], "h": k["h"]}),
+    "models.caption": models_caption(),
+    "models.house_formula": houses(n=len(models.HOUSE_FEATURES)).map(lambda k: {"w": k["w"], "b": k["b"]}),
+    "models.house_shapes": houses().map(lambda k: {"X": k["X"], "w": k["w"], "y_hat": k["y_hat"]}),
+    "models.house_words": houses().map(lambda k: {"X": k["X"], "y_hat": k["y_hat"]}),
+    "models.curved_words": curved(),
+    "models.middle_class_words": middle_class(),
+    "python.bytes_caption": bytes_caption(),
 }
 
 
@@ -661,7 +735,7 @@ def strategy(name: str):
 NOT_PLURAL = {  # words ending in s that follow a 1 without being a counted plural
     "is", "was", "has", "does", "as", "its", "this", "thus", "plus", "minus", "less", "unless", "across",
     "always", "yes", "us", "counts", "means", "pays", "gives", "stays", "makes", "holds", "takes", "wants",
-    "works", "calls", "bends", "disappears", "axis", "class",
+    "works", "calls", "bends", "disappears", "axis", "class", "sits",
 }  # fmt: skip
 BROKEN = [
     (re.compile(r"\+ [-−]|[-−] -|− −"), "a sign after a sign"),
@@ -731,6 +805,14 @@ def verdicts(name: str, args: dict, text: str) -> list[str]:
         cos = args["dot"] / (args["norm_a"] * args["norm_b"])
         if format_number(args["dot"], 4) != format_number(min(max(cos, -1), 1), 4):
             found.append("a · b = cos θ written where they differ at 4 decimals")
+    if name == "iris.slide_result" and "so that lbfgs can finish" in text and args["max_iter"] <= 100:
+        found.append("more iterations allowed than the default at a max_iter not above it")
+    if (
+        name == "models.middle_class_words"
+        and "no better than" in text
+        and float(format_number(args["accuracy"], 4)) > float(format_number(args["majority"], 4))
+    ):
+        found.append("no better than the larger class at a higher accuracy")
     return found
 
 

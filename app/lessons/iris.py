@@ -194,13 +194,21 @@ def is_slide_state(C: float, features: tuple[int, ...], accuracy: float) -> bool
 
 def slide_result(max_iter: int) -> str:
     """Said only in the slide's state: the 0.9733 on the page is the slide's number."""
-    steps = (
-        f"The page allows max_iter = {max_iter} so that lbfgs can finish; with scikit-learn's default of "
-        "100 the slide's fit stops early with a `ConvergenceWarning`, and scores the same 0.9733."
-        if max_iter != 100
-        else "max_iter = 100 is scikit-learn's default, as on the slide: lbfgs stops there with a "
-        "`ConvergenceWarning`, and the score is 0.9733 all the same."
-    )
+    if max_iter > 100:
+        steps = (
+            f"The page allows max_iter = {max_iter} so that lbfgs can finish; with scikit-learn's default of "
+            "100 the slide's fit stops early with a `ConvergenceWarning`, and scores the same 0.9733."
+        )
+    elif max_iter == 100:
+        steps = (
+            "max_iter = 100 is scikit-learn's default, as on the slide: lbfgs stops there with a "
+            "`ConvergenceWarning`, and the score is 0.9733 all the same."
+        )
+    else:
+        steps = (
+            f"With max_iter = {max_iter}, lbfgs stops even before scikit-learn's default of 100 (with a "
+            "`ConvergenceWarning`, as at 100), and this unfinished fit happens to score the same 0.9733."
+        )
     return (
         f"**{SLIDE_RESULT} is the slide's result**: `LogisticRegression(random_state=0).fit(X, y)` on all "
         f"four features with C = 1, scored on the 150 flowers it learned from (146 right). {steps}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from app.lessons import logistic, regression
+from app.lessons.grammar import count, plural, signed
 from core import models
 from core.text import format_figure, format_number, format_shape
 
@@ -102,11 +103,6 @@ LINEAR_ASSUMPTION = regression.ASSUMPTION
 LOGISTIC_ASSUMPTION = logistic.ASSUMPTION
 
 
-def count_words(count: int, noun: str) -> str:
-    """``1 feature``, ``2 features``: a count and its noun, singular at 1."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def card_count(kind: str, n: int, d: int, h: int) -> str:
     """The card's count: the rule and its value for the current n (and d or h)."""
     value = models.parameter_counts(n, d, h)[LABELS[kind]]
@@ -137,7 +133,7 @@ def descriptions(d: int, h: int) -> list[str]:
         "The best straight line through the data; it leaves the frame on both sides.",
         f"The best polynomial of degree {d} through the data; beyond the data it leaves the frame.",
         "The best logistic curve through the class labels 0 and 1; it stays between the dashed lines 0 and 1.",
-        f"A network of {count_words(h, 'hidden unit')}: straight pieces with {count_words(h, 'kink')}; "
+        f"A network of {count(h, 'hidden unit')}: straight pieces with {count(h, 'kink')}; "
         "beyond the data it goes on along straight lines.",
     ]
 
@@ -154,11 +150,16 @@ def caption(d: int, h: int, fitted: dict[str, float]) -> str:
     )
 
 
+def _latex_signed(value: float) -> str:
+    """A term after another in LaTeX: ``+ 10`` or ``- 10`` (never ``+ -10``)."""
+    return signed(value).replace("−", "-")
+
+
 def house_formula(w: np.ndarray, b: float) -> str:
     """h(x) for one house, in LaTeX, with the weights."""
     return (
         r"h(\mathbf{x}) = \mathbf{w}^\top\mathbf{x} + b = "
-        rf"{format_number(w[0])}\,x_{{\text{{area}}}} + {format_number(w[1])}\,x_{{\text{{rooms}}}} + {format_number(b)}"
+        rf"{format_number(w[0])}\,x_{{\text{{area}}}} {_latex_signed(w[1])}\,x_{{\text{{rooms}}}} {_latex_signed(b)}"
     )
 
 
@@ -178,9 +179,7 @@ def house_table(X: np.ndarray, w: np.ndarray, b: float, y_hat: np.ndarray) -> di
         models.HOUSE_FEATURES[0]: [format_number(v) for v in X[:, 0]],
         models.HOUSE_FEATURES[1]: [format_number(v) for v in X[:, 1]],
         "wᵀx⁽ⁱ⁾ + b": [
-            f"{format_number(w[0])}·{format_number(x[0])} + {format_number(w[1])}·{format_number(x[1])} + "
-            f"{format_number(b)}"
-            for x in X
+            f"{format_number(w[0])}·{format_number(x[0])} {signed(w[1])}·{format_number(x[1])} {signed(b)}" for x in X
         ],
         "ŷ⁽ⁱ⁾": [format_number(v) for v in y_hat],
     }
@@ -190,7 +189,7 @@ def house_words(X: np.ndarray, y_hat: np.ndarray) -> str:
     """What one matrix product does for all m houses."""
     m, n = X.shape
     return (
-        f"Row i of X is house i's feature vector x⁽ⁱ⁾, so one product X @ w computes wᵀx⁽ⁱ⁾ for all m = {m} houses "
+        f"Row i of X is house i's feature vector x⁽ⁱ⁾, so one product X @ w computes wᵀx⁽ⁱ⁾ for all m = {m} {plural('house', m)} "
         f"at once, and + b adds the bias to each (broadcasting). The inner sizes match (n = {n}), and the result "
         f"has one prediction per house: shape {format_shape(y_hat.shape)}."
     )
@@ -210,9 +209,11 @@ def curved_words(fit: models.CurvedFit) -> str:
 
 def middle_class_words(accuracy: float, majority: float) -> str:
     """What the best logistic fit achieves when class 1 sits in the middle of x."""
+    shown, larger = format_number(accuracy, 4), format_number(majority, 4)
+    than = "no better than" if float(shown) <= float(larger) else "better than"
     return (
         "With class 1 in the middle of x and class 0 on both sides, the best logistic fit reaches an accuracy of "
-        f"{format_number(accuracy, 4)}, no better than always answering the larger class ({format_number(majority, 4)})."
+        f"{shown}, {than} always answering the larger class ({larger})."
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.lessons.grammar import agree, count
+
 TITLE = "Python: the language, and what runs it"
 LAYERS = (
     "- **The language** is Python itself: its grammar and what each statement means, written down in "
@@ -80,16 +82,17 @@ def hello(interpreter: str) -> str:
     )
 
 
-def bytes_caption(interpreter: str, count: int, caches: int) -> str:
+def bytes_caption(interpreter: str, size: int, caches: int) -> str:
     """What the raw bytes are."""
     cache = (
-        f" {caches} of the units are `CACHE` entries (`00 00`): room that {interpreter} fills while the code "
+        f" {caches} of the units {agree(caches, 'is a `CACHE` entry', 'are `CACHE` entries')} (`00 00`): room that "
+        f"{interpreter} fills while the code "
         "runs, which `dis` hides."
         if caches
         else ""
     )
     return (
-        f"The same instructions as CPython stores them, `code.co_code`: {count} bytes, two per unit (an "
+        f"The same instructions as CPython stores them, `code.co_code`: {count(size, 'byte')}, two per unit (an "
         f"opcode, then its argument), in hexadecimal and in binary.{cache} These bytes are not machine code "
         "either: the processor runs CPython's own compiled C, which reads them one unit at a time."
     )
