@@ -70,6 +70,31 @@ h4 { font-size: 1.1rem !important; padding: 0 !important; }
 # #C2C0BE on the dark theme's #171614 (10.0:1), still set apart from the body text
 # (tests/browser/test_accessibility.py, test_axe.py).
 CAPTION_OPACITY = 0.8
+# Streamlit colours code tokens from its palette, some at 2.6:1 (numbers #29b09d on #fcfcfb): each token
+# role gets a shade of the same hue at 5:1 or more on the code block's background, light or dark.
+CODE_TOKENS = {
+    "gray": ".token.comment, .token.prolog, .token.doctype, .token.cdata, .token.punctuation, .token.unchanged.line",
+    "sky": ".token.attr-name, .token.property, .token.variable",
+    "green": ".token.boolean, .token.constant, .token.symbol, .token.string, .token.char, .token.attr-value, "
+    ".token.inserted.line, .token.inserted.prefix",
+    "teal": ".token.number, .token.regex",
+    "orange": ".token.operator, .token.entity, .token.atrule",
+    "purple": ".token.url",
+    "blue": ".token.keyword, .token.tag, .token.function, .token.class-name, .token.selector",
+    "red": ".token.important, .token.deleted.line, .token.deleted.prefix",
+}
+CODE_LIGHT = {"gray": "#555867", "sky": "#005F99", "green": "#177233", "teal": "#246E69", "orange": "#A84400",
+              "purple": "#6D3FC0", "blue": "#0054A3", "red": "#B3262A"}  # fmt: skip
+CODE_DARK = {"gray": "#A3A8B8", "sky": "#73EFFF", "green": "#3DD56D", "teal": "#45F4D5", "orange": "#FFA35C",
+             "purple": "#B69CF0", "blue": "#6CB6FF", "red": "#FF8C8C"}  # fmt: skip
+
+
+def code_token_css(dark: bool) -> str:
+    """The code tokens' colours for the light or the dark theme (static CSS)."""
+    colours = CODE_DARK if dark else CODE_LIGHT
+    return "\n".join(f"{CODE_TOKENS[role]} {{ color: {colours[role]} !important; }}" for role in CODE_TOKENS)
+
+
 READABLE_CSS = f"""
 <style>
 [data-testid="stCaptionContainer"] {{ opacity: {CAPTION_OPACITY}; }}
@@ -79,4 +104,5 @@ READABLE_CSS = f"""
 
 def apply_projector_css() -> None:
     """Readable captions on every page; large type and high contrast in projector mode (static CSS, no user text)."""
-    st.html(READABLE_CSS + PROJECTOR_CSS if projector_on() else READABLE_CSS)
+    readable = READABLE_CSS + f"<style>{code_token_css(dark_theme())}</style>"
+    st.html(readable + PROJECTOR_CSS if projector_on() else readable)
