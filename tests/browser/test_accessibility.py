@@ -193,3 +193,15 @@ def test_page_fits_the_width_of_a_phone_and_a_projector(browser, app_url, spec, 
         assert tab.locator('[data-testid="stException"]').count() == 0
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_code_token_reads_on_every_background_of_its_theme(theme):
+    """Streamlit's own token colours reach 2.6:1 (numbers #29b09d); the app's replace every role of them."""
+    colours = projector.CODE_DARK if theme == "dark" else projector.CODE_LIGHT
+    assert set(colours) == set(projector.CODE_TOKENS)
+    for role, colour in colours.items():
+        for background in streamlit_backgrounds(theme):
+            assert contrast(colour, background) >= 4.5, (role, colour, background)
+    css = projector.code_token_css(dark=theme == "dark")
+    assert all(colour in css for colour in colours.values()) and ".token.number" in css
