@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tomllib
 
 import plotly.io as pio
@@ -65,11 +67,19 @@ def test_contrast_formula_matches_known_values():
     assert contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
 
 
+def test_the_apps_figures_start_from_the_explainer_template():
+    """Imported as the entry script imports them (streamlit first, whose plotly element sets its own
+    default template on import), the app's default template is the explainer's. In a fresh interpreter:
+    the test run's own imports may come in another order."""
+    script = "import streamlit, plotly.io as pio; from app import figure_base, ui; print(pio.templates.default)"
+    shown = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == figure_base.TEMPLATE
+
+
 @pytest.mark.parametrize("role", STRONG)
 def test_every_strong_colour_reads_on_the_figures_white_background(role):
     """Lines, markers and labels in a role colour reach 4.5:1 on the figures' white (light theme)."""
-    assert pio.templates.default == figure_base.TEMPLATE
-    layout = pio.templates[pio.templates.default].layout
+    layout = pio.templates[figure_base.TEMPLATE].layout
     assert layout.paper_bgcolor.upper() == layout.plot_bgcolor.upper() == LIGHT_BACKGROUND
     assert contrast(palette.PALETTE[role], LIGHT_BACKGROUND) >= 4.5
 
