@@ -164,11 +164,11 @@ def house_formula(w: np.ndarray, b: float) -> str:
 
 
 def house_shapes(X: np.ndarray, w: np.ndarray, y_hat: np.ndarray) -> str:
-    """ŷ = X @ w + b with its shapes, as the matrix-multiplication page writes them (LaTeX)."""
+    """ŷ = X @ w + b with its shapes, as the matrix-multiplication page writes them (LaTeX, two lines to fit a phone)."""
     return (
-        rf"\underbrace{{\hat{{\mathbf{{y}}}}}}_{{{format_shape(y_hat.shape)}}} = "
+        rf"\begin{{gathered}} \underbrace{{\hat{{\mathbf{{y}}}}}}_{{{format_shape(y_hat.shape)}}} = "
         rf"\underbrace{{X}}_{{{format_shape(X.shape)}}} \mathbin{{@}} \underbrace{{\mathbf{{w}}}}_{{{format_shape(w.shape)}}} + b"
-        rf"\qquad {format_shape(X.shape)} \mathbin{{@}} {format_shape(w.shape)} \to {format_shape(y_hat.shape)}"
+        rf" \\ {format_shape(X.shape)} \mathbin{{@}} {format_shape(w.shape)} \to {format_shape(y_hat.shape)} \end{{gathered}}"
     )
 
 
