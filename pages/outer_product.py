@@ -93,6 +93,7 @@ def follow_vectors() -> None:
 
     with parts[2]:
         st.subheader(text.VERSUS_TITLE)
+        st.markdown(text.NUMPY_VECTORS)
         left, right = st.columns(2, gap="large")
         left.latex(text.OUTER_FORMULA)
         left.markdown(text.outer_side(n, p, rank))

@@ -11,10 +11,13 @@ from core.vectors import rank_of_outer
 TITLE = "Outer product"
 INTRO = (
     "The outer product **w xᵀ** multiplies **every** w_i with **every** x_j: n numbers and p numbers give "
-    "an **n × p matrix** whose row i is x scaled by w_i. On paper w is a column (n, 1) and the ᵀ "
-    "(*transpose*) lays the column x down as a row (1, p). A NumPy vector of shape (n,) is neither a row nor "
-    "a column (`x.T` has the same shape (n,) as `x`, and `w @ x.T` is the dot product), so NumPy writes the outer product "
-    "`np.outer(w, x)`, or `w[:, None] * x[None, :]`: `[:, None]` makes a column, `[None, :]` a row."
+    "an **n × p matrix** whose row i is x scaled by w_i. The ᵀ (*transpose*) lays the column x down as a row (1, p)."
+)
+# Under "Outer product or dot product?", not in the intro: on a wall the intro must leave the picture room.
+NUMPY_VECTORS = (
+    "On paper w is a column (n, 1) and xᵀ a row (1, p). A NumPy vector of shape (n,) is neither a row nor a column (`x.T` has the same shape (n,) as `x`, and "
+    "`w @ x.T` is the dot product), so NumPy writes the outer product `np.outer(w, x)`, or "
+    "`w[:, None] * x[None, :]`: `[:, None]` makes a column, `[None, :]` a row."
 )
 IDEAS = ["The matrix w xᵀ", "The same matrix as a table", "Outer product or dot product?", "What to notice"]
 IDEAS += ["Predict, then check", "The NumPy code"]

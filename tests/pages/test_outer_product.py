@@ -152,11 +152,11 @@ def test_a_row_times_a_column_is_a_number_and_a_column_times_a_row_a_matrix():
     assert "A row times a column." in text.inner_side(2, 3, None) and "would fail" in text.inner_side(2, 3, None)
 
 
-def test_a_numpy_vector_is_neither_a_row_nor_a_column_as_the_intro_says():
+def test_a_numpy_vector_is_neither_a_row_nor_a_column_as_the_page_says():
     x = np.ones(3)
     assert x.T.shape == x.shape == (3,) and np.ones(3) @ np.ones(3).T == 3.0  # a dot product, not w xᵀ
     assert x[:, None].shape == (3, 1) and x[None, :].shape == (1, 3)
-    assert "`x.T` has the same shape (n,) as `x`" in text.INTRO
+    assert "`x.T` has the same shape (n,) as `x`" in text.NUMPY_VECTORS
     assert "a row" not in text.X_LABEL and "a column" not in text.W_LABEL
 
 
