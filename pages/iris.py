@@ -43,7 +43,7 @@ st.session_state.setdefault("C_exponent", exponents[cs.index(st.session_state["_
 
 parts = [ideas.idea(i) for i in range(len(text.IDEAS))]
 with parts[0]:
-    metric_row, slide_note, picture, settings = ui.figure_row(), st.container(), st.container(), st.container()
+    metric_row, picture, slide_note, settings = ui.figure_row(), st.container(), st.container(), st.container()
 with settings:
     write = lambda chosen: iris.format_features(sorted(chosen) or ALL)  # none chosen: the model uses all four
     pills = {"label": text.FEATURES_LABEL, "options": ALL, "format_func": iris.FEATURES.__getitem__}
