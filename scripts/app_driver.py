@@ -5,6 +5,7 @@ Shared by the tests and ``scripts/benchmark.py`` (scripts import nothing from ``
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import os
 
@@ -25,6 +26,17 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def in_own_thread(function, *args, **kwargs):
+    """Run ``function`` in a thread of its own and return its result.
+
+    Playwright's sync API, once a browser test has started it, leaves an event loop running in the
+    worker's main thread, where ``asyncio.run`` refuses to start another: every test that speaks
+    asyncio (the protocol, the load tests) runs it through here.
+    """
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
 
 
 def open_page(url_path: str, query: dict[str, str] | None = None, timeout: float = 60) -> AppTest:

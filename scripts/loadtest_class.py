@@ -69,8 +69,8 @@ class StudentSession(lt.Session):
         self.radio_options: dict[str, list[str]] = {}
         self.alerts: list[str] = []
 
-    def _element(self, element, problems, figures) -> None:
-        super()._element(element, problems, figures)
+    def _element(self, element, problems, figures, fragment_id: str = "") -> None:
+        super()._element(element, problems, figures, fragment_id)
         kind = element.WhichOneof("type")
         if kind in ("radio", "button"):
             widget = getattr(element, kind)

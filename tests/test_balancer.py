@@ -18,7 +18,6 @@ protocol and keep the balancer's cookies.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import importlib.util
 import json
 import os
@@ -38,6 +37,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from app.registry import ROOT
+from scripts.app_driver import in_own_thread
 
 spec = importlib.util.spec_from_file_location("loadtest", ROOT / "scripts" / "loadtest.py")
 loadtest = importlib.util.module_from_spec(spec)
@@ -49,13 +49,6 @@ LONG = os.environ.get("LOADTEST_LONG") == "1"
 # The lesson pages whose first load is quick: these tests are about the balancer, not about a page
 # (iris and neural-network train models on their first load: seconds on a cold replica).
 PAGES = "arrays,broadcasting,dot-product,outer-product,matrix-multiplication,linear-regression,logistic-regression"
-
-
-def in_own_thread(function, *args, **kwargs):
-    """Run ``function`` in a thread of its own: Playwright's browser tests leave an event loop
-    running in the main thread, where ``asyncio.run`` refuses to start another."""
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(function, *args, **kwargs).result()
 
 
 def alive(pid: int) -> bool:

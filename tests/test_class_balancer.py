@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from app.registry import ROOT
+from scripts.app_driver import in_own_thread
 
 pytestmark = pytest.mark.balancer
 
@@ -23,7 +24,7 @@ def test_thirty_students_through_two_replicas_lose_no_answer_when_one_is_killed(
     sys.modules.setdefault("loadtest_class", module)
     spec.loader.exec_module(module)
     out = tmp_path / "class.json"
-    status = module.main(["--clients", "30", "--replicas", "2", "--json", str(out)])
+    status = in_own_thread(module.main, ["--clients", "30", "--replicas", "2", "--json", str(out)])
     printed = capsys.readouterr().out
     report = __import__("json").loads(out.read_text())
     assert report["errors"] == [], printed

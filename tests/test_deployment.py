@@ -10,7 +10,6 @@ manifests are read as YAML. The balancer itself runs in tests/test_balancer.py.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import importlib.util
 import json
 import os
@@ -25,6 +24,7 @@ import time
 import yaml
 
 from app.registry import PAGES, ROOT
+from scripts.app_driver import in_own_thread
 from scripts.local_server import free_port
 
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
@@ -32,13 +32,6 @@ spec = importlib.util.spec_from_file_location("loadtest", ROOT / "scripts" / "lo
 loadtest = importlib.util.module_from_spec(spec)
 sys.modules["loadtest"] = loadtest  # its dataclasses look their module up there
 spec.loader.exec_module(loadtest)
-
-
-def in_own_thread(function, *args):
-    """Run ``function`` in a thread of its own: Playwright's browser tests leave an event loop
-    running in the main thread, where ``asyncio.run`` refuses to start another."""
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(function, *args).result()
 
 
 def instructions(name: str) -> list[str]:

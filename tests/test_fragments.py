@@ -22,6 +22,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 from websockets.asyncio.client import connect
 
 from app.registry import PAGES
+from scripts.app_driver import in_own_thread
 
 # Every registered page with a main slider is checked. Here: the URL parameter a step of it writes,
 # where that is not the slider's own key with the value the slider shows.
@@ -89,7 +90,7 @@ def _step(app_url: str, url_path: str) -> tuple[Run, Run, dict]:
             step = await _run(ws, url_path, first.query_string or "", [moved], fragment)
             return first, step, {"fragment": fragment, "value": slider["texts"][index]}
 
-    return asyncio.run(go())
+    return in_own_thread(asyncio.run, go())
 
 
 @pytest.mark.parametrize("url_path", [s.url_path for s in PAGES if s.slider_key])
