@@ -255,9 +255,9 @@ def test_the_notebook_is_quick_to_make():
     fig = go.Figure([go.Scatter(x=x, y=3 * x + 0.5), go.Scatter(x=x, y=2 * x)])
     arguments = {"title": "T", "link": "/t", "code": "print('a =', 1)\n" * 30, "figure": fig}
     notebook.notebook_bytes(**arguments)  # the first call loads nbformat's schema
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU time: a busy machine does not count
     data = notebook.notebook_bytes(**arguments)
-    assert time.perf_counter() - started < 0.1
+    assert time.process_time() - started < 0.1
     assert json.loads(data)["nbformat"] == 4
 
 

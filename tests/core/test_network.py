@@ -226,11 +226,13 @@ def test_losses_of_log_odds_are_numpys_logaddexp():
 def test_two_thousand_steps_on_two_hundred_points_are_quick():
     X, y = nw.moons(200, 0.2, 0)
     start = nw.init_params(8, 0)
-    best = min(_seconds(lambda: nw.train(start, X, y, 0.5, 2000, "tanh")) for _ in range(3))
-    assert best < 1.0  # about 0.05 s on a quiet machine; the bound leaves room for a busy one
+    best = min(_cpu_seconds(lambda: nw.train(start, X, y, 0.5, 2000, "tanh")) for _ in range(3))
+    # About 0.05 s. The process's own CPU time, not the wall clock: other processes on a busy
+    # machine (a parallel test run) do not count, so the bound holds there too.
+    assert best < 1.0
 
 
-def _seconds(run) -> float:
-    start = time.perf_counter()
+def _cpu_seconds(run) -> float:
+    start = time.process_time()
     run()
-    return time.perf_counter() - start
+    return time.process_time() - start
