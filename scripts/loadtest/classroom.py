@@ -162,13 +162,13 @@ async def scenario(args, serve) -> dict:
         errors.append(f"the wall would count {counts.total} answers for {len(students)} students")
     store.close(question.code, secret)
     moves = [m for s in students for m in s.result.moves]
-    reconnects = [r for s in students for r in s.resureconnects]
+    reconnects = [r for s in students for r in s.result.reconnects]
     return {
         "students": len(students),
         "answers stored": len(stored),
         "tally": list(counts.counts),
         "killed": killed,
-        "reconnected students": sum(1 for s in students if s.resureconnects),
+        "reconnected students": sum(1 for s in students if s.result.reconnects),
         "answer seconds (median, max)": [
             round(percentile(moves, 0.5), 3) if moves else None,
             round(max(moves), 3) if moves else None,
