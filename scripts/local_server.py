@@ -1,6 +1,6 @@
 """The one way to start the app (or any Streamlit script) on loopback and stop it again.
 
-Used by the tests (``tests/conftest.py``), ``scripts/benchmark.py`` and ``scripts/loadtest.py``.
+Used by the tests (``tests/conftest.py``), ``scripts/benchmark.py`` and the load test (``scripts/loadtest/``).
 The server runs in its own process group, so stopping it stops everything it started.
 """
 

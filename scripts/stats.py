@@ -1,4 +1,4 @@
-"""The one percentile of the measuring scripts (``scripts/benchmark.py``, ``scripts/loadtest.py``).
+"""The one percentile of the measuring scripts (``scripts/benchmark.py``, ``scripts/loadtest/``).
 
 >>> percentile([30, 10, 20, 40], 0.5), percentile([1.0, 2.0, 3.0], 0.95), percentile([], 0.95)
 (30.0, 3.0, nan)

@@ -1,6 +1,6 @@
 """Two replicas behind the balancer, started as a school starts them: ``bash scripts/serve.sh
 --replicas 2`` (HAProxy from deploy/haproxy.cfg.template) on a free port of 127.0.0.1, through
-``scripts/loadtest.py``'s ``Serve``; the clients are the load test's, which speak the browser's
+``scripts/loadtest``'s ``Serve``; the clients are the load test's, which speak the browser's
 protocol and keep the balancer's cookies.
 
 - 30 websocket clients for 20 s through the balancer (``LOADTEST_LONG=1``: 60 s): no error, each
@@ -18,14 +18,12 @@ protocol and keep the balancer's cookies.
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import json
 import os
 import secrets
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -37,12 +35,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from app.registry import ROOT
+from scripts import loadtest
 from scripts.app_driver import in_own_thread
-
-spec = importlib.util.spec_from_file_location("loadtest", ROOT / "scripts" / "loadtest.py")
-loadtest = importlib.util.module_from_spec(spec)
-sys.modules["loadtest"] = loadtest  # its dataclasses look their module up there
-spec.loader.exec_module(loadtest)
 
 pytestmark = pytest.mark.balancer
 LONG = os.environ.get("LOADTEST_LONG") == "1"
@@ -140,8 +134,7 @@ def test_an_upload_reaches_the_replica_that_holds_the_session(served):
             headers = {"Content-Type": content_type, "X-Xsrftoken": browser.cookies["_streamlit_xsrf"]}
             # The same upload pinned to the other replica (its cookie value): refused there.
             other = next(name for name in served.replicas() if name != ws_replica)
-            elsewhere = loadtest.Browser(served.url)
-            elsewhere.cookies = {**browser.cookies, "SERVERID": other}
+            elsewhere = browser.with_cookie("SERVERID", other)
             refused = await asyncio.to_thread(elsewhere.fetch, urls.upload_url, "PUT", body, headers)
             accepted = await asyncio.to_thread(browser.fetch, urls.upload_url, "PUT", body, headers)
             state = WidgetState(id=session.uploaders["upload"])

@@ -1,4 +1,5 @@
-"""A class question through the balancer: ``scripts/loadtest_class.py`` with 30 students and two replicas.
+"""A class question through the balancer: the load test's class scenario (``scripts/loadtest/classroom.py``)
+with 30 students and two replicas.
 
 Students join through HAProxy (``bash scripts/serve.sh --replicas 2``), half answer, the replica
 serving most of them is killed, they reconnect and everyone answers again: every answer is in the
@@ -7,24 +8,19 @@ store once, with the value sent last, and the wall's tally counts each student o
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
-from app.registry import ROOT
+from scripts import loadtest
 from scripts.app_driver import in_own_thread
 
 pytestmark = pytest.mark.balancer
 
 
 def test_thirty_students_through_two_replicas_lose_no_answer_when_one_is_killed(tmp_path, capsys):
-    spec = importlib.util.spec_from_file_location("loadtest_class", ROOT / "scripts" / "loadtest_class.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("loadtest_class", module)
-    spec.loader.exec_module(module)
     out = tmp_path / "class.json"
-    status = in_own_thread(module.main, ["--clients", "30", "--replicas", "2", "--json", str(out)])
+    status = in_own_thread(
+        loadtest.main, ["--scenario", "class", "--clients", "30", "--replicas", "2", "--json", str(out)]
+    )
     printed = capsys.readouterr().out
     report = __import__("json").loads(out.read_text())
     assert report["errors"] == [], printed

@@ -10,7 +10,6 @@ manifests are read as YAML. The balancer itself runs in tests/test_balancer.py.
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import json
 import os
 import re
@@ -24,14 +23,11 @@ import time
 import yaml
 
 from app.registry import PAGES, ROOT
+from scripts import loadtest
 from scripts.app_driver import in_own_thread
 from scripts.local_server import free_port
 
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
-spec = importlib.util.spec_from_file_location("loadtest", ROOT / "scripts" / "loadtest.py")
-loadtest = importlib.util.module_from_spec(spec)
-sys.modules["loadtest"] = loadtest  # its dataclasses look their module up there
-spec.loader.exec_module(loadtest)
 
 
 def instructions(name: str) -> list[str]:
@@ -112,7 +108,7 @@ def test_a_fresh_server_takes_a_classrooms_first_loads_at_once(capsys, tmp_path)
     until the deadline, and meet no error. On a busy machine the first loads may take the whole
     run, so moves are not required; an error, or a page that never loads, fails.
 
-    The full measurement, 30 sessions for a minute, is ``scripts/loadtest.py`` (see the README).
+    The full measurement, 30 sessions for a minute, is ``python -m scripts.loadtest`` (see the README).
     """
     out = tmp_path / "loadtest.json"
     status = in_own_thread(

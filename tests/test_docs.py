@@ -2,12 +2,12 @@
 
 Read from the Markdown: inline code (`...`), links ([...](...)), the layout block of "How it is
 built" and every line of a ```bash block. A path must be a file or folder of the repository (a
-pytest path with its ``::test`` too); a command's script must exist and take every ``--option`` that
-the line or its comment names (a Python script's ``--help``, a shell script's own text, or a
-Streamlit option for what serve.sh / test.sh pass on); an environment variable must be read by the
-code; a dotted name of the project (``core.text.format_number``) must import; a pytest marker must be
-registered. Paths outside the repository (``../shared``), URLs and placeholders (``<topic>``) are not
-checked.
+pytest path with its ``::test`` too); a command's script (or package of scripts/, run with ``-m``)
+must exist and take every ``--option`` that the line or its comment names (a Python script's or
+package's ``--help``, a shell script's own text, or a Streamlit option for what serve.sh / test.sh
+pass on); an environment variable must be read by the code; a dotted name of the project
+(``core.text.format_number``) must import; a pytest marker must be registered. Paths outside the
+repository (``../shared``), URLs and placeholders (``<topic>``) are not checked.
 """
 
 from __future__ import annotations
@@ -105,12 +105,29 @@ def _check_path(text: str) -> None:
 
 @cache
 def _help(script: str) -> str:
-    """What ``python scripts/<script> --help`` prints: the options the script takes."""
-    done = subprocess.run(
-        [sys.executable, script, "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
-    )
+    """What ``python scripts/<script> --help`` (or ``python -m scripts.<module> --help``) prints: the
+    options the script takes."""
+    command = [sys.executable, script] if script.endswith(".py") else [sys.executable, "-m", script]
+    done = subprocess.run(command + ["--help"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, f"{script} --help failed: {done.stderr[-2000:]}"
     return done.stdout
+
+
+def _module_file(module: str) -> Path | None:
+    """The file ``python -m <module>`` runs (a package's ``__main__.py``, or the module), if any."""
+    path = ROOT.joinpath(*module.split("."))
+    found = [p for p in (path / "__main__.py", path.with_suffix(".py")) if p.is_file()]
+    return found[0] if found else None
+
+
+def _commands() -> list[str]:
+    """Every command of scripts/: its shell scripts and its Python scripts with a command line (a
+    ``__main__`` block) by path, its runnable packages by module name."""
+    found = sorted((ROOT / "scripts").glob("*.[ps][yh]"))
+    commands = [s for s in found if s.suffix == ".sh" or '__name__ == "__main__"' in s.read_text(encoding="utf-8")]
+    scripts = [s.relative_to(ROOT).as_posix() for s in commands]
+    packages = [f"scripts.{main.parent.name}" for main in sorted((ROOT / "scripts").glob("*/__main__.py"))]
+    return scripts + packages
 
 
 @cache
@@ -140,8 +157,8 @@ def _takes_option(script: str | None, option: str) -> bool:
     if name.removeprefix("--") in _streamlit_options():
         return True
     if script is None:  # a bare option in prose: one of some script's
-        return any(_takes_option(s.relative_to(ROOT).as_posix(), name) for s in (ROOT / "scripts").glob("*.[ps][yh]"))
-    if script.endswith(".py"):
+        return any(_takes_option(command, name) for command in _commands())
+    if script.endswith(".py") or "/" not in script:  # a Python script, or a module run with -m
         return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", _help(script)) is not None
     return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", (ROOT / script).read_text()) is not None
 
@@ -160,6 +177,12 @@ def _check_command(line: str) -> None:
             assert option in _pytest_help(), f"pytest has no {option}"
         return
     if words[:2] == ["-m", "streamlit"]:
+        return
+    if words[:1] == ["-m"] and len(words) > 1 and words[1].startswith("scripts."):  # a package of scripts/
+        module = words[1]
+        assert _module_file(module) is not None, f"python -m {module}: no such module"
+        for option in OPTION.findall(" ".join(words[2:]) + " " + comment):
+            assert _takes_option(module, option), f"python -m {module} takes no {option}"
         return
     if words and words[0] in OTHER_TOOLS:  # docker, kubectl, ...: the files they are given exist
         for word in words[1:]:
@@ -268,6 +291,7 @@ def test_the_docs_are_read():
     assert "docs/deployment.md" in texts and "app/registry.py" in texts and "scripts/app_driver.py" in texts
     assert any(text.startswith("bash scripts/test.sh") for text in texts)
     assert any("--runs" in text for text in texts)
+    assert any(text.startswith(".venv/bin/python -m scripts.loadtest --balancer") for text in texts)
     assert "core.text.format_number" in texts
 
 
@@ -278,6 +302,11 @@ def test_the_docs_are_read():
         ("command", "FUZZ_PROFILE=long .venv/bin/python -m pytest -q tests/test_no_such_fuzz.py"),
         ("command", ".venv/bin/python scripts/benchmark.py --no-such-option"),
         ("command", "bash scripts/serve.sh --no-such-option 1"),
+        ("command", ".venv/bin/python -m scripts.loadtest --no-such-option"),
+        ("command", ".venv/bin/python -m scripts.loadtest --scenario class --no-such-option"),
+        ("command", ".venv/bin/python -m scripts.no_such_module"),
+        ("span", ".venv/bin/python -m scripts.loadtest --no-such-option"),
+        ("span", "--no-such-option-of-any-script"),
         ("command", "NO_SUCH_VARIABLE_EVER=1 bash scripts/test.sh"),
         ("command", ".venv/bin/python -m pytest -m no_such_marker"),
         ("span", "core.text.no_such_function"),

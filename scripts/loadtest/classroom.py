@@ -1,13 +1,12 @@
-"""The class scenario of the load test: a class question answered by every student at once.
+"""The class scenario: a class question answered by every student at once, through the balancer.
 
-    .venv/bin/python scripts/loadtest_class.py [--clients 30] [--replicas 2] [--page arrays]
-                                               [--no-kill] [--timeout 120] [--json out.json]
-    .venv/bin/python scripts/loadtest.py --scenario class ...      # the same
+    .venv/bin/python -m scripts.loadtest --scenario class [--clients 30] [--replicas 2] [--page arrays]
+                                                          [--no-kill] [--timeout 120] [--json out.json]
 
 The app runs as a school runs it, ``bash scripts/serve.sh --replicas N`` behind HAProxy on a free
 port of 127.0.0.1, with a store of its own (a temporary SQLite file shared by the replicas, through
 ``STORE_URL``). A class question is started on ``--page`` through the store, as the teacher's
-Start button does. Each student is a browser as the balancer sees it (``loadtest.Browser``: its
+Start button does. Each student is a browser as the balancer sees it (``client.Browser``: its
 cookies, its replica): it loads ``/<page>?class=<code>&me=<id>``, opens the websocket, and sends
 an answer (the radio's index and a click on *Send my answer*) in one rerun.
 
@@ -24,7 +23,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
-import importlib.util
 import json
 import os
 import random
@@ -35,32 +33,18 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
-
-from app.classroom import answers as A  # noqa: E402
-from app.classroom import store as S  # noqa: E402
-from app.registry import page as page_spec  # noqa: E402
-from core.quiz import QUESTIONS  # noqa: E402
-
-
-def _loadtest():
-    if "loadtest" in sys.modules:
-        return sys.modules["loadtest"]
-    spec = importlib.util.spec_from_file_location("loadtest", ROOT / "scripts" / "loadtest.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["loadtest"] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+from app.classroom import answers as A
+from app.classroom import store as S
+from app.registry import page as page_spec
+from core.quiz import QUESTIONS
+from scripts.loadtest.client import Browser, ConnectionClosed, Result, Session, reconnect
+from scripts.loadtest.servers import Serve
+from scripts.stats import percentile
 
 
-lt = _loadtest()
-
-
-class StudentSession(lt.Session):
+class StudentSession(Session):
     """A Session that also records the class panel's widgets (ids end with ``-<key>``) and its alerts."""
 
     def __init__(self, ws, page: str):
@@ -97,8 +81,8 @@ class Student:
     def __init__(self, number: int, base: str, page: str, code: str):
         self.number, self.page, self.code = number, page, code
         self.me = secrets.token_urlsafe(12)
-        self.route = lt.Browser(base)
-        self.result = lt.Result(page)
+        self.route = Browser(base)
+        self.result = Result(page)
         self.session: StudentSession | None = None
         self.sent: int | None = None  # the index last confirmed as sent
 
@@ -123,8 +107,8 @@ class Student:
             started = time.perf_counter()
             try:
                 problems = await self.session.run(answer_states(self.session, self.code, number, index), timeout)
-            except lt.ConnectionClosed:
-                await lt.reconnect(self.session, self.route, self.result, self.number, timeout)
+            except ConnectionClosed:
+                await reconnect(self.session, self.route, self.result, self.number, timeout)
                 continue
             self.result.moves.append(time.perf_counter() - started)
             self.result.errors += [f"student {self.number}: {p}" for p in problems]
@@ -186,7 +170,7 @@ async def scenario(args, serve) -> dict:
         "killed": killed,
         "reconnected students": sum(1 for s in students if s.result.reconnects),
         "answer seconds (median, max)": [
-            round(lt.percentile(moves, 0.5), 3) if moves else None,
+            round(percentile(moves, 0.5), 3) if moves else None,
             round(max(moves), 3) if moves else None,
         ],
         "reconnect seconds (max)": round(max(reconnects), 3) if reconnects else None,
@@ -194,29 +178,31 @@ async def scenario(args, serve) -> dict:
     }
 
 
-def parse_args(argv):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--clients", type=int, default=30)
-    parser.add_argument("--replicas", type=int, default=2)
-    parser.add_argument("--page", default="arrays")
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.loadtest --scenario class", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("--clients", type=int, default=30, help="students (default 30)")
+    parser.add_argument("--replicas", type=int, default=2, help="app processes behind serve.sh's HAProxy (default 2)")
+    parser.add_argument("--page", default="arrays", help="the page whose class question they answer (default arrays)")
     parser.add_argument("--no-kill", dest="kill", action="store_false", help="keep every replica running")
-    parser.add_argument("--timeout", type=float, default=120)
-    parser.add_argument("--json", type=Path)
-    return parser.parse_args(argv)
+    parser.add_argument("--timeout", type=float, default=120, help="seconds a rerun may take (default 120)")
+    parser.add_argument("--json", type=Path, help="also write the report to this file")
+    return parser
+
+
+def parse_args(argv):
+    return parser().parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="explainer-class-") as folder:
         args.store_url = f"sqlite://{folder}/classes.sqlite3"
-        with lt.Serve(args.replicas, env={"STORE_URL": args.store_url}) as serve:
+        with Serve(args.replicas, env={"STORE_URL": args.store_url}) as serve:
             report = asyncio.run(scenario(args, serve))
     for name, value in report.items():
         print(f"{name}: {value}")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2))
     return 1 if report["errors"] else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
