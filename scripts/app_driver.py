@@ -157,10 +157,23 @@ def live_draws(tab) -> int:
     return tab.evaluate("() => (window.__explainerLive || {draws: []}).draws.length")
 
 
-def drag_slider(tab, key: str, moves: int = 30, pause_ms: int = 40) -> list[int]:
+def next_frames(tab, frames: int = 2) -> None:
+    """Wait until the browser has drawn ``frames`` animation frames.
+
+    The live element draws a move in the next animation frame (``requestAnimationFrame``), so two
+    frames after a pointer move its picture is drawn, however busy the machine: no guessed timeout.
+    """
+    tab.evaluate(
+        "(n) => new Promise(done => { const next = k => k ? requestAnimationFrame(() => next(k - 1)) : done(); next(n); })",
+        frames,
+    )
+
+
+def drag_slider(tab, key: str, moves: int = 30) -> list[int]:
     """Drag the thumb of slider ``key`` from its left end to its right end in ``moves`` steps.
 
-    Returns the live draw count after each move, taken before the mouse is released.
+    Returns the live draw count after each move (two animation frames after it), taken before the
+    mouse is released.
     """
     thumb = tab.locator(f".st-key-{key}").get_by_role("slider").first
     box = thumb.bounding_box()
@@ -170,7 +183,7 @@ def drag_slider(tab, key: str, moves: int = 30, pause_ms: int = 40) -> list[int]
     counts = []
     for i in range(1, moves + 1):
         tab.mouse.move(box["x"] + 1 + (box["width"] - 2) * i / moves, y)
-        tab.wait_for_timeout(pause_ms)
+        next_frames(tab)
         counts.append(live_draws(tab))
     tab.mouse.up()
     return counts

@@ -12,6 +12,7 @@ from core.vectors import measures, vectors_with_parts
 from scripts.app_driver import (
     goto,
     live_draws,
+    next_frames,
     press_slider,
     screen_state,
     shown_figures,
@@ -55,8 +56,7 @@ def settle(page, key: str, presses: list[str]) -> None:
         page.keyboard.press(name)
     wait_screen_change(page, before)  # the live picture, at once
     page.wait_for_function("(before) => location.href !== before", arg=url, timeout=15_000)  # Python's answer
-    page.wait_for_timeout(300)  # a rerun that the last key started
-    wait_idle(page)
+    wait_idle(page)  # the live element waits (data-waiting) until a rerun answers its last key
 
 
 def test_released_positions_draw_and_read_out_cores_numbers(page, app_url):
@@ -135,7 +135,7 @@ def test_a_head_dragged_in_the_picture_moves_it_live_and_sets_the_vector(page, a
     for step in range(1, 11):
         x, y = (h + (t - h) * step / 10 for h, t in zip(where["head"], where["target"]))
         page.mouse.move(x, y)
-        page.wait_for_timeout(40)
+        next_frames(page)
     assert live_draws(page) - draws >= 5, "the picture follows the hand before release"
     # Before release: the head is at the nearest length and angle on the sliders' grids.
     length, angle = np.hypot(*target), np.degrees(np.arctan2(target[1], target[0]))
@@ -147,7 +147,6 @@ def test_a_head_dragged_in_the_picture_moves_it_live_and_sets_the_vector(page, a
     assert drawn["readout"] == text.readout(m["dot"], m["angle"], m["cos"])
     page.mouse.up()
     page.wait_for_function(f"() => new URLSearchParams(location.search).get('{name}') !== null", timeout=10_000)
-    page.wait_for_timeout(300)
     wait_idle(page)
     assert np.allclose(vectors_in_url(page)[0 if name == "a" else 1], v)
     assert shown_figures(page, at_least=5) == expected(a, b)

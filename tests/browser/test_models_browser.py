@@ -52,7 +52,6 @@ def test_three_positions_draw_cores_predictions(page, app_url):
         wait_screen_change(page, before)  # the live picture, at once
         drawn_equals_core(page, d, h)  # drawn from the sweep, before Python has answered
         page.wait_for_function("(before) => location.href !== before", arg=url, timeout=15_000)
-        page.wait_for_timeout(300)
         wait_idle(page)
         query = parse_qs(urlparse(page.url).query)
         assert (int(query["degree"][0]), int(query["hidden"][0])) == (d, h)

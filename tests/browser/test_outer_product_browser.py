@@ -47,7 +47,6 @@ def test_released_positions_draw_and_read_out_cores_numbers(page, app_url):
             page.keyboard.press(name)
         wait_screen_change(page, before)  # the live picture, at once
         page.wait_for_function("(before) => location.href !== before", arg=url, timeout=15_000)  # Python's answer
-        page.wait_for_timeout(300)
         wait_idle(page)
         w, x, row = state_in_url(page)
         drawn = page.evaluate(DRAWN_JS)

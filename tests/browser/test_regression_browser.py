@@ -10,6 +10,7 @@ from core.text import format_number
 from scripts.app_driver import (
     goto,
     live_draws,
+    next_frames,
     press_slider,
     screen_state,
     shown_figures,
@@ -104,7 +105,7 @@ def test_a_drag_moves_the_line_and_the_point_on_the_loss_surface_before_release(
     seen = []
     for i in range(1, 8):
         page.mouse.move(box["x"] + 2 + (box["width"] - 4) * i / 8, y)
-        page.wait_for_timeout(60)
+        next_frames(page)
         drawn = page.evaluate(DRAWN_JS)
         b = drawn_trace(drawn, 1, "your (w, b)")["y"][0]
         line = drawn_trace(drawn, 0, "model ŷ")

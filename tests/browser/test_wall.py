@@ -8,6 +8,9 @@ from scripts.app_driver import goto, slider_thumb, wait_idle
 pytestmark = pytest.mark.browser
 LESSON = [s for s in PAGES if s.slider_key]
 WALL = {"width": 1280, "height": 720}
+# How far the page is scrolled, whichever box scrolls it (app/components/presentation_keys.js).
+SCROLLED_JS = """() => ['stMain', 'stAppViewContainer'].map(id => document.querySelector(`[data-testid="${id}"]`))
+  .reduce((sum, box) => sum + (box ? box.scrollTop : 0), document.scrollingElement.scrollTop)"""
 
 # The first picture of the page: a live element's figure, else a plotly chart.
 FIRST_PICTURE_JS = """() => {
@@ -66,8 +69,9 @@ def test_pagedown_on_a_focused_slider_moves_the_idea_not_the_slider(page, app_ur
     value = thumb.input_value()
     thumb.focus()
     for _ in range(3):  # an idea taller than the screen scrolls first, then the next idea comes
+        scrolled = page.evaluate(SCROLLED_JS)
         page.keyboard.press("PageDown")
-        page.wait_for_timeout(300)
+        page.wait_for_function(f"(y) => location.search.includes('idea=2') || ({SCROLLED_JS})() !== y", arg=scrolled)
         if "idea=2" in page.url:
             break
     page.wait_for_function("() => location.search.includes('idea=2')", timeout=10_000)
