@@ -27,6 +27,17 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
+# The views a page is checked in by the browser tests that only read a drawn page (a clean load,
+# axe-core, the widths, the wall's first screen): viewport, query and colour scheme. Each page is
+# opened once per view and the loaded tab shared by those tests (tests/conftest.py, ``shown``).
+VIEWS = {
+    "desktop": ({"width": 1440, "height": 900}, "", "light"),
+    "dark": ({"width": 1440, "height": 900}, "", "dark"),
+    "phone": ({"width": 390, "height": 844}, "", "light"),
+    "projector": ({"width": 1280, "height": 720}, "projector=1", "light"),
+    "present": ({"width": 1280, "height": 720}, "present=1", "light"),
+}
+
 
 def in_own_thread(function, *args, **kwargs):
     """Run ``function`` in a thread of its own and return its result.

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from app.registry import ROOT
-from scripts.app_driver import CHROMIUM, CHROMIUM_ARGS
+from scripts.app_driver import CHROMIUM, CHROMIUM_ARGS, VIEWS, goto
 from scripts.local_server import LocalServer
 
 
@@ -52,6 +52,41 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def shown(browser, app_url):
+    """``shown(spec, view)``: page ``spec`` opened and drawn in ``view`` (one of ``VIEWS``), a tab
+    shared by every test that only reads that page in that view.
+
+    Those tests run one page and view after another (:func:`pytest_collection_modifyitems` sorts
+    them and keeps a page's in one process), so the one tab kept is the next test's. A first load
+    that outlasts its 30 s (a cold server on a busy machine) is tried once more: these tests are
+    about what is drawn, not how fast.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    kept: dict[tuple[str, str], object] = {}
+
+    def show(spec, view: str):
+        key = (spec.url_path, view)
+        if key not in kept:
+            for tab in kept.values():
+                tab.context.close()
+            kept.clear()
+            viewport, query, scheme = VIEWS[view]
+            tab = browser.new_context(viewport=viewport, color_scheme=scheme).new_page()
+            url = f"{app_url}/{spec.url_path}" + (f"?{query}" if query else "")
+            try:
+                goto(tab, url)
+            except PlaywrightTimeout:
+                goto(tab, url)
+            kept[key] = tab
+        return kept[key]
+
+    yield show
+    for tab in kept.values():
+        tab.context.close()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -79,9 +114,17 @@ BROWSER_FIXTURES = {"app_url", "browser", "page"}
 GROUPS = {"tests/test_balancer.py": "balancer"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
-    """Mark every test by where it is and what it uses (see the module's docstring)."""
+    """Mark every test by where it is and what it uses (see the module's docstring).
+
+    The tests that read a shared page (``shown``) run last, ordered by page and view, each page's in
+    one process (an ``xdist_group``): one load per page and view serves them all.
+    """
+    items.sort(key=lambda item: _shown_key(item) or ("",))
     for item in items:
+        if _shown_key(item):
+            item.add_marker(pytest.mark.xdist_group(f"shown-{_shown_key(item)[1] or 'home'}"))
         path = Path(item.path).resolve().relative_to(ROOT).as_posix()
         fixtures = set(getattr(item, "fixturenames", ()))
         if path.startswith("tests/browser/") or fixtures & BROWSER_FIXTURES:
@@ -94,3 +137,11 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.quick)
         if path in GROUPS:
             item.add_marker(pytest.mark.xdist_group(GROUPS[path]))
+
+
+def _shown_key(item) -> tuple[str, str, str] | None:
+    """(``"~"``, page, view) of a test that reads a shared page, sorting after every other test."""
+    if "shown" not in getattr(item, "fixturenames", ()):
+        return None
+    params = item.callspec.params
+    return ("~", params["spec"].url_path, params["view"])

@@ -13,7 +13,6 @@ from streamlit import config as streamlit_config
 
 from app import figure_base, palette, projector
 from app.registry import PAGES, ROOT
-from scripts.app_driver import goto
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
 STRONG = ["a", "b", "result", "neutral", "error", "class0", "class1", "class2"]
@@ -157,52 +156,45 @@ def test_every_markdown_text_colour_the_lessons_use_reads_in_both_themes():
 CLIPPED_FORMULAS_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] .katex-display')]
   .filter(e => e.getBoundingClientRect().width > 0 && e.scrollWidth > e.clientWidth + 3)
   .map(e => `${e.scrollWidth} px in ${e.clientWidth} px: ${(e.querySelector('annotation') || e).textContent.slice(0, 80)}`)"""
-SIZES = {"phone": (390, 844), "projector": (1280, 720)}
+SIZES = ("phone", "projector")  # views of scripts.app_driver.VIEWS
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("view", SIZES)
 @pytest.mark.parametrize("spec", PAGES, ids=[s.url_path or "home" for s in PAGES])
-def test_page_fits_the_width_of_a_phone_and_a_projector(browser, app_url, spec, size, tmp_path):
+def test_page_fits_the_width_of_a_phone_and_a_projector(shown, spec, view, tmp_path):
     """No horizontal scrolling of the page itself; a screenshot is kept for a look."""
-    width, height = SIZES[size]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    tab = context.new_page()
-    try:
-        query = "?projector=1" if size == "projector" else ""
-        goto(tab, f"{app_url}/{spec.url_path}{query}")
-        # Wide content is fine inside a box that scrolls or clips it (tables, code, a row of tags);
-        # what must not happen is content reaching past the screen's edge with nothing containing it.
-        overflow = tab.evaluate("""() => {
-            const page = document.documentElement, edge = page.clientWidth + 1;
-            const block = document.querySelector('[data-testid="stMainBlockContainer"]');
-            const main = document.querySelector('[data-testid="stMain"]');
-            const contained = e => {  // by a box of the page's content, not by the app's own scroller
-              for (let up = e.parentElement; up && up !== block; up = up.parentElement) {
-                if (getComputedStyle(up).overflowX !== 'visible' && up.getBoundingClientRect().right <= edge) return true;
-              }
-              return false;
-            };
-            const wide = [...document.querySelectorAll('[data-testid="stMain"] *')]
-              .filter(e => { const box = e.getBoundingClientRect(), style = getComputedStyle(e);
-                  return box.right > edge && box.width > 2 && box.height > 2 && style.position !== 'fixed'
-                         && style.visibility !== 'hidden' && style.opacity !== '0'; })
-              .filter(e => !e.matches('input[type=range]') && !contained(e))  // a slider's native input is invisible
-              .map(e => (e.getAttribute('data-testid') || e.tagName) + ' in '
-                        + ((e.closest('[class*=st-key-]') || {}).className || '').toString().match(/st-key-\\S+/)
-                        + ' reaches ' + Math.round(e.getBoundingClientRect().right));
-            return {scroll: Math.max(page.scrollWidth - page.clientWidth, main.scrollWidth - main.clientWidth),
-                    wide: wide.slice(0, 5)};
-        }""")
-        tab.screenshot(path=str(tmp_path / f"{spec.url_path or 'home'}-{size}.png"), full_page=False)
-        assert overflow["scroll"] <= 1, overflow
-        assert not overflow["wide"], overflow
-        # A display formula wider than its column scrolls inside it: on a wall nobody scrolls a
-        # formula, so its end is simply cut off (and a keyboard cannot reach it either).
-        assert tab.evaluate(CLIPPED_FORMULAS_JS) == []
-        assert tab.locator('[data-testid="stException"]').count() == 0
-    finally:
-        context.close()
+    tab = shown(spec, view)
+    # Wide content is fine inside a box that scrolls or clips it (tables, code, a row of tags);
+    # what must not happen is content reaching past the screen's edge with nothing containing it.
+    overflow = tab.evaluate("""() => {
+        const page = document.documentElement, edge = page.clientWidth + 1;
+        const block = document.querySelector('[data-testid="stMainBlockContainer"]');
+        const main = document.querySelector('[data-testid="stMain"]');
+        const contained = e => {  // by a box of the page's content, not by the app's own scroller
+          for (let up = e.parentElement; up && up !== block; up = up.parentElement) {
+            if (getComputedStyle(up).overflowX !== 'visible' && up.getBoundingClientRect().right <= edge) return true;
+          }
+          return false;
+        };
+        const wide = [...document.querySelectorAll('[data-testid="stMain"] *')]
+          .filter(e => { const box = e.getBoundingClientRect(), style = getComputedStyle(e);
+              return box.right > edge && box.width > 2 && box.height > 2 && style.position !== 'fixed'
+                     && style.visibility !== 'hidden' && style.opacity !== '0'; })
+          .filter(e => !e.matches('input[type=range]') && !contained(e))  // a slider's native input is invisible
+          .map(e => (e.getAttribute('data-testid') || e.tagName) + ' in '
+                    + ((e.closest('[class*=st-key-]') || {}).className || '').toString().match(/st-key-\\S+/)
+                    + ' reaches ' + Math.round(e.getBoundingClientRect().right));
+        return {scroll: Math.max(page.scrollWidth - page.clientWidth, main.scrollWidth - main.clientWidth),
+                wide: wide.slice(0, 5)};
+    }""")
+    tab.screenshot(path=str(tmp_path / f"{spec.url_path or 'home'}-{view}.png"), full_page=False)
+    assert overflow["scroll"] <= 1, overflow
+    assert not overflow["wide"], overflow
+    # A display formula wider than its column scrolls inside it: on a wall nobody scrolls a
+    # formula, so its end is simply cut off (and a keyboard cannot reach it either).
+    assert tab.evaluate(CLIPPED_FORMULAS_JS) == []
+    assert tab.locator('[data-testid="stException"]').count() == 0
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])

@@ -10,16 +10,14 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from app.registry import PAGES, ROOT
-from scripts.app_driver import goto
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-DESKTOP = {"width": 1440, "height": 900}
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# The page as a student sees it, on a wall, and in the dark theme (the browser's setting).
-VIEWS = {"desktop": ("", "light"), "projector": ("projector=1", "light"), "dark": ("", "dark")}
+# The page as a student sees it, on a wall, and in the dark theme (the browser's setting):
+# views of scripts.app_driver.VIEWS.
+VIEWS = {"desktop": "light", "projector": "light", "dark": "dark"}
 
 # Rules whose violations come from Streamlit's own markup, which the app cannot change, each with why.
 # None today. Streamlit's sidebar page list broke "list" and "listitem" (its sections put the links'
@@ -33,15 +31,6 @@ def axe_source() -> str:
     if not AXE.is_file():
         pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `bash scripts/setup.sh --test` (npm ci)")
     return AXE.read_text()
-
-
-def open_drawn(tab, url: str) -> None:
-    """``goto``, once more if the first load outlasted its 30 s (a cold server on a busy machine):
-    this test is about what axe-core finds on the drawn page, not how fast it is drawn."""
-    try:
-        goto(tab, url)
-    except PlaywrightTimeout:
-        goto(tab, url)
 
 
 def violations(tab, axe_source: str) -> list[dict]:
@@ -60,19 +49,13 @@ def violations(tab, axe_source: str) -> list[dict]:
 @pytest.mark.browser
 @pytest.mark.parametrize("view", VIEWS)
 @pytest.mark.parametrize("spec", PAGES, ids=[s.url_path or "home" for s in PAGES])
-def test_axe_finds_no_wcag_21_aa_violation(browser, app_url, axe_source, spec, view):
-    query, scheme = VIEWS[view]
-    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
-    tab = context.new_page()
-    try:
-        open_drawn(tab, f"{app_url}/{spec.url_path}?{query}")
-        background = tab.evaluate("getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor")
-        channels = [int(c) for c in re.findall(r"\d+", background)[:3]]
-        assert (max(channels) < 64) == (scheme == "dark"), f"the {scheme} theme's background is {background}"
-        found = [v for v in violations(tab, axe_source) if v["id"] not in STREAMLIT_MARKUP]
-        assert not found, json.dumps(found, indent=1)
-    finally:
-        context.close()
+def test_axe_finds_no_wcag_21_aa_violation(shown, axe_source, spec, view):
+    scheme, tab = VIEWS[view], shown(spec, view)
+    background = tab.evaluate("getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor")
+    channels = [int(c) for c in re.findall(r"\d+", background)[:3]]
+    assert (max(channels) < 64) == (scheme == "dark"), f"the {scheme} theme's background is {background}"
+    found = [v for v in violations(tab, axe_source) if v["id"] not in STREAMLIT_MARKUP]
+    assert not found, json.dumps(found, indent=1)
 
 
 def test_axe_core_is_a_pinned_test_tool_kept_out_of_the_app():

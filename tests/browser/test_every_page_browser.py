@@ -9,8 +9,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=[s.url_path or "home" for s in PAGES])
-def test_page_loads_without_exception(page, app_url, spec):
-    goto(page, f"{app_url}/{spec.url_path}")
+@pytest.mark.parametrize("view", ["desktop"])  # scripts.app_driver.VIEWS
+def test_page_loads_without_exception(shown, spec, view):
+    page = shown(spec, view)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator("h1").first.is_visible()
     if spec.url_path:
