@@ -141,18 +141,22 @@ def wait_idle(tab, timeout: float = 30_000) -> None:
     tab.wait_for_function(IDLE_JS, timeout=timeout)
 
 
-def goto(tab, url: str) -> None:
-    """Open ``url`` and wait until the first run is drawn, lazily loaded widgets and charts included."""
-    tab.goto(url)
-    tab.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=30_000)
-    wait_idle(tab)
+def goto(tab, url: str, timeout: float = 60_000) -> None:
+    """Open ``url`` and wait until the first run is drawn, lazily loaded widgets and charts included.
+
+    ``timeout`` (ms) for each stage: a cold page on a busy two-core machine (a parallel test run,
+    Chromium and the server sharing the cores) has taken over 30 s to draw; nothing here is timed.
+    """
+    tab.goto(url, timeout=timeout)
+    tab.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=timeout)
+    wait_idle(tab, timeout)
     tab.wait_for_function(
         """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
                                    .every(chart => chart.querySelector('.js-plotly-plot .main-svg'))""",
-        timeout=30_000,
+        timeout=timeout,
     )
-    wait_live(tab)
-    wait_idle(tab)
+    wait_live(tab, timeout)
+    wait_idle(tab, timeout)
 
 
 def wait_live(tab, timeout: float = 30_000) -> None:
