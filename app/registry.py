@@ -41,6 +41,8 @@ class Param:
     turns the value into their values, ``join`` their values into the value, and ``step(value,
     key, slider_value)`` is the value once slider ``key`` is moved to ``slider_value``.
     ``optional`` parameters stay out of the URL while unused (user data, for example).
+    ``positions(value)`` is the grid of a combined parameter's one slider when the page opens at
+    ``value``, where that grid depends on it (iris: C's positions plus a linked C between two).
     """
 
     name: str
@@ -52,6 +54,7 @@ class Param:
     split: Callable[[Any], dict[str, Any]] | None = None
     join: Callable[[dict[str, Any]], Any] | None = None
     step: Callable[[Any, str, Any], Any] | None = None
+    positions: Callable[[Any], tuple[float, ...]] | None = None
 
     @property
     def text(self) -> str:
@@ -98,6 +101,39 @@ def _shape() -> Param:
         split=split,
         join=lambda values: tuple(int(values[axis.name]) for axis in axes[: int(values["ndim"])]),
         step=shape_after,
+    )
+
+
+def _iris_c() -> Param:
+    """Iris's ``C``, shown as C (in the URL, on the slider) and slid as log10 C, four positions a decade.
+
+    A link's C between two positions (``C=0.5``) is a position of its own for as long as the page
+    stays open, so the slider can come back to it; C is kept to 6 significant digits, as the URL
+    writes it.
+    """
+    import numpy as np
+
+    from app import url_state
+    from core.iris import C_EXPONENTS, C_LIMITS, c_at, c_positions
+    from core.text import parse_number
+
+    def parse(raw: str) -> float:
+        if parse_number(raw) <= 0:
+            raise url_state.ClampedValue("C must be positive: it is the inverse of the penalty's strength", 0.001)
+        return float(format_number(url_state.number_parser(*C_LIMITS, integer=False)(raw)))
+
+    def split(c: float) -> dict[str, float]:
+        exponents = c_positions(c)[0]
+        return {"C_exponent": exponents[int(np.argmin(np.abs(np.asarray(exponents) - np.log10(c))))]}
+
+    return Param(
+        "C",
+        1.0,
+        codec=Codec(parse, format_number),
+        sliders=(number("C_exponent", 0.0, C_EXPONENTS[0], C_EXPONENTS[-1], grid=C_EXPONENTS),),
+        split=split,
+        join=lambda values: c_at(values["C_exponent"]),
+        positions=lambda c: c_positions(c)[0],
     )
 
 
@@ -321,7 +357,7 @@ PAGES: list[PageSpec] = [
         "Machine learning",
         "C_exponent",
         params=(
-            Param("C", "1"),
+            _iris_c(),
             Param("max_iter", "500"),
             Param("features", "sepal_length,sepal_width,petal_length,petal_width"),
             Param("plot_x", "petal_length"),

@@ -59,15 +59,38 @@ def _read(param: Param, limits: tuple[float, float] | None = None) -> Any:
         for key in keys:
             st.session_state.setdefault(key, parts[key])
         url_state.own(*keys)  # read again after Back / Forward
+        if param.positions:
+            st.session_state[_positions_key(param)] = param.positions(value)
+            url_state.own(_positions_key(param))
     if param.join:
         return param.join({key: st.session_state[key] for key in keys})
     return st.session_state[param.name]
 
 
-def slider(spec: PageSpec, name: str, label: str, **options: Any) -> Slider:
-    """The live slider of parameter ``name`` (or of a part of a combined one): its grid and default."""
+def slider(spec: PageSpec, name: str, label: str, *, kind: type[Slider] = Slider, **options: Any) -> Slider:
+    """The live slider of parameter ``name`` (or of a part of a combined one): its grid and default.
+
+    ``kind`` is the slider's class (one that shows its value its own way, as iris's C slider does).
+    """
     param = spec.param(name)
-    return Slider(param.name, label, param.grid, param.default, **options)
+    return kind(param.name, label, positions(spec, name), param.default, **options)
+
+
+def positions(spec: PageSpec, name: str) -> tuple[float, ...]:
+    """The positions of slider ``name`` in this session: its grid, or, where the grid depends on the
+    value the page was opened at (``Param.positions``), the grid for that value, kept until Back /
+    Forward opens the page at another one."""
+    owner = next((p for p in spec.typed() if name in p.slider_keys), None)
+    if owner is None or owner.positions is None:
+        return spec.param(name).grid
+    if _positions_key(owner) not in st.session_state:
+        value = _read(owner)
+        st.session_state.setdefault(_positions_key(owner), owner.positions(value))
+    return st.session_state[_positions_key(owner)]
+
+
+def _positions_key(param: Param) -> str:
+    return f"_positions_{param.name}"
 
 
 def moved(spec: PageSpec, key: str, value: Any) -> None:
@@ -80,3 +103,4 @@ def moved(spec: PageSpec, key: str, value: Any) -> None:
             st.session_state.update(param.split(param.step(current, key, value)))
             return
     st.session_state[key] = value
+
