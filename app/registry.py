@@ -250,7 +250,7 @@ PAGES: list[PageSpec] = [
         ":material/grid_4x4:",
         "Vectors and matrices",
         "w_len",
-        params=(Param("w", "1, 2, 3"), Param("x", "1, 2"), Param("row", "0")),
+        params=(Param("w", "1, 2, 3"), Param("x", "1, 2"), number("row", 0, 0, 10**6)),  # row's last: n - 1
         metrics=("result shape", "rank"),
         summary="w xᵀ: every component of w times every component of x, a rank-one matrix.",
         quizzes=("outer",),
