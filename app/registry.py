@@ -162,7 +162,7 @@ class PageSpec:
     section: str
     slider_key: str | None = None  # the main slider, moved by the browser tests and the benchmark
     params: tuple[Param, ...] = ()
-    metrics: tuple[str, ...] = ()  # the st.metric labels the page always shows
+    metrics: tuple[str, ...] = ()  # the st.metric labels the page shows at its defaults, in order
     summary: str = ""  # one line on Home's lesson path
     quizzes: tuple[str, ...] = ()  # kinds of core.quiz.QUESTIONS the page asks
     _by_name: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -307,7 +307,7 @@ PAGES: list[PageSpec] = [
             Param("iteration", "50"),
             Param("data", "", optional=True),
         ),
-        metrics=("MSE", "RMSE", "MAE", "R²", "best MSE"),
+        metrics=("MSE", "RMSE", "MAE", "R²", "best MSE", "loss at step t"),  # the last one beside the training
         summary="Data, a line as the model, the MSE as the loss, and gradient descent that lowers it.",
         quizzes=("mse",),
     ),
@@ -325,7 +325,7 @@ PAGES: list[PageSpec] = [
             Param("steps", "1000", optional=True),
             Param("data", "", optional=True),
         ),
-        metrics=("mean logistic loss", "accuracy", "precision", "recall", "F1"),
+        metrics=("mean logistic loss", "accuracy", "best logistic loss", "precision", "recall", "F1"),
         summary="A probability from a score: the sigmoid, the logistic loss, and a threshold for decisions.",
         quizzes=("logistic_loss",),
     ),
@@ -367,7 +367,7 @@ PAGES: list[PageSpec] = [
             Param("petal_length", "5"),
             Param("petal_width", "1.7"),
         ),
-        metrics=("accuracy",),
+        metrics=("accuracy", "iterations", "misclassified"),
         summary="The slide's LogisticRegression on 150 flowers: softmax, decision regions, a confusion matrix.",
         quizzes=("softmax",),
     ),
