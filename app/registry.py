@@ -41,6 +41,8 @@ class Param:
     turns the value into their values, ``join`` their values into the value, and ``step(value,
     key, slider_value)`` is the value once slider ``key`` is moved to ``slider_value``.
     ``optional`` parameters stay out of the URL while unused (user data, for example).
+    ``positions(value)`` is the grid of a combined parameter's one slider when the page opens at
+    ``value``, where that grid depends on it (iris: C's positions plus a linked C between two).
     """
 
     name: str
@@ -52,6 +54,7 @@ class Param:
     split: Callable[[Any], dict[str, Any]] | None = None
     join: Callable[[dict[str, Any]], Any] | None = None
     step: Callable[[Any, str, Any], Any] | None = None
+    positions: Callable[[Any], tuple[float, ...]] | None = None
 
     @property
     def text(self) -> str:
@@ -101,6 +104,39 @@ def _shape() -> Param:
     )
 
 
+def _iris_c() -> Param:
+    """Iris's ``C``, shown as C (in the URL, on the slider) and slid as log10 C, four positions a decade.
+
+    A link's C between two positions (``C=0.5``) is a position of its own for as long as the page
+    stays open, so the slider can come back to it; C is kept to 6 significant digits, as the URL
+    writes it.
+    """
+    import numpy as np
+
+    from app import url_state
+    from core.iris import C_EXPONENTS, C_LIMITS, c_at, c_positions
+    from core.text import parse_number
+
+    def parse(raw: str) -> float:
+        if parse_number(raw) <= 0:
+            raise url_state.ClampedValue("C must be positive: it is the inverse of the penalty's strength", 0.001)
+        return float(format_number(url_state.number_parser(*C_LIMITS, integer=False)(raw)))
+
+    def split(c: float) -> dict[str, float]:
+        exponents = c_positions(c)[0]
+        return {"C_exponent": exponents[int(np.argmin(np.abs(np.asarray(exponents) - np.log10(c))))]}
+
+    return Param(
+        "C",
+        1.0,
+        codec=Codec(parse, format_number),
+        sliders=(number("C_exponent", 0.0, C_EXPONENTS[0], C_EXPONENTS[-1], grid=C_EXPONENTS),),
+        split=split,
+        join=lambda values: c_at(values["C_exponent"]),
+        positions=lambda c: c_positions(c)[0],
+    )
+
+
 def _logistic_sliders() -> tuple[Param, ...]:
     """The logistic page's w, b and threshold, each on the grid of its live slider."""
     from core.logistic_sweep import B_POSITIONS, THRESHOLD_POSITIONS, W_POSITIONS
@@ -126,7 +162,7 @@ class PageSpec:
     section: str
     slider_key: str | None = None  # the main slider, moved by the browser tests and the benchmark
     params: tuple[Param, ...] = ()
-    metrics: tuple[str, ...] = ()  # the st.metric labels the page always shows
+    metrics: tuple[str, ...] = ()  # the st.metric labels the page shows at its defaults, in order
     summary: str = ""  # one line on Home's lesson path
     quizzes: tuple[str, ...] = ()  # kinds of core.quiz.QUESTIONS the page asks
     _by_name: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -214,7 +250,7 @@ PAGES: list[PageSpec] = [
         ":material/grid_4x4:",
         "Vectors and matrices",
         "w_len",
-        params=(Param("w", "1, 2, 3"), Param("x", "1, 2"), Param("row", "0")),
+        params=(Param("w", "1, 2, 3"), Param("x", "1, 2"), number("row", 0, 0, 10**6)),  # row's last: n - 1
         metrics=("result shape", "rank"),
         summary="w xᵀ: every component of w times every component of x, a rank-one matrix.",
         quizzes=("outer",),
@@ -271,7 +307,7 @@ PAGES: list[PageSpec] = [
             Param("iteration", "50"),
             Param("data", "", optional=True),
         ),
-        metrics=("MSE", "RMSE", "MAE", "R²", "best MSE"),
+        metrics=("MSE", "RMSE", "MAE", "R²", "best MSE", "loss at step t"),  # the last one beside the training
         summary="Data, a line as the model, the MSE as the loss, and gradient descent that lowers it.",
         quizzes=("mse",),
     ),
@@ -289,7 +325,7 @@ PAGES: list[PageSpec] = [
             Param("steps", "1000", optional=True),
             Param("data", "", optional=True),
         ),
-        metrics=("mean logistic loss", "accuracy", "precision", "recall", "F1"),
+        metrics=("mean logistic loss", "accuracy", "best logistic loss", "precision", "recall", "F1"),
         summary="A probability from a score: the sigmoid, the logistic loss, and a threshold for decisions.",
         quizzes=("logistic_loss",),
     ),
@@ -321,7 +357,7 @@ PAGES: list[PageSpec] = [
         "Machine learning",
         "C_exponent",
         params=(
-            Param("C", "1"),
+            _iris_c(),
             Param("max_iter", "500"),
             Param("features", "sepal_length,sepal_width,petal_length,petal_width"),
             Param("plot_x", "petal_length"),
@@ -331,7 +367,7 @@ PAGES: list[PageSpec] = [
             Param("petal_length", "5"),
             Param("petal_width", "1.7"),
         ),
-        metrics=("accuracy",),
+        metrics=("accuracy", "iterations", "misclassified"),
         summary="The slide's LogisticRegression on 150 flowers: softmax, decision regions, a confusion matrix.",
         quizzes=("softmax",),
     ),

@@ -273,6 +273,11 @@ def text(
     return value
 
 
+def last_good(key: str) -> Any:
+    """The last value of text box ``key`` (:func:`text`) that could be read, None before the box's first run."""
+    return st.session_state.get(f"_last_good_{key}")
+
+
 class ClampedValue(InputError):
     """Raised by a parser whose input was readable but out of range; carries the clamped value."""
 

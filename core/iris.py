@@ -123,6 +123,18 @@ def c_from_exponent(exponent: float) -> float:
     return float(f"{10.0**exponent:.3g}")
 
 
+def c_at(exponent: float) -> float:
+    """The C at slider position ``exponent``: a grid position's C (:func:`c_from_exponent`), else
+    ``10 ** exponent`` to 6 significant digits, as the URL writes it (a linked C between two positions).
+
+    >>> c_at(-0.5), c_at(float(np.log10(0.5)))
+    (0.316, 0.5)
+    """
+    if exponent in C_EXPONENTS:
+        return c_from_exponent(exponent)
+    return float(f"{10.0**exponent:.6g}")
+
+
 def c_positions(c: float) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """The C slider's positions (exponents) and the C of each: :data:`C_EXPONENTS`, plus ``c`` where it falls between.
 

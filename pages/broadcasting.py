@@ -29,7 +29,8 @@ def canonical(typed: str) -> str:
 
 def set_operands(**values: str) -> None:
     """The examples and the suggested fixes write into the text boxes before they render."""
-    st.session_state.update(values)  # the one way to write into text boxes before they render
+    for key, value in values.items():
+        state.set_widget(key, value)
     state.put(SPEC, "cell", 0)
 
 

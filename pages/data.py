@@ -33,7 +33,7 @@ def start_over() -> None:
 
 
 def block_chosen(block: str) -> None:
-    state.put(SPEC, "row", st.session_state[block])  # the one way to read a selectbox in its callback
+    state.put(SPEC, "row", state.widget_value(block))  # the block's first row
 
 
 ui.page_header(text.TITLE, text.INTRO)
@@ -90,7 +90,7 @@ def follow_row(example: str) -> None:
     with settings:
         if len(rows) < data.m:
             block = "row_block"
-            st.session_state[block] = rows.start  # the one way to move a keyed selectbox to the row's block
+            state.set_widget(block, rows.start)  # the selectbox shows the row's block
             st.selectbox(
                 text.BLOCK_LABEL,
                 range(0, data.m, figures.LIVE_ROWS),

@@ -4,7 +4,7 @@ import numpy as np
 import streamlit as st
 
 import core.vectors as vectors
-from app import derived_sliders, live, ui, url_state
+from app import live, state, ui, url_state
 from app.code_panel import literal, show_numpy_code
 from app.figures import vectors as figures
 from app.lessons import dot_product as text
@@ -51,7 +51,9 @@ def pictures(a: tuple, b: tuple, keys: tuple[str, ...], style, height: int) -> t
 
 def set_vectors(a: str | None = None, b: str | None = None) -> None:
     """Presets and fixes write into the text boxes before they are drawn."""
-    st.session_state.update({k: v for k, v in (("a", a), ("b", b)) if v is not None})
+    for key, typed in (("a", a), ("b", b)):
+        if typed is not None:
+            state.set_widget(key, typed)
 
 
 ui.page_header(text.TITLE, text.INTRO)
@@ -63,11 +65,12 @@ parts = [ideas.idea(i) for i in range(len(text.IDEAS))]
 def follow_vectors() -> None:
     """The vectors, their sliders and all that follows them: a step or a drag reruns only this (the
     sliders rewrite the text boxes, which are drawn here too)."""
-    moved = derived_sliders.moved(LIVE_KEY, "dot")  # sliders, or a head dragged, set parts of a vector
+    moved = state.sliders_moved(LIVE_KEY)  # sliders, or a head dragged, set parts of a vector
     for name in "ab":
-        if changed := {key[2:]: [value] for key, value in moved.items() if key[0] == name}:
-            v = vectors.vectors_with_parts(st.session_state[f"_vector_{name}"], changed)[0]
-            st.session_state[name] = text.vector_text(v)
+        changed = {key[2:]: [value] for key, value in moved.items() if key[0] == name}
+        if changed and (shown := state.last_read(name)):
+            v = vectors.vectors_with_parts(vectors.parse_vector(shown), changed)[0]
+            state.set_widget(name, text.vector_text(v))
     with parts[0]:
         # The picture first, on a wall or a phone too; its readout holds the numbers, the figures follow.
         picture, figure_row, messages = st.container(), st.container(horizontal=True), st.container()
@@ -80,7 +83,6 @@ def follow_vectors() -> None:
     a_text = url_state.text("a", "a", SPEC.default("a"), canonical, str, help=text.VECTOR_HELP, container=typed[0])
     b_text = url_state.text("b", "b", SPEC.default("b"), canonical, str, help=text.VECTOR_HELP, container=typed[1])
     a, b = vectors.parse_vector(a_text, min_len=2, max_len=3), vectors.parse_vector(b_text, min_len=2, max_len=3)
-    st.session_state["_vector_a"], st.session_state["_vector_b"] = a.tolist(), b.tolist()
     if a.size == 2 and b.size == 2:
         args = {"format_func": text.MODES.get, "horizontal": True, "container": typed[2]}
         mode = url_state.choice(text.MODE_LABEL, "sliders", list(text.MODES), SPEC.default("sliders"), **args)
@@ -102,7 +104,7 @@ def follow_vectors() -> None:
 
     sliders = sliders_for(a, b, mode == "polar")
     values = {s.key: s.values[s.index(vectors.slider_value(a if s.key[0] == "a" else b, s.key[2:]))] for s in sliders}
-    derived_sliders.draw_at("dot", values)
+    state.draw_sliders(LIVE_KEY, values)
     wall = current_style().projector and not ideas.presenting  # the sidebar beside: sliders above a wide picture
     base, sweeps, drags = pictures(tuple(a), tuple(b), tuple(values), current_style(), 268 if wall else 400)
     words = text.picture_words(a, b, angle, p) + text.zoom_words(figures.heads_zoomed(a, b)) if same_length else ""

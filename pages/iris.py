@@ -3,7 +3,7 @@
 import numpy as np
 import streamlit as st
 
-from app import live, ui, url_state
+from app import live, state, ui, url_state
 from app.cached import iris_fit_path as fit_path
 from app.cached import iris_load as load
 from app.cached import iris_regions as regions_of
@@ -15,31 +15,20 @@ from app.projector import current_style
 from app.quiz import predict_then_check
 from app.registry import page
 from core import iris
-from core.text import format_number, parse_number
+from core.text import format_number
 
 SPEC = page("iris")
 NAMES = [name.replace(" ", "_") for name in iris.FEATURES]  # the features as the URL writes them
 ALL, MAX_ITER = (0, 1, 2, 3), int(SPEC.default("max_iter"))
 FLOWER = 77  # the sliders' first flower (the registry's defaults): a versicolor the model calls virginica
 
-
-def parse_c(raw: str) -> float:
-    if parse_number(raw) <= 0:
-        raise url_state.ClampedValue("C must be positive: it is the inverse of the penalty's strength", 0.001)
-    return url_state.number_parser(*iris.C_LIMITS, integer=False)(raw)
-
-
 ui.page_header(text.TITLE, text.INTRO)
 ideas = Ideas(text.IDEAS)
 X, y = load()
 
-# --- State: C (the URL holds C, the slider its exponent), then the settings under the picture.
-if "_iris_url_C" not in st.session_state:
-    st.session_state["_iris_url_C"] = url_state.read_param("C", float(SPEC.default("C")), parse_c)
-    url_state.own("_iris_url_C", "C_exponent")  # read again after Back / Forward
-exponents, cs = iris.c_positions(st.session_state["_iris_url_C"])
-C_SLIDER = figures.CSlider("C_exponent", text.C_LABEL, exponents, 0.0, big_step=4, help=text.C_HELP, cs=cs)
-st.session_state.setdefault("C_exponent", exponents[cs.index(st.session_state["_iris_url_C"])])
+# --- State: C (declared in the registry: the URL holds C, the slider log10 C), then the settings under the picture.
+C_SLIDER = state.slider(SPEC, "C_exponent", text.C_LABEL, kind=figures.CSlider, big_step=4, help=text.C_HELP)
+exponents, cs = C_SLIDER.values, C_SLIDER.cs
 
 parts = [ideas.idea(i) for i in range(len(text.IDEAS))]
 with parts[0]:
@@ -86,9 +75,8 @@ readouts = [text.readout(*row) for row in zip(cs, accuracy, wrong, pair_accuracy
 # --- Figures, words and layout: everything C changes, rerun alone on a step of its slider.
 @live.fragment
 def follow_c(features, max_iter, pair, flower, seen, path, accuracy, wrong, regions, readouts) -> None:
-    i = C_SLIDER.index(st.session_state["C_exponent"])  # the one way: the live slider's key, set by its moves
+    i = C_SLIDER.index(np.log10(state.bind(SPEC, ("C",))["C"]))  # the C slider's position
     C = cs[i]
-    url_state.write_param("C", C)
     matrix = iris.confusion_matrix(y, iris.predict(seen, path.coef[i], path.intercept[i]))
     z = iris.class_scores(flower[list(features)], path.coef[i], path.intercept[i])
     ui.figure("accuracy", format_number(accuracy[i], 4), container=metric_row, help=text.ACCURACY_HELP)

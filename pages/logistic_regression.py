@@ -42,8 +42,7 @@ def read_points(raw: str):
 def with_value(slider: live.Slider, value: float) -> live.Slider:
     """The slider with ``value`` (from a link or training) among its positions, kept for the session:
     positions that changed under a held key would rebuild the slider and drop its focus."""
-    kept = st.session_state.setdefault(f"_{slider.key}_positions", set())  # the one way to keep them
-    kept.add(float(value))
+    kept = state.seen_values(slider.key, float(value))
     return dataclasses.replace(slider, values=logistic_sweep.positions_with(slider.values, *kept))
 
 
@@ -132,9 +131,7 @@ def follow_line(x: np.ndarray, y: np.ndarray, points: figures.Points, best, best
             (w_end, b_end), verdict = path.params[-1], text.descent_verdict(path.losses, path.diverged)
             left.markdown(text.descent_summary(len(path.losses) - 1, w_end, b_end, path.losses[0], path.losses[-1]))
             moved = {"w": float(np.clip(round(w_end, 2), -10, 10)), "b": float(np.clip(round(b_end, 1), -50, 50))}
-            left.button(
-                text.MOVE_THERE, on_click=st.session_state.update, args=(moved,), disabled=verdict[0] == "error"
-            )
+            left.button(text.MOVE_THERE, on_click=state.put_all, args=(SPEC, moved), disabled=verdict[0] == "error")
             if verdict[1]:
                 getattr(left, verdict[0])(verdict[1])
             left.markdown(text.SOLVER_NOTE)

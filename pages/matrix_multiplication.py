@@ -32,10 +32,10 @@ SLIDER_MAX = 6  # shape sliders run 1..6; a typed matrix may be larger (up to 8 
 
 def regenerate() -> None:
     """A shape slider or the seed moved: new random integers of the chosen shapes, written to a and b."""
-    m, k, p = (int(st.session_state[SHAPE_KEYS[n]]) for n in "mkp")
-    seed = int(st.session_state.get("seed", SPEC.default("seed")))
+    m, k, p = (int(state.widget_value(SHAPE_KEYS[n])) for n in "mkp")
+    seed = int(state.widget_value("seed", SPEC.default("seed")))
     for key, value in zip("ab", matmul.random_small_matrices(m, k, p, seed)):
-        st.session_state[key] = st.session_state[f"_last_good_{key}"] = format_array(value)
+        state.set_widget(key, format_array(value))
 
 
 @live.fragment
@@ -98,7 +98,7 @@ a, b = (
 (m, k), p = a.shape, b.shape[1]
 with sizes:  # the shape sliders show the shapes of a and b (the URL's truth); moving one draws new integers
     for column, name, value in zip(st.columns(3), "mkp", (m, k, p)):
-        st.session_state[SHAPE_KEYS[name]] = value
+        state.set_widget(SHAPE_KEYS[name], value)
         words = f"{name}: {text.SHAPE_WORDS[name]}. Moving it draws new random integers."
         column.slider(name, 1, max(SLIDER_MAX, value), key=SHAPE_KEYS[name], on_change=regenerate, help=words)
     url_state.number(text.SEED_LABEL, "seed", 0, 9999, int(SPEC.default("seed")), step=1, on_change=regenerate)

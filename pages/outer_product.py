@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import core.vectors as vectors
-from app import derived_sliders, live, ui, url_state
+from app import live, state, ui, url_state
 from app.code_panel import literal, show_numpy_code
 from app.figures import outer as figures
 from app.lessons import outer_product as text
@@ -32,9 +32,9 @@ parts = [ideas.idea(i) for i in range(len(text.IDEAS))]
 def follow_vectors() -> None:
     """The vectors, their sliders and all that follows them: a step reruns only this (the length
     sliders rewrite the text boxes, which are drawn here too)."""
-    for key, value in derived_sliders.moved(LIVE_KEY, "outer").items():  # a length slider cuts or extends a vector
-        name = key.removesuffix("_len")
-        st.session_state[name] = format_array(vectors.resized(st.session_state[f"_vector_{name}"], int(value)))
+    for key, value in state.sliders_moved(LIVE_KEY).items():  # a length slider cuts or extends a vector
+        if shown := state.last_read(name := key.removesuffix("_len")):
+            state.set_widget(name, format_array(vectors.resized(vectors.parse_vector(shown), int(value))))
     with parts[0]:
         # The picture first, on a wall or a phone too; its readout holds the numbers, the figures follow.
         picture, figure_row = st.container(), st.container(horizontal=True)
@@ -47,28 +47,25 @@ def follow_vectors() -> None:
         text.X_LABEL, "x", SPEC.default("x"), canonical, str, help=text.VECTOR_HELP, container=typed[1]
     )
     w, x = vectors.parse_vector(w_text, max_len=MAX_LEN), vectors.parse_vector(x_text, max_len=MAX_LEN)
-    st.session_state["_vector_w"], st.session_state["_vector_x"] = w.tolist(), x.tolist()
     n, p = w.size, x.size
     m, rank = vectors.outer(w, x), vectors.rank_of_outer(w, x)
 
     # The highlighted row is the URL's own parameter; its slider exists while w has more than one row.
     row_slider = live.Slider("row", text.ROW_LABEL, live.grid(0, max(n - 1, 1), 1), 0, big_step=3, help=text.ROW_HELP)
-    row = min(int(live.bind([row_slider])["row"]), n - 1)
-    st.session_state["row"] = row
-    url_state.write_param("row", row)
+    row = int(state.bind(SPEC, ("row",), limits={"row": (0, n - 1)})["row"])
     sliders = [*LENGTHS, row_slider] if n > 1 else LENGTHS
-    derived_sliders.draw_at("outer", {"w_len": n, "x_len": p})
+    state.draw_sliders(LIVE_KEY, {"w_len": n, "x_len": p})
     ui.figure("result shape", m.shape, container=figure_row)
     ui.figure("rank", rank, container=figure_row, help=text.RANK_HELP)
 
     with picture:
-        state = (tuple(w), tuple(x), row)
+        now = (tuple(w), tuple(x), row)
         states = {
             "w_len": [(tuple(vectors.resized(w, k)), tuple(x), min(row, k - 1)) for k in LENGTHS[0].values],
             "x_len": [(tuple(w), tuple(vectors.resized(x, k)), row) for k in LENGTHS[1].values],
             "row": [(tuple(w), tuple(x), i) for i in row_slider.values if i < n],
         }
-        base, sweeps = live.sweeps(figures.heatmap_of, state, states, current_style(), text.readout_of)
+        base, sweeps = live.sweeps(figures.heatmap_of, now, states, current_style(), text.readout_of)
         values = {"w_len": n, "x_len": p, "row": row}
         live.element(
             LIVE_KEY,
@@ -76,7 +73,7 @@ def follow_vectors() -> None:
             values,
             base,
             sweeps,
-            readout=text.readout_of(state),
+            readout=text.readout_of(now),
             descriptions=[text.picture_words(w, x, row)],
         )
         if n == 1:

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from app.figure_base import SCREEN, Style, new_figure
 from app.palette import CLASS_COLORS, PALETTE, RESULT_SCALE, blend
 from app.sweeps import Slider, Sweep, figure_json
-from core.iris import C_LIMITS, FEATURES, SPECIES, FitPath, path_accuracy, predict, region_polygons
+from core.iris import C_LIMITS, FEATURES, SPECIES, FitPath, c_at, path_accuracy, predict, region_polygons
 from core.text import format_number
 
 SYMBOLS = ("circle", "diamond", "square")
@@ -111,10 +111,13 @@ def label_spots(polygons: list[np.ndarray], X2: np.ndarray, box, style: Style = 
 class CSlider(Slider):
     """The C slider: its positions are exponents of 10 (a log scale), and it shows C itself."""
 
-    cs: tuple[float, ...] = ()  # the C of each position
+    @property
+    def cs(self) -> tuple[float, ...]:
+        """The C of each position."""
+        return tuple(map(c_at, self.values))
 
     def text(self, value: float) -> str:
-        return format_number(self.cs[self.index(value)])
+        return format_number(c_at(self.values[self.index(value)]))
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,12 @@ def test_c_positions_are_the_grid_plus_an_exact_c_between():
     assert list(exponents) == sorted(exponents) and list(cs) == sorted(cs)
 
 
+@pytest.mark.parametrize("c", [1.0, 0.316, 0.5, 0.123457, 0.001, 1000.0, 2.5])
+def test_each_position_gives_back_its_c(c):
+    exponents, cs = iris.c_positions(c)
+    assert tuple(map(iris.c_at, exponents)) == cs
+
+
 @pytest.mark.parametrize("features", [(0, 1, 2, 3), (2, 3), (1,)])
 def test_path_is_scikit_learn_at_every_c(features):
     Cs = (0.01, 1.0, 100.0)

@@ -19,10 +19,12 @@ FLOWER = X[77]
 
 
 def test_c_slider_shows_c_itself():
-    slider = figures.CSlider("C_exponent", "C", EXPONENTS, 0.0, cs=CS)
+    slider = figures.CSlider("C_exponent", "C", EXPONENTS, 0.0)
     assert [slider.text(e) for e in (-3.0, -0.5, 0.0, 0.25, 3.0)] == ["0.001", "0.316", "1", "1.78", "1000"]
+    assert slider.cs == CS
     exponents, cs = iris.c_positions(0.5)
-    assert figures.CSlider("C_exponent", "C", exponents, 0.0, cs=cs).text(np.log10(0.5)) == "0.5"
+    between = figures.CSlider("C_exponent", "C", exponents, 0.0)
+    assert between.text(np.log10(0.5)) == "0.5" and between.cs == cs
 
 
 def test_regions_are_cores_polygons_and_the_flowers():
