@@ -29,7 +29,7 @@ CHROMIUM_ARGS = [
 
 # The views a page is checked in by the browser tests that only read a drawn page (a clean load,
 # axe-core, the widths, the wall's first screen): viewport, query and colour scheme. Each page is
-# opened once per view and the loaded tab shared by those tests (tests/conftest.py, ``shown``).
+# opened once per view and the loaded tab shared by those tests (tests/conftest.py, ``page_in_view``).
 VIEWS = {
     "desktop": ({"width": 1440, "height": 900}, "", "light"),
     "dark": ({"width": 1440, "height": 900}, "", "dark"),

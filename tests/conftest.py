@@ -53,8 +53,8 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def shown(browser, app_url):
-    """``shown(spec, view)``: page ``spec`` opened and drawn in ``view`` (one of ``VIEWS``), a tab
+def page_in_view(browser, app_url):
+    """``page_in_view(spec, view)``: page ``spec`` opened and drawn in ``view`` (one of ``VIEWS``), a tab
     shared by every test that only reads that page in that view.
 
     Those tests run one page and view after another (:func:`pytest_collection_modifyitems` sorts
@@ -118,13 +118,13 @@ GROUPS = {"tests/test_balancer.py": "balancer"}
 def pytest_collection_modifyitems(config, items):
     """Mark every test by where it is and what it uses (see the module's docstring).
 
-    The tests that read a shared page (``shown``) run last, ordered by page and view, each page's in
+    The tests that read a shared page (``page_in_view``) run last, ordered by page and view, each page's in
     one process (an ``xdist_group``): one load per page and view serves them all.
     """
     items.sort(key=lambda item: _shown_key(item) or ("",))
     for item in items:
         if _shown_key(item):
-            item.add_marker(pytest.mark.xdist_group(f"shown-{_shown_key(item)[1] or 'home'}"))
+            item.add_marker(pytest.mark.xdist_group(f"page-{_shown_key(item)[1] or 'home'}"))
         path = Path(item.path).resolve().relative_to(ROOT).as_posix()
         fixtures = set(getattr(item, "fixturenames", ()))
         if path.startswith("tests/browser/") or fixtures & BROWSER_FIXTURES:
@@ -141,7 +141,7 @@ def pytest_collection_modifyitems(config, items):
 
 def _shown_key(item) -> tuple[str, str, str] | None:
     """(``"~"``, page, view) of a test that reads a shared page, sorting after every other test."""
-    if "shown" not in getattr(item, "fixturenames", ()):
+    if "page_in_view" not in getattr(item, "fixturenames", ()):
         return None
     params = item.callspec.params
     return ("~", params["spec"].url_path, params["view"])

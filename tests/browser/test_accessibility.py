@@ -162,9 +162,9 @@ SIZES = ("phone", "projector")  # views of scripts.app_driver.VIEWS
 @pytest.mark.browser
 @pytest.mark.parametrize("view", SIZES)
 @pytest.mark.parametrize("spec", PAGES, ids=[s.url_path or "home" for s in PAGES])
-def test_page_fits_the_width_of_a_phone_and_a_projector(shown, spec, view, tmp_path):
+def test_page_fits_the_width_of_a_phone_and_a_projector(page_in_view, spec, view, tmp_path):
     """No horizontal scrolling of the page itself; a screenshot is kept for a look."""
-    tab = shown(spec, view)
+    tab = page_in_view(spec, view)
     # Wide content is fine inside a box that scrolls or clips it (tables, code, a row of tags);
     # what must not happen is content reaching past the screen's edge with nothing containing it.
     overflow = tab.evaluate("""() => {

@@ -49,8 +49,8 @@ def violations(tab, axe_source: str) -> list[dict]:
 @pytest.mark.browser
 @pytest.mark.parametrize("view", VIEWS)
 @pytest.mark.parametrize("spec", PAGES, ids=[s.url_path or "home" for s in PAGES])
-def test_axe_finds_no_wcag_21_aa_violation(shown, axe_source, spec, view):
-    scheme, tab = VIEWS[view], shown(spec, view)
+def test_axe_finds_no_wcag_21_aa_violation(page_in_view, axe_source, spec, view):
+    scheme, tab = VIEWS[view], page_in_view(spec, view)
     background = tab.evaluate("getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor")
     channels = [int(c) for c in re.findall(r"\d+", background)[:3]]
     assert (max(channels) < 64) == (scheme == "dark"), f"the {scheme} theme's background is {background}"

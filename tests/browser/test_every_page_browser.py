@@ -10,8 +10,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("spec", PAGES, ids=[s.url_path or "home" for s in PAGES])
 @pytest.mark.parametrize("view", ["desktop"])  # scripts.app_driver.VIEWS
-def test_page_loads_without_exception(shown, spec, view):
-    page = shown(spec, view)
+def test_page_loads_without_exception(page_in_view, spec, view):
+    page = page_in_view(spec, view)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator("h1").first.is_visible()
     if spec.url_path:

@@ -31,8 +31,8 @@ CLIPPED_TEXT_JS = """() => [...document.querySelectorAll(
 
 @pytest.mark.parametrize("view", ["projector", "present"])  # at 1280x720 (scripts.app_driver.VIEWS)
 @pytest.mark.parametrize("spec", LESSON, ids=[s.url_path for s in LESSON])
-def test_the_picture_is_on_the_first_screen_of_the_wall(shown, spec, view):
-    tab = shown(spec, view)
+def test_the_picture_is_on_the_first_screen_of_the_wall(page_in_view, spec, view):
+    tab = page_in_view(spec, view)
     assert tab.viewport_size == WALL
     box = tab.evaluate(FIRST_PICTURE_JS)
     assert box["bottom"] <= WALL["height"] + 1, box
